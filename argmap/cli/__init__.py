@@ -1,0 +1,34 @@
+"""The ``argmap`` command line: a few lines per command over the public API.
+
+Every command reads any format argmap reads. Exit codes: 0 success, 1 the command found
+problems (for example validation errors), 2 unreadable input or bad usage, 3 a store or
+network failure.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from argmap.cli import core
+
+app = typer.Typer(
+    name="argmap",
+    help="Argument maps as knowledge graphs: build, trace, validate, render, convert, store.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+app.command(name="info")(core.info)
+app.command(name="convert")(core.convert)
+app.command(name="formats")(core.list_formats)
+
+# --- query (issue 3) ---
+# --- validate (issue 5) ---
+# --- display (issue 6) ---
+# --- interop (issue 7) ---
+# --- semantics (issue 8) ---
+# --- store (issue 10) ---
+def main() -> None:
+    """Entry point of the ``argmap`` console script."""
+    app()

@@ -1,0 +1,126 @@
+"""`argmap info` and `argmap convert`."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from argmap.cli._common import EXIT_INPUT, console, fail, load_any, print_json, progress, run
+from argmap.map import ArgumentMap
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def info_counts(m: ArgumentMap) -> dict[str, int]:
+    """The documented keys of ``argmap info --format json``."""
+    c = m.counts()
+    return {
+        "statements": c["claim"] + c["evidence"] + c["recommendation"],
+        "claims": c["claim"],
+        "evidence": c["evidence"],
+        "recommendations": c["recommendation"],
+        "actors": c["actor"],
+        "alternatives": c["alternative"],
+        "issues": c["issue"],
+        "arguments": c["argument"],
+        "attacks": c["attack"],
+        "stances": c["stance"],
+        "anchors": c["anchors"],
+        "sources": c["source"],
+        "abouts": c["abouts"],
+        "extra_triples": len(m.extra),
+    }
+
+
+def info(
+    file: Annotated[Path, typer.Argument(help="A map in any format argmap reads.")],
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = OutputFormat.text,
+    input_format: Annotated[
+        str | None, typer.Option("--from", help="Input format (default: guessed).")
+    ] = None,
+) -> None:
+    """Count what a map holds, by kind.
+
+    Example: argmap info brief.ttl --format json
+
+    The JSON keys: statements (claims, evidence and recommendations together), claims,
+    evidence, recommendations, actors, alternatives, issues, arguments, attacks, stances,
+    anchors, sources, abouts, extra_triples.
+    """
+    m = load_any(file, input_format)
+    counts = info_counts(m)
+    if format is OutputFormat.json:
+        print_json({"file": str(file), "iri": m.iri, "title": m.title, **counts})
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{file.name}: {m.title or m.iri}", show_header=True)
+    table.add_column("kind")
+    table.add_column("count", justify="right")
+    for key, value in counts.items():
+        table.add_row(key, str(value))
+    console.print(table)
+
+
+def convert(
+    input: Annotated[Path, typer.Argument(help="The map to read.")],
+    output: Annotated[Path, typer.Argument(help="Where to write; '-' for stdout.")],
+    from_: Annotated[
+        str | None, typer.Option("--from", help="Input format (default: guessed).")
+    ] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", help="Output format (default: from OUT's extension).")
+    ] = None,
+) -> None:
+    """Convert a map between formats (turtle, nt, jsonld, trig, nquads, xml, and more).
+
+    Example: argmap convert brief.ttl brief.jsonld
+
+    Formats are guessed from file extensions and content; name them with --from/--to.
+    `argmap formats` lists them. The output file is replaced atomically.
+    """
+    import argmap
+    from argmap.io import dumps_bytes, get, guess
+
+    m = load_any(input, from_)
+    if str(output) == "-":
+        if to is None:
+            raise fail("writing to stdout needs --to FORMAT", EXIT_INPUT)
+        data = run(lambda: dumps_bytes(m, to))
+        typer.echo(data.decode("utf-8"), nl=False)
+        return
+    fmt = run(lambda: get(to) if to else guess(output))
+    with progress(f"writing {output.name}"):
+        run(lambda: argmap.dump(m, output, fmt.name))
+    console.print(f"wrote {output} ({fmt.name}, {len(m)} nodes)", highlight=False)
+
+
+def list_formats() -> None:
+    """List the formats argmap reads and writes.
+
+    Example: argmap formats
+    """
+    from rich.table import Table
+
+    from argmap.io import formats
+
+    table = Table(show_header=True)
+    for col in ("name", "extensions", "read", "write", "what"):
+        table.add_column(col)
+    for f in formats():
+        table.add_row(
+            f.name,
+            ", ".join(f.extensions),
+            "yes" if f.loads else "-",
+            "yes" if f.dumps else "-",
+            f.description,
+        )
+    console.print(table)

@@ -1,0 +1,138 @@
+"""Every error argmap raises on purpose.
+
+One root, :class:`ArgmapError`; each leaf also inherits the builtin it refines, so
+``except KeyError`` keeps working for code that predates argmap::
+
+    ArgmapError
+    ├── ModelError (ValueError)          a node or relation that cannot exist
+    │   ├── KindError (TypeError)        a reference to a node of the wrong kind
+    │   ├── DuplicateNode                an id or IRI already taken by another node
+    │   └── MergeConflict                two maps disagree about one IRI
+    ├── NodeNotFound (KeyError)          no node answers to that id, IRI or text
+    ├── ParseError (ValueError)          input that is not what its format says
+    │   └── LimitExceeded                input over a configured size/count/depth cap
+    ├── FormatError (ValueError)         an unknown or unsupported format name
+    ├── QueryError                       a query that cannot be answered as asked
+    ├── ValidationFailed (AssertionError) an assertion helper found problems
+    ├── SemanticsError                   an argumentation framework problem
+    └── StoreError                       a triple store refused, failed or was unreachable
+        ├── StoreUnavailable (ConnectionError)
+        ├── StoreAuthError (PermissionError)
+        └── StoreProtocolError           a response that does not follow the protocol
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ArgmapError",
+    "DuplicateNode",
+    "FormatError",
+    "KindError",
+    "LimitExceeded",
+    "MergeConflict",
+    "ModelError",
+    "NodeNotFound",
+    "ParseError",
+    "QueryError",
+    "SemanticsError",
+    "StoreAuthError",
+    "StoreError",
+    "StoreProtocolError",
+    "StoreUnavailable",
+    "ValidationFailed",
+]
+
+
+class ArgmapError(Exception):
+    """The root of every error argmap raises on purpose."""
+
+
+class ModelError(ArgmapError, ValueError):
+    """A node or relation that cannot exist in an argument map."""
+
+
+class KindError(ModelError, TypeError):
+    """A reference to a node of the wrong kind (an argument concluding in an actor, ...)."""
+
+
+class DuplicateNode(ModelError):
+    """An id or IRI that another, different node already holds."""
+
+
+class MergeConflict(ModelError):
+    """Two maps that describe one IRI differently."""
+
+
+class NodeNotFound(ArgmapError, KeyError):
+    """No node in the map answers to the given id, IRI or text."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class ParseError(ArgmapError, ValueError):
+    """Input that does not follow its format.
+
+    The location is kept in attributes as well as in the message, so tools can point at it.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        node: str | None = None,
+    ) -> None:
+        self.file = file
+        self.line = line
+        self.column = column
+        self.node = node
+        where = []
+        if file:
+            where.append(str(file))
+        if line is not None:
+            where.append(f"line {line}")
+        if column is not None:
+            where.append(f"column {column}")
+        if node:
+            where.append(f"node {node}")
+        prefix = ", ".join(where)
+        super().__init__(f"{prefix}: {message}" if prefix else message)
+
+
+class LimitExceeded(ParseError):
+    """Input over one of the configured caps (size, node count, text length, nesting)."""
+
+
+class FormatError(ArgmapError, ValueError):
+    """An unknown format name, or a format that cannot do what was asked (read or write)."""
+
+
+class QueryError(ArgmapError):
+    """A query that cannot be answered as asked (for example a trace of an actor)."""
+
+
+class ValidationFailed(ArgmapError, AssertionError):
+    """Raised by the assertion helpers in :mod:`argmap.testing`."""
+
+
+class SemanticsError(ArgmapError):
+    """An argumentation framework that cannot be built or solved as asked."""
+
+
+class StoreError(ArgmapError):
+    """A triple store refused a request, failed, or could not be reached."""
+
+
+class StoreUnavailable(StoreError, ConnectionError):
+    """Nothing answered at the store's address, or it went away mid-request."""
+
+
+class StoreAuthError(StoreError, PermissionError):
+    """The store refused the credentials (or asked for some and got none)."""
+
+
+class StoreProtocolError(StoreError):
+    """The store answered, but not as the SPARQL 1.1 protocols say it should."""

@@ -1,0 +1,218 @@
+"""The RDF syntaxes: Turtle, N-Triples, JSON-LD, TriG, N-Quads and RDF/XML.
+
+Reading: pyoxigraph parses, :mod:`argmap.rdf` makes the map. Writing: :mod:`argmap.rdf`
+writes sorted N-Triples, pyoxigraph re-serialises them (rdflib for compact JSON-LD, with
+argmap's context inline, so the file reads as plain JSON and parses with no network).
+TriG and N-Quads put the map in one named graph, the map's IRI.
+
+>>> from argmap import ArgumentMap
+>>> m = ArgumentMap("demo"); _ = m.claim("A claim.", id="c")
+>>> text = dumps_turtle(m).decode()
+>>> print(text[text.index(":c a"):])
+:c a am:Claim ;
+    am:text "A claim." .
+<https://w3id.org/argmap/map/demo> a am:ArgumentMap .
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any, cast
+
+import pyoxigraph as ox
+
+from argmap.errors import ParseError
+from argmap.io.registry import Format, register
+from argmap.map import ArgumentMap
+from argmap.namespace import NS
+from argmap.rdf import ntriples, read
+
+__all__ = ["context", "dumps_turtle"]
+
+PREFIXES = {
+    "am": NS,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+}
+
+
+@cache
+def context() -> dict[str, Any]:
+    """argmap's JSON-LD context (``ontology/context.jsonld``)."""
+    text = resources.files("argmap").joinpath("data/context.jsonld").read_text("utf-8")
+    value: dict[str, Any] = json.loads(text)
+    return value
+
+
+def _triples(m: ArgumentMap) -> Any:
+    return ox.parse(ntriples(m), format=ox.RdfFormat.N_TRIPLES)
+
+
+def _quads(m: ArgumentMap) -> Any:
+    graph = ox.NamedNode(m.iri)
+    return (ox.Quad(t.subject, t.predicate, t.object, graph) for t in _triples(m))
+
+
+def _serialize(items: Any, fmt: ox.RdfFormat, prefixes: dict[str, str] | None = None) -> bytes:
+    kwargs: dict[str, Any] = {}
+    if prefixes is not None:
+        kwargs["prefixes"] = prefixes
+    data = cast(bytes, ox.serialize(items, format=fmt, **kwargs))
+    if prefixes is None or fmt not in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
+        return data
+    # pyoxigraph writes prefixes in hash order; sort them so output is byte-stable
+    head, body = [], data.split(b"\n")
+    while body and body[0].startswith(b"@prefix"):
+        head.append(body.pop(0))
+    return b"\n".join(sorted(head) + body)
+
+
+def _prefixes(m: ArgumentMap) -> dict[str, str]:
+    return {**PREFIXES, "": m.base}
+
+
+def dumps_turtle(m: ArgumentMap) -> bytes:
+    """The map as Turtle (node IRIs under the empty prefix, the map's base)."""
+    return _serialize(_triples(m), ox.RdfFormat.TURTLE, _prefixes(m))
+
+
+def _loader(fmt: ox.RdfFormat) -> Any:
+    def loads(data: bytes, *, filename: str | None = None, graph: str | None = None) -> ArgumentMap:
+        return read(data, fmt, file=filename, graph=graph)
+
+    return loads
+
+
+def _dumps_jsonld(m: ArgumentMap) -> bytes:
+    import rdflib
+
+    g = rdflib.Graph()
+    g.parse(data=ntriples(m).decode("utf-8"), format="nt")
+    ctx = context()["@context"]
+    text = g.serialize(format="json-ld", context=ctx, auto_compact=True, indent=2, sort_keys=True)
+    doc = _stable(json.loads(text))
+    return (json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _stable(value: Any) -> Any:
+    """Sort what rdflib leaves in hash order: node objects by @id, sets by content."""
+    if isinstance(value, dict):
+        return {k: _stable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_stable(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+def _loads_jsonld(
+    data: bytes, *, filename: str | None = None, graph: str | None = None
+) -> ArgumentMap:
+    try:
+        doc = json.loads(data)
+    except ValueError as exc:
+        raise ParseError(f"not valid JSON: {exc}", file=filename) from None
+    _refuse_remote_contexts(doc, filename)
+    return read(data, ox.RdfFormat.JSON_LD, file=filename, graph=graph)
+
+
+def _refuse_remote_contexts(doc: Any, filename: str | None, depth: int = 0) -> None:
+    """A JSON-LD context given by URL would be fetched; argmap never fetches."""
+    if depth > 64:
+        raise ParseError("JSON-LD nested deeper than 64 levels", file=filename)
+    if isinstance(doc, dict):
+        ctx = doc.get("@context")
+        items = ctx if isinstance(ctx, list) else [ctx]
+        for item in items:
+            if isinstance(item, str):
+                raise ParseError(
+                    f"the JSON-LD names a remote context {item!r}; argmap never fetches one "
+                    "(inline the context instead)",
+                    file=filename,
+                )
+        for value in doc.values():
+            _refuse_remote_contexts(value, filename, depth + 1)
+    elif isinstance(doc, list):
+        for value in doc:
+            _refuse_remote_contexts(value, filename, depth + 1)
+
+
+def _sniff_text(*starts: bytes) -> Any:
+    def sniff(head: bytes) -> bool:
+        text = head.lstrip()
+        return any(text.startswith(s) for s in starts)
+
+    return sniff
+
+
+register(
+    Format(
+        "turtle",
+        ("ttl", "turtle"),
+        loads=_loader(ox.RdfFormat.TURTLE),
+        dumps=dumps_turtle,
+        sniff=_sniff_text(b"@prefix", b"PREFIX", b"@base", b"BASE"),
+        media_type="text/turtle",
+        aliases=("ttl",),
+        description="Turtle (RDF)",
+    )
+)
+register(
+    Format(
+        "nt",
+        ("nt",),
+        loads=_loader(ox.RdfFormat.N_TRIPLES),
+        dumps=ntriples,
+        media_type="application/n-triples",
+        aliases=("ntriples", "n-triples"),
+        description="N-Triples (RDF)",
+    )
+)
+register(
+    Format(
+        "jsonld",
+        ("jsonld",),
+        loads=_loads_jsonld,
+        dumps=_dumps_jsonld,
+        sniff=lambda head: b'"@context"' in head[:4096] or b'"@graph"' in head[:4096],
+        media_type="application/ld+json",
+        aliases=("json-ld",),
+        description="JSON-LD (RDF), compact with argmap's context",
+    )
+)
+register(
+    Format(
+        "trig",
+        ("trig",),
+        loads=_loader(ox.RdfFormat.TRIG),
+        dumps=lambda m: _serialize(_quads(m), ox.RdfFormat.TRIG, _prefixes(m)),
+        media_type="application/trig",
+        description="TriG (RDF dataset; the map is one named graph)",
+    )
+)
+register(
+    Format(
+        "nquads",
+        ("nq", "nquads"),
+        loads=_loader(ox.RdfFormat.N_QUADS),
+        dumps=lambda m: _serialize(_quads(m), ox.RdfFormat.N_QUADS),
+        media_type="application/n-quads",
+        aliases=("n-quads",),
+        description="N-Quads (RDF dataset; the map is one named graph)",
+    )
+)
+register(
+    Format(
+        "xml",
+        ("rdf", "owl", "rdfxml"),
+        loads=_loader(ox.RdfFormat.RDF_XML),
+        dumps=lambda m: _serialize(_triples(m), ox.RdfFormat.RDF_XML, PREFIXES),
+        sniff=_sniff_text(b"<?xml", b"<rdf:RDF"),
+        media_type="application/rdf+xml",
+        aliases=("rdfxml", "rdf/xml", "rdf-xml"),
+        description="RDF/XML",
+    )
+)

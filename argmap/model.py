@@ -1,0 +1,408 @@
+"""The kinds of node an argument map holds, as closed pydantic models.
+
+Models are plain data: they know their own fields and refuse malformed values, but
+nothing about graphs or RDF. Which kind may point at which is the map's business
+(:class:`argmap.ArgumentMap` refuses an argument that concludes in an actor); the
+models only hold ids.
+
+Statements (what can be believed): :class:`Claim`, :class:`Evidence`,
+:class:`Recommendation`. Other entities: :class:`Actor`, :class:`Alternative`,
+:class:`Issue`, :class:`Source`. Reified relations: :class:`Argument` (linked premises
+to one conclusion), :class:`Attack` and :class:`Stance`. :class:`About` is a bare edge
+and :class:`Anchor` ties any node to a quote in a source.
+
+Examples
+--------
+>>> Claim(id="flawed", text="The draft text is fundamentally flawed.").kind
+'claim'
+>>> Argument(id="a1", premises=("p2", "p1"), conclusion="c").premises
+('p1', 'p2')
+>>> Claim(id="x", text="   ")
+Traceback (most recent call last):
+...
+pydantic_core._pydantic_core.ValidationError: 1 validation error for Claim
+...
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Annotated, Any, ClassVar, Literal, TypeAlias
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+__all__ = [
+    "ACTOR_TYPES",
+    "ATTACK_TYPES",
+    "ENTITY_KINDS",
+    "KINDS",
+    "RELATION_KINDS",
+    "STANCE_ROLES",
+    "STATEMENT_KINDS",
+    "About",
+    "Actor",
+    "Alternative",
+    "Anchor",
+    "Argument",
+    "Attack",
+    "Claim",
+    "Entity",
+    "Evidence",
+    "Issue",
+    "Node",
+    "Recommendation",
+    "Relation",
+    "Source",
+    "Stance",
+    "Statement",
+]
+
+ID_PATTERN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9._~\-]{0,199}$")
+
+STATEMENT_KINDS: frozenset[str] = frozenset({"claim", "evidence", "recommendation"})
+ENTITY_KINDS: frozenset[str] = frozenset({"actor", "alternative", "issue", "source"})
+RELATION_KINDS: frozenset[str] = frozenset({"argument", "attack", "stance"})
+KINDS: frozenset[str] = STATEMENT_KINDS | ENTITY_KINDS | RELATION_KINDS
+
+AttackType: TypeAlias = Literal["rebut", "undermine", "undercut"]
+StanceRole: TypeAlias = Literal["asserts", "endorses", "opposes", "addressed_by"]
+ActorType: TypeAlias = Literal["person", "organisation", "state", "body", "group", "other"]
+ATTACK_TYPES: tuple[str, ...] = ("rebut", "undermine", "undercut")
+STANCE_ROLES: tuple[str, ...] = ("asserts", "endorses", "opposes", "addressed_by")
+ACTOR_TYPES: tuple[str, ...] = ("person", "organisation", "state", "body", "group", "other")
+
+_FROZEN = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+# Characters no RDF syntax carries faithfully (XML 1.0 cannot hold C0 controls other
+# than tab, newline and carriage return; UTF-8 cannot hold lone surrogates).
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _writable(value: str) -> str:
+    bad = _UNWRITABLE.search(value)
+    if bad:
+        raise ValueError(
+            f"text holds the character U+{ord(bad.group()):04X} at {bad.start()}, "
+            "which RDF cannot carry"
+        )
+    return value
+
+
+Text = Annotated[str, AfterValidator(_writable)]
+
+
+def _check_id(value: str) -> str:
+    if not ID_PATTERN.match(value):
+        raise ValueError(
+            f"id {value!r} is not usable: ids are 1-200 characters of letters, digits and "
+            "'._~-', starting with a letter, digit or '_'"
+        )
+    return value
+
+
+def _check_iri(value: str) -> str:
+    if not re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$", value):
+        raise ValueError(f"{value!r} is not an absolute IRI")
+    return value
+
+
+class Anchor(BaseModel):
+    """A quote in a source that a node was read from (W3C Web Annotation selectors).
+
+    ``start``/``end`` are character offsets into the source's text (``end`` exclusive),
+    ``prefix``/``suffix`` the text just before and after, for re-finding the quote when
+    offsets drift.
+
+    Examples
+    --------
+    >>> Anchor(source="brief", exact="fundamentally flawed", start=10, end=30).end
+    30
+    """
+
+    model_config = _FROZEN
+
+    source: str
+    exact: Annotated[Text, Field(min_length=1)]
+    prefix: Text = ""
+    suffix: Text = ""
+    start: Annotated[int, Field(ge=0)] | None = None
+    end: Annotated[int, Field(ge=0)] | None = None
+
+    _v_source = field_validator("source")(classmethod(lambda cls, v: _check_id(v)))
+
+    @model_validator(mode="after")
+    def _offsets_in_order(self) -> Anchor:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError(f"anchor end {self.end} comes before start {self.start}")
+        return self
+
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        """A total order, so a node's anchors have one canonical sequence."""
+        return (
+            self.source,
+            -1 if self.start is None else self.start,
+            -1 if self.end is None else self.end,
+            self.exact,
+            self.prefix,
+            self.suffix,
+        )
+
+
+class _Node(BaseModel):
+    """Fields every node has. Not used directly."""
+
+    model_config = _FROZEN
+    text_required: ClassVar[bool] = True
+
+    id: str
+    text: Text = ""
+    label: Text | None = None
+    iri: str | None = None
+    anchors: tuple[Anchor, ...] = ()
+    tags: tuple[Text, ...] = ()
+    same_as: tuple[str, ...] = ()
+    data: dict[str, Any] = Field(default_factory=dict)
+
+    _v_id = field_validator("id")(classmethod(lambda cls, v: _check_id(v)))
+
+    @field_validator("iri")
+    @classmethod
+    def _iri_ok(cls, value: str | None) -> str | None:
+        return None if value is None else _check_iri(value)
+
+    @field_validator("same_as")
+    @classmethod
+    def _same_as_ok(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(sorted({_check_iri(v) for v in value}))
+
+    @field_validator("tags")
+    @classmethod
+    def _tags_ok(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for tag in value:
+            if not tag.strip():
+                raise ValueError("a tag must not be empty")
+        return tuple(sorted(set(value)))
+
+    @field_validator("anchors")
+    @classmethod
+    def _anchors_sorted(cls, value: tuple[Anchor, ...]) -> tuple[Anchor, ...]:
+        return tuple(sorted(set(value), key=Anchor.sort_key))
+
+    @model_validator(mode="after")
+    def _text_present(self) -> _Node:
+        if self.text_required and not self.text.strip():
+            raise ValueError(f"{type(self).__name__} {self.id!r} needs a non-empty text")
+        return self
+
+    def __hash__(self) -> int:  # frozen models with a dict field: hash by identity of content
+        return hash((type(self).__name__, self.id))
+
+
+class Claim(_Node):
+    """A proposition the author asserts.
+
+    >>> Claim(id="c", text="The treaty was commandeered.").text
+    'The treaty was commandeered.'
+    """
+
+    kind: Literal["claim"] = "claim"
+
+
+class Evidence(_Node):
+    """A fact, figure, event, document or testimony offered in support.
+
+    ``source`` optionally names the :class:`Source` the evidence comes from.
+
+    >>> Evidence(id="e", text="76 nations are party.", source="brief").source
+    'brief'
+    """
+
+    kind: Literal["evidence"] = "evidence"
+    source: str | None = None
+
+
+class Recommendation(_Node):
+    """A prescriptive claim: who should do what.
+
+    >>> Recommendation(id="abstain", text="The U.S. should abstain.").kind
+    'recommendation'
+    """
+
+    kind: Literal["recommendation"] = "recommendation"
+
+
+class Actor(_Node):
+    """A person, organisation, state, body or group. ``text`` is its name.
+
+    >>> Actor(id="russia", text="Russia", actor_type="state").actor_type
+    'state'
+    """
+
+    kind: Literal["actor"] = "actor"
+    actor_type: ActorType = "other"
+
+
+class Alternative(_Node):
+    """An option that competes with, or replaces, what is recommended against.
+
+    >>> Alternative(id="budapest", text="Budapest Convention").kind
+    'alternative'
+    """
+
+    kind: Literal["alternative"] = "alternative"
+    issue: str | None = None
+
+
+class Issue(_Node):
+    """The question that alternatives answer.
+
+    >>> Issue(id="vote", text="How should the U.S. vote?").kind
+    'issue'
+    """
+
+    kind: Literal["issue"] = "issue"
+
+
+class Source(_Node):
+    """A document: ``text`` is its title; author and publisher are Actor ids.
+
+    >>> Source(id="brief", text="A brief", date="2024-08-28").date
+    '2024-08-28'
+    """
+
+    kind: Literal["source"] = "source"
+    author: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+    @field_validator("date")
+    @classmethod
+    def _date_ok(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if re.fullmatch(r"\d{4}", value) or re.fullmatch(r"\d{4}-\d{2}", value):
+            return value
+        try:
+            _dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD") from None
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _url_ok(cls, value: str | None) -> str | None:
+        return None if value is None else _check_iri(value)
+
+
+class Argument(_Node):
+    """An inference: linked premises that jointly support one conclusion.
+
+    Several arguments for one conclusion are convergent: each suffices alone.
+    Premises are kept sorted, since their order carries no meaning.
+
+    >>> Argument(id="a", premises=("p",), conclusion="c", scheme="practical reasoning").scheme
+    'practical reasoning'
+    """
+
+    text_required: ClassVar[bool] = False
+    kind: Literal["argument"] = "argument"
+    premises: Annotated[tuple[str, ...], Field(min_length=1)]
+    conclusion: str
+    scheme: Text | None = None
+
+    @field_validator("premises")
+    @classmethod
+    def _premises_ok(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if len(set(value)) != len(value):
+            raise ValueError(f"premises {value!r} name one statement twice")
+        return tuple(sorted(value))
+
+    @model_validator(mode="after")
+    def _not_circular(self) -> Argument:
+        if self.conclusion in self.premises:
+            raise ValueError(
+                f"argument {self.id!r} uses its own conclusion {self.conclusion!r} as a premise"
+            )
+        return self
+
+
+class Attack(_Node):
+    """A conflict: ``attacker`` (a statement) against ``target``.
+
+    A statement target is rebutted (it is a conclusion) or undermined (it is a premise);
+    an argument target is undercut. ``attack_type`` may be declared; when it is not,
+    the map derives it from the target (see :meth:`ArgumentMap.attack_type`).
+
+    >>> Attack(id="t", attacker="x", target="a1", attack_type="undercut").attack_type
+    'undercut'
+    """
+
+    text_required: ClassVar[bool] = False
+    kind: Literal["attack"] = "attack"
+    attacker: str
+    target: str
+    attack_type: AttackType | None = None
+
+    @model_validator(mode="after")
+    def _not_self(self) -> Attack:
+        if self.attacker == self.target:
+            raise ValueError(f"attack {self.id!r}: {self.attacker!r} attacks itself")
+        return self
+
+
+class Stance(_Node):
+    """An actor's position on a statement, alternative or issue.
+
+    >>> Stance(id="s", actor="chamber", role="asserts", target="abstain").role
+    'asserts'
+    """
+
+    text_required: ClassVar[bool] = False
+    kind: Literal["stance"] = "stance"
+    actor: str
+    role: StanceRole
+    target: str
+
+
+class About(BaseModel):
+    """A statement is about an actor, alternative, issue or source (a bare edge).
+
+    >>> About(statement="c", subject="russia")
+    About(statement='c', subject='russia')
+    """
+
+    model_config = _FROZEN
+
+    statement: str
+    subject: str
+
+
+Statement: TypeAlias = Claim | Evidence | Recommendation
+Entity: TypeAlias = Actor | Alternative | Issue | Source
+Relation: TypeAlias = Argument | Attack | Stance
+Node: TypeAlias = (
+    Claim
+    | Evidence
+    | Recommendation
+    | Actor
+    | Alternative
+    | Issue
+    | Source
+    | Argument
+    | Attack
+    | Stance
+)
+
+MODEL_BY_KIND: dict[str, type[_Node]] = {
+    "claim": Claim,
+    "evidence": Evidence,
+    "recommendation": Recommendation,
+    "actor": Actor,
+    "alternative": Alternative,
+    "issue": Issue,
+    "source": Source,
+    "argument": Argument,
+    "attack": Attack,
+    "stance": Stance,
+}

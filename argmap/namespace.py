@@ -1,0 +1,86 @@
+"""The argmap vocabulary as a closed rdflib namespace.
+
+Generated from ontology/argmap.ttl by tools/gen_namespace.py: do not edit by hand.
+A misspelt term fails loudly (``_fail = True``).
+
+>>> str(AM.Claim)
+'https://w3id.org/argmap/ns#Claim'
+"""
+
+from __future__ import annotations
+
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+__all__ = ["AM", "NS"]
+
+NS = "https://w3id.org/argmap/ns#"
+
+
+class AM(DefinedNamespace):
+    """Terms of the argmap ontology (https://w3id.org/argmap/ns#)."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/argmap/ns#")
+
+    Actor: URIRef  # A person, organisation, state, body or group that asserts, is addresse
+    ActorType: URIRef  # What sort of actor: person, organisation, state, body, group or other.
+    AddressedBy: URIRef  # The statement (typically a recommendation) is addressed to the actor.
+    Alternative: URIRef  # An option that competes with, or replaces, what is recommended against
+    Anchor: URIRef  # An exact quote in a source, with the text around it and its character
+    Argument: URIRef  # An inference (AIF RA-node): its premises, jointly, support one conclus
+    ArgumentMap: URIRef  # One argument map; its nodes live in the named graph that bears the map
+    Asserts: URIRef  # The actor puts the statement forward as its own.
+    Attack: URIRef  # A conflict (AIF CA-node): an attacker statement against a statement (r
+    AttackType: URIRef  # How an attack lands: rebut, undermine or undercut.
+    Body: URIRef  # An intergovernmental or official body, such as a UN committee.
+    Claim: URIRef  # A proposition the author asserts.
+    Endorses: URIRef  # The actor supports a statement or option put forward by others.
+    Evidence: URIRef  # A fact, figure, event, document or testimony offered in support of a s
+    Group: URIRef  # A loose group of actors, such as civil society groups.
+    Issue: URIRef  # The question that a set of alternatives answers.
+    Node: URIRef  # Anything an argument map holds as a node: a statement, an entity or a
+    Opposes: URIRef  # The actor rejects the statement or option.
+    Organisation: URIRef  # A company, association, NGO or other organisation.
+    OtherActor: URIRef  # An actor of no listed type.
+    Person: URIRef  # A human being.
+    Rebut: URIRef  # The attack targets a statement that is the conclusion of an argument.
+    Recommendation: URIRef  # A prescriptive claim: who should do what.
+    Source: URIRef  # A document that nodes are read from or that evidence comes from.
+    Stance: URIRef  # An actor's position on a statement, alternative or issue: asserts, end
+    StanceRole: URIRef  # What an actor does with a statement: asserts, endorses, opposes, or is
+    State: URIRef  # A country or its government.
+    Statement: URIRef  # Something that can be believed or disbelieved (an AIF information node
+    Undercut: URIRef  # The attack targets an argument: the inference itself.
+    Undermine: URIRef  # The attack targets a statement used as a premise.
+    about: URIRef  # The statement is about this actor, alternative, issue or source.
+    acceptability: URIRef  # The node's label under the map's computed semantics: IN, OUT or UNDEC.
+    actor: URIRef  # The actor who takes the stance.
+    actorType: URIRef  # What sort of actor this is.
+    anchor: URIRef  # A quote in a source that the node was read from.
+    attackType: URIRef  # Rebut, undermine or undercut.
+    attacker: URIRef  # The statement that attacks.
+    author: URIRef  # The actor who wrote the source.
+    conclusion: URIRef  # The statement the argument supports.
+    data: URIRef  # Extra data about a node as one JSON object (rdf:JSON): what an outside
+    date: URIRef  # The source's publication date (xsd:date, xsd:gYearMonth or xsd:gYear).
+    end: URIRef  # Character offset just past the quote's last character.
+    exact: URIRef  # The exact quoted text.
+    id: URIRef  # The node's local id in its map, written when its IRI does not end in i
+    issue: URIRef  # The issue an alternative answers.
+    label: URIRef  # A short title for a node (Argdown's [Title]).
+    prefix: URIRef  # The text just before the quote.
+    premise: URIRef  # A statement the argument rests on; all premises of one argument are ne
+    publisher: URIRef  # The actor who published the source.
+    role: URIRef  # What the actor does with the stance's target.
+    scheme: URIRef  # The argumentation scheme the argument instantiates (practical reasonin
+    semantics: URIRef  # The argumentation semantics the map's acceptability and strength value
+    source: URIRef  # The source an anchor quotes, or that a piece of evidence comes from.
+    start: URIRef  # Character offset of the quote's first character in the source text.
+    strength: URIRef  # The node's gradual strength in [0, 1] under the map's computed gradual
+    suffix: URIRef  # The text just after the quote.
+    tag: URIRef  # A free tag (Argdown #tag, a heading, a grouping).
+    target: URIRef  # What an attack lands on (a statement or an argument), or what a stance
+    text: URIRef  # The node's text in the map's own words: a statement's content, an acto
+    title: URIRef  # The title of an argument map.
+    url: URIRef  # Where the source can be read.

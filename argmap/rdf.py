@@ -1,0 +1,700 @@
+"""The map as RDF, both ways.
+
+Writing goes straight from node models to N-Triples lines (sorted, so two exports of
+one map are byte-identical); every other syntax is made from those lines by pyoxigraph,
+or by rdflib for compact JSON-LD. Reading goes from pyoxigraph's parser to node models
+in one pass over the triples. Triples outside the vocabulary are kept in ``m.extra`` and
+written back on export.
+
+Examples
+--------
+>>> from argmap import ArgumentMap
+>>> m = ArgumentMap("demo")
+>>> _ = m.claim("A claim.", id="c")
+>>> print("\\n".join(ntriples_lines(m)))
+<https://w3id.org/argmap/map/demo/c> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/argmap/ns#Claim> .
+<https://w3id.org/argmap/map/demo/c> <https://w3id.org/argmap/ns#text> "A claim." .
+<https://w3id.org/argmap/map/demo> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/argmap/ns#ArgumentMap> .
+>>> from_ntriples("\\n".join(ntriples_lines(m)).encode()) == m
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import TYPE_CHECKING, Any, cast
+
+import pyoxigraph as ox
+from pydantic import ValidationError
+
+from argmap.errors import ArgmapError, ModelError, ParseError
+from argmap.ids import id_from_iri, iri_for
+from argmap.map import DEFAULT_MAP_BASE, ArgumentMap, no_gc
+from argmap.model import (
+    ACTOR_TYPES,
+    MODEL_BY_KIND,
+    Actor,
+    Alternative,
+    Anchor,
+    Argument,
+    Attack,
+    Evidence,
+    Node,
+    Source,
+    Stance,
+)
+from argmap.namespace import NS
+
+if TYPE_CHECKING:
+    import rdflib
+
+__all__ = ["from_ntriples", "from_rdflib", "ntriples", "ntriples_lines", "read", "to_rdflib"]
+
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+RDF_TYPE = RDF_NS + "type"
+RDF_JSON = RDF_NS + "JSON"
+
+_CLASS = {
+    "claim": "Claim",
+    "evidence": "Evidence",
+    "recommendation": "Recommendation",
+    "actor": "Actor",
+    "alternative": "Alternative",
+    "issue": "Issue",
+    "source": "Source",
+    "argument": "Argument",
+    "attack": "Attack",
+    "stance": "Stance",
+}
+_KIND_OF_CLASS = {NS + c: k for k, c in _CLASS.items()}
+_ATTACK_IRI = {"rebut": "Rebut", "undermine": "Undermine", "undercut": "Undercut"}
+_ROLE_IRI = {
+    "asserts": "Asserts",
+    "endorses": "Endorses",
+    "opposes": "Opposes",
+    "addressed_by": "AddressedBy",
+}
+_ACTOR_IRI = {
+    "person": "Person",
+    "organisation": "Organisation",
+    "state": "State",
+    "body": "Body",
+    "group": "Group",
+    "other": "OtherActor",
+}
+_BACK = {
+    "attack_type": {NS + v: k for k, v in _ATTACK_IRI.items()},
+    "role": {NS + v: k for k, v in _ROLE_IRI.items()},
+    "actor_type": {NS + v: k for k, v in _ACTOR_IRI.items()},
+}
+assert set(_ACTOR_IRI) == set(ACTOR_TYPES)
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _iri(value: str) -> str:
+    return f"<{value}>"
+
+
+def _lit(value: str) -> str:
+    return '"' + value.translate(_ESCAPES) + '"'
+
+
+def _typed(value: str, datatype: str) -> str:
+    return f"{_lit(value)}^^<{datatype}>"
+
+
+def _date_literal(value: str) -> str:
+    if len(value) == 4:
+        return _typed(value, XSD + "gYear")
+    if len(value) == 7:
+        return _typed(value, XSD + "gYearMonth")
+    return _typed(value, XSD + "date")
+
+
+def _anchor_iri(base: str, node_id: str, key: tuple[Any, ...]) -> str:
+    digest = hashlib.sha1(repr((node_id, key)).encode("utf-8")).hexdigest()[:12]
+    return f"{base}anchor-{digest}"
+
+
+# ---------------------------------------------------------------------- writing
+
+_P = {
+    name: _iri(NS + name)
+    for name in (
+        "text", "label", "id", "tag", "data", "premise", "conclusion", "scheme", "attacker",
+        "target", "attackType", "actor", "role", "about", "anchor", "source", "exact",
+        "prefix", "suffix", "start", "end", "author", "publisher", "date", "url", "actorType",
+        "issue", "title", "acceptability", "strength", "semantics",
+    )
+}
+_T_TYPE = _iri(RDF_TYPE)
+_T_SAME_AS = _iri(OWL_SAME_AS)
+_T_CLASS = {k: _iri(NS + c) for k, c in _CLASS.items()}
+_T_ANCHOR = _iri(NS + "Anchor")
+_T_ATTACK = {k: _iri(NS + v) for k, v in _ATTACK_IRI.items()}
+_T_ROLE = {k: _iri(NS + v) for k, v in _ROLE_IRI.items()}
+_T_ACTOR = {k: _iri(NS + v) for k, v in _ACTOR_IRI.items()}
+_T_INT = "^^<" + XSD + "integer>"
+
+
+def ntriples_lines(m: ArgumentMap, *, sort: bool = True) -> list[str]:
+    """The map as N-Triples lines (without newlines).
+
+    Nodes come in the order of their IRIs, each with its anchors right after it, then
+    the map's own triples and the foreign triples it keeps: the same map always gives
+    the same lines. ``sort=False`` keeps insertion order (a little faster).
+    """
+    base = m.base
+    nodes = m._nodes
+    iris = {nid: _iri(n.iri or iri_for(base, nid)) for nid, n in nodes.items()}
+    order = sorted(nodes, key=iris.__getitem__) if sort else list(nodes)
+    abouts: dict[str, list[str]] = {}
+    for stmt, subject in m._abouts:
+        abouts.setdefault(stmt, []).append(subject)
+    labels, strengths = m.labels, m.strengths
+    p = _P
+    lines: list[str] = []
+    add = lines.append
+    for nid in order:
+        node = nodes[nid]
+        s = iris[nid]
+        kind = node.kind
+        add(f"{s} {_T_TYPE} {_T_CLASS[kind]} .")
+        if node.text:
+            add(f"{s} {p['text']} {_lit(node.text)} .")
+        if node.label is not None:
+            add(f"{s} {p['label']} {_lit(node.label)} .")
+        if node.iri is not None:
+            add(f"{s} {p['id']} {_lit(nid)} .")
+        for tag in node.tags:
+            add(f"{s} {p['tag']} {_lit(tag)} .")
+        for other in node.same_as:
+            add(f"{s} {_T_SAME_AS} {_iri(other)} .")
+        if node.data:
+            add(f"{s} {p['data']} {_typed(_json(node.data), RDF_JSON)} .")
+        if nid in labels:
+            add(f"{s} {p['acceptability']} {_lit(labels[nid])} .")
+        if nid in strengths:
+            add(f"{s} {p['strength']} {_typed(repr(float(strengths[nid])), XSD + 'double')} .")
+        if kind == "argument":
+            assert isinstance(node, Argument)
+            for premise in node.premises:
+                add(f"{s} {p['premise']} {iris[premise]} .")
+            add(f"{s} {p['conclusion']} {iris[node.conclusion]} .")
+            if node.scheme is not None:
+                add(f"{s} {p['scheme']} {_lit(node.scheme)} .")
+        elif kind == "attack":
+            assert isinstance(node, Attack)
+            add(f"{s} {p['attacker']} {iris[node.attacker]} .")
+            add(f"{s} {p['target']} {iris[node.target]} .")
+            attack_type = node.attack_type or m._derive_attack_type(node.target)
+            add(f"{s} {p['attackType']} {_T_ATTACK[attack_type]} .")
+        elif kind == "stance":
+            assert isinstance(node, Stance)
+            add(f"{s} {p['actor']} {iris[node.actor]} .")
+            add(f"{s} {p['role']} {_T_ROLE[node.role]} .")
+            add(f"{s} {p['target']} {iris[node.target]} .")
+        elif kind == "actor":
+            assert isinstance(node, Actor)
+            add(f"{s} {p['actorType']} {_T_ACTOR[node.actor_type]} .")
+        elif kind == "evidence":
+            assert isinstance(node, Evidence)
+            if node.source is not None:
+                add(f"{s} {p['source']} {iris[node.source]} .")
+        elif kind == "alternative":
+            assert isinstance(node, Alternative)
+            if node.issue is not None:
+                add(f"{s} {p['issue']} {iris[node.issue]} .")
+        elif kind == "source":
+            assert isinstance(node, Source)
+            if node.author is not None:
+                add(f"{s} {p['author']} {iris[node.author]} .")
+            if node.publisher is not None:
+                add(f"{s} {p['publisher']} {iris[node.publisher]} .")
+            if node.date is not None:
+                add(f"{s} {p['date']} {_date_literal(node.date)} .")
+            if node.url is not None:
+                add(f"{s} {p['url']} {_iri(node.url)} .")
+        if nid in abouts:
+            for subject in sorted(abouts[nid]):
+                add(f"{s} {p['about']} {iris[subject]} .")
+        for anchor in node.anchors:
+            a = _iri(_anchor_iri(base, nid, anchor.sort_key()))
+            add(f"{s} {p['anchor']} {a} .")
+            add(f"{a} {_T_TYPE} {_T_ANCHOR} .")
+            add(f"{a} {p['source']} {iris[anchor.source]} .")
+            add(f"{a} {p['exact']} {_lit(anchor.exact)} .")
+            if anchor.prefix:
+                add(f"{a} {p['prefix']} {_lit(anchor.prefix)} .")
+            if anchor.suffix:
+                add(f"{a} {p['suffix']} {_lit(anchor.suffix)} .")
+            if anchor.start is not None:
+                add(f'{a} {p["start"]} "{anchor.start}"{_T_INT} .')
+            if anchor.end is not None:
+                add(f'{a} {p["end"]} "{anchor.end}"{_T_INT} .')
+    map_iri = _iri(m.iri)
+    add(f"{map_iri} {_T_TYPE} {_iri(NS + 'ArgumentMap')} .")
+    if m.title:
+        add(f"{map_iri} {p['title']} {_lit(m.title)} .")
+    if m.semantics:
+        add(f"{map_iri} {p['semantics']} {_lit(m.semantics)} .")
+    lines.extend(sorted(m.extra) if sort else m.extra)
+    return lines
+
+
+def _json(data: dict[str, Any]) -> str:
+    try:
+        return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    except (TypeError, ValueError) as exc:
+        raise ModelError(f"node data is not JSON: {exc}") from None
+
+
+def ntriples(m: ArgumentMap) -> bytes:
+    """The map as one N-Triples document (UTF-8)."""
+    try:
+        return ("\n".join(ntriples_lines(m)) + "\n").encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ModelError(f"the map holds text that is not valid Unicode: {exc}") from None
+
+
+def to_rdflib(m: ArgumentMap) -> rdflib.Graph:
+    """The map as an :class:`rdflib.Graph` (with the ``am:`` prefix bound).
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap("g"); _ = m.claim("Claim.", id="c")
+    >>> len(to_rdflib(m))
+    3
+    """
+    import rdflib
+
+    g = rdflib.Graph()
+    g.bind("am", NS)
+    g.parse(data=ntriples(m).decode("utf-8"), format="nt")
+    return g
+
+
+# ---------------------------------------------------------------------- reading
+#
+# Every syntax is first turned into canonical N-Triples by pyoxigraph (fast, and it
+# checks the syntax), then read line by line as strings: much faster than touching
+# pyoxigraph's term objects from Python, and a foreign triple is kept as its own line.
+
+_LIT_FIELDS = {
+    _P["text"]: "text",
+    _P["label"]: "label",
+    _P["scheme"]: "scheme",
+    _P["date"]: "date",
+}
+_REF_FIELDS = {
+    _P["conclusion"]: "conclusion",
+    _P["attacker"]: "attacker",
+    _P["target"]: "target",
+    _P["actor"]: "actor",
+    _P["source"]: "source",
+    _P["issue"]: "issue",
+    _P["author"]: "author",
+    _P["publisher"]: "publisher",
+}
+_ENUM_FIELDS = {
+    _P["attackType"]: ("attack_type", {v: k for k, v in _T_ATTACK.items()}),
+    _P["role"]: ("role", {v: k for k, v in _T_ROLE.items()}),
+    _P["actorType"]: ("actor_type", {v: k for k, v in _T_ACTOR.items()}),
+}
+_ANCHOR_FIELDS = {
+    _P["source"]: "source",
+    _P["exact"]: "exact",
+    _P["prefix"]: "prefix",
+    _P["suffix"]: "suffix",
+    _P["start"]: "start",
+    _P["end"]: "end",
+}
+_KIND_OF_TERM = {v: k for k, v in _T_CLASS.items()}
+_REQUIRED = {
+    kind: tuple(name for name, info in model.model_fields.items() if info.is_required())
+    for kind, model in MODEL_BY_KIND.items()
+}
+_T_MAP = _iri(NS + "ArgumentMap")
+_UNESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
+_SIMPLE = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _unescape(text: str) -> str:
+    def one(match: re.Match[str]) -> str:
+        if match.group(1) or match.group(2):
+            return chr(int(match.group(1) or match.group(2), 16))
+        return _SIMPLE.get(match.group(3), match.group(0))
+
+    return _UNESCAPE.sub(one, text) if "\\" in text else text
+
+
+def _literal(term: str) -> tuple[str, str | None] | None:
+    """(lexical value, datatype or ``@lang``) of an N-Triples literal; None for other terms."""
+    if not term.startswith('"'):
+        return None
+    close = term.rindex('"')
+    value = _unescape(term[1:close])
+    rest = term[close + 1 :]
+    if rest.startswith("^^<"):
+        return value, rest[3:-1]
+    if rest.startswith("@"):
+        return value, rest
+    return value, None
+
+
+def _to_ntriples(data: bytes, fmt: ox.RdfFormat, file: str | None, graph: str | None) -> str:
+    """Any RDF syntax -> canonical N-Triples text (one named graph, or all merged)."""
+    try:
+        parsed: Any = ox.parse(data, format=fmt)
+        if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+            if graph is None:
+                parsed = (q.triple for q in parsed)
+            else:
+                wanted = ox.NamedNode(graph)
+                parsed = (q.triple for q in parsed if q.graph_name == wanted)
+        out = ox.serialize(parsed, format=ox.RdfFormat.N_TRIPLES)
+    except SyntaxError as exc:
+        message = re.sub(r"^Parser error at line \d+ column \d+: ", "", str(exc))
+        raise ParseError(
+            f"not valid {fmt.name}: {message}", file=file, line=exc.lineno, column=exc.offset
+        ) from None
+    except ValueError as exc:
+        raise ParseError(f"not valid {fmt.name}: {exc}", file=file) from None
+    return cast(bytes, out).decode("utf-8")
+
+
+def read(
+    data: bytes, fmt: ox.RdfFormat, *, file: str | None = None, graph: str | None = None
+) -> ArgumentMap:
+    """Read a map from RDF ``data`` in syntax ``fmt`` (``graph`` picks one named graph)."""
+    text = _to_ntriples(data, fmt, file, graph)
+    with no_gc():
+        return _Reader(file).read(text)
+
+
+def from_ntriples(data: bytes, *, file: str | None = None) -> ArgumentMap:
+    """Read a map from N-Triples bytes."""
+    return read(data, ox.RdfFormat.N_TRIPLES, file=file)
+
+
+class _Reader:
+    """One pass over canonical N-Triples lines: group by subject, then make models."""
+
+    def __init__(self, file: str | None) -> None:
+        self.file = file
+
+    def fail(self, message: str, node: str | None = None) -> ParseError:
+        return ParseError(message, file=self.file, node=node)
+
+    def read(self, text: str) -> ArgumentMap:
+        by_subject: dict[str, list[tuple[str, str]]] = {}
+        kinds: dict[str, str] = {}
+        anchors: set[str] = set()
+        maps: set[str] = set()
+        extra: list[str] = []
+        for line in text.split("\n"):
+            if not line:
+                continue
+            s, p, rest = line.split(" ", 2)
+            o = rest[:-2]
+            if s[0] != "<":
+                extra.append(line)
+                continue
+            if p == _T_TYPE:
+                kind = _KIND_OF_TERM.get(o)
+                if kind is not None:
+                    previous = kinds.get(s)
+                    if previous is not None and previous != kind:
+                        raise self.fail(
+                            f"node has two kinds: {_CLASS[previous]} and {_CLASS[kind]}", s
+                        )
+                    kinds[s] = kind
+                    continue
+                if o == _T_ANCHOR:
+                    anchors.add(s)
+                    continue
+                if o == _T_MAP:
+                    maps.add(s)
+                    continue
+            by_subject.setdefault(s, []).append((p, o))
+        clash = anchors & kinds.keys()
+        if clash:
+            node = min(clash)
+            raise self.fail(f"node has two kinds: Anchor and {_CLASS[kinds[node]]}", node)
+        if len(maps) > 1:
+            shown = ", ".join(sorted(maps)[:3])
+            raise ParseError(
+                f"the input holds {len(maps)} argument maps ({shown}); load one at a time "
+                "(for TriG or N-Quads, name its graph)",
+                file=self.file,
+            )
+        map_term = next(iter(maps), None)
+        title = semantics = None
+        if map_term is not None:
+            rest_pairs = []
+            for p, o in by_subject.pop(map_term, []):
+                lit = _literal(o)
+                if p == _P["title"] and lit is not None:
+                    title = lit[0]
+                elif p == _P["semantics"] and lit is not None:
+                    semantics = lit[0]
+                else:
+                    rest_pairs.append((p, o))
+            if rest_pairs:
+                by_subject[map_term] = rest_pairs
+        if map_term is None:
+            name, iri = "imported", None
+        else:
+            iri = map_term[1:-1]
+            name = iri.rstrip("/#").rsplit("/", 1)[-1] or "map"
+            if iri.startswith(DEFAULT_MAP_BASE):
+                name = iri[len(DEFAULT_MAP_BASE) :] or name
+        m = ArgumentMap(name, iri=iri, title=title)
+        base = m.base
+
+        ids: dict[str, str] = {}
+        explicit: dict[str, str] = {}
+        for s in kinds:
+            for p, o in by_subject.get(s, ()):
+                if p == _P["id"]:
+                    lit = _literal(o)
+                    if lit is None:
+                        raise self.fail("am:id must be a literal", s)
+                    explicit[s] = lit[0]
+        taken: set[str] = set()
+        pending: list[str] = []
+        minted: dict[str, str | None] = {}
+        for s in kinds:
+            minted[s] = id_from_iri(base, s[1:-1])
+            node_id = explicit.get(s) or minted[s]
+            if node_id is None or node_id in taken:
+                pending.append(s)
+                continue
+            taken.add(node_id)
+            ids[s] = node_id
+        for s in sorted(pending):
+            ids[s] = _local_id(s[1:-1], taken)
+            taken.add(ids[s])
+
+        anchor_models = {a: self._anchor(a, by_subject.pop(a, []), ids) for a in anchors}
+        nodes: list[Node] = []
+        abouts: list[tuple[str, str]] = []
+        labels: dict[str, str] = {}
+        strengths: dict[str, float] = {}
+        used_anchors: set[str] = set()
+        for s, kind in kinds.items():
+            node_id = ids[s]
+            fields: dict[str, Any] = {"id": node_id, "kind": kind}
+            if explicit.get(s) is not None or node_id != minted[s]:
+                fields["iri"] = s[1:-1]
+            premises: list[str] = []
+            tags: list[str] = []
+            same_as: list[str] = []
+            node_anchors = []
+            for p, o in by_subject.pop(s, ()):
+                field = _LIT_FIELDS.get(p)
+                if field is not None:
+                    lit = _literal(o)
+                    if lit is None:
+                        raise self.fail(f"{_short(p)} must be a literal, not {o}", s)
+                    self._set_once(fields, field, lit[0], s, p)
+                    continue
+                field = _REF_FIELDS.get(p)
+                if field is not None:
+                    ref = ids.get(o)
+                    if ref is None:
+                        raise self.fail(
+                            f"{_short(p)} points at {o}, which is not a node of the map", s
+                        )
+                    self._set_once(fields, field, ref, s, p)
+                    continue
+                if p == _P["premise"]:
+                    ref = ids.get(o)
+                    if ref is None:
+                        raise self.fail(f"am:premise points at {o}, which is not a node of the map", s)
+                    premises.append(ref)
+                elif p == _P["about"]:
+                    ref = ids.get(o)
+                    if ref is None:
+                        raise self.fail(f"am:about points at {o}, which is not a node of the map", s)
+                    abouts.append((node_id, ref))
+                elif p == _P["anchor"]:
+                    if o not in anchor_models:
+                        raise self.fail(f"am:anchor points at {o}, which is not an am:Anchor", s)
+                    node_anchors.append(anchor_models[o])
+                    used_anchors.add(o)
+                elif p in _ENUM_FIELDS:
+                    field, values = _ENUM_FIELDS[p]
+                    if o not in values:
+                        raise self.fail(f"{_short(p)} has the unknown value {o}", s)
+                    self._set_once(fields, field, values[o], s, p)
+                elif p == _P["tag"]:
+                    lit = _literal(o)
+                    if lit is None:
+                        raise self.fail(f"am:tag must be a literal, not {o}", s)
+                    tags.append(lit[0])
+                elif p == _T_SAME_AS:
+                    if o[0] != "<":
+                        raise self.fail(f"owl:sameAs must be an IRI, not {o}", s)
+                    same_as.append(o[1:-1])
+                elif p == _P["url"]:
+                    if o[0] != "<":
+                        raise self.fail(f"am:url must be an IRI, not {o}", s)
+                    self._set_once(fields, "url", o[1:-1], s, p)
+                elif p == _P["data"]:
+                    lit = _literal(o)
+                    try:
+                        value = json.loads(lit[0]) if lit is not None else None
+                    except ValueError as exc:
+                        raise self.fail(f"am:data is not JSON: {exc}", s) from None
+                    if not isinstance(value, dict):
+                        raise self.fail("am:data must be a JSON object literal", s)
+                    self._set_once(fields, "data", value, s, p)
+                elif p == _P["acceptability"]:
+                    lit = _literal(o)
+                    if lit is None:
+                        raise self.fail("am:acceptability must be a literal", s)
+                    labels[node_id] = lit[0]
+                elif p == _P["strength"]:
+                    lit = _literal(o)
+                    try:
+                        strengths[node_id] = float(lit[0]) if lit is not None else float("nan")
+                    except ValueError:
+                        raise self.fail(f"am:strength {o} is not a number", s) from None
+                elif p == _P["id"]:
+                    continue
+                elif p.startswith("<" + NS):
+                    raise self.fail(f"{_short(p)} does not apply to {_kind_an(kind)}", s)
+                else:
+                    extra.append(f"{s} {p} {o} .")
+            if premises:
+                fields["premises"] = tuple(premises)
+            if tags:
+                fields["tags"] = tuple(tags)
+            if same_as:
+                fields["same_as"] = tuple(same_as)
+            if node_anchors:
+                fields["anchors"] = tuple(node_anchors)
+            model = MODEL_BY_KIND[kind]
+            missing = [name for name in _REQUIRED[kind] if name not in fields]
+            if missing:
+                wanted = ", ".join(_pred_for(name) for name in missing)
+                raise self.fail(f"{_kind_an(kind)} without {wanted}", s)
+            try:
+                nodes.append(cast(Node, model.model_validate(fields)))
+            except ValidationError as exc:
+                problems = "; ".join(
+                    f"{'.'.join(str(x) for x in e['loc']) or kind}: {e['msg']}"
+                    for e in exc.errors()
+                )
+                raise self.fail(f"invalid {kind}: {problems}", s) from None
+        for a in sorted(anchors - used_anchors):
+            raise self.fail("an am:Anchor that no node points at with am:anchor", a)
+        for s, pairs in by_subject.items():
+            for p, o in pairs:
+                if p.startswith("<" + NS) and s in ids:
+                    raise self.fail(f"{_short(p)} on a node argmap cannot place", s)
+                extra.append(f"{s} {p} {o} .")
+        iri_of_id = {v: k for k, v in ids.items()}
+
+        def refuse(node: Any, exc: Exception) -> None:
+            key = str(getattr(node, "id", None) or getattr(node, "statement", ""))
+            where = iri_of_id.get(key)
+            raise self.fail(str(exc).removeprefix("load: "), where)
+
+        try:
+            loaded = ArgumentMap.from_nodes(
+                nodes, abouts, name=name, iri=iri, title=title, on_error=refuse
+            )
+            loaded.extra = sorted(set(extra))
+            if labels:
+                loaded.set_labels(labels, semantics=semantics or "unknown")
+            if strengths:
+                loaded.set_strengths(strengths)
+        except ParseError:
+            raise
+        except ArgmapError as exc:
+            raise ParseError(str(exc), file=self.file) from None
+        loaded.semantics = semantics
+        return loaded
+
+    def _set_once(self, fields: dict[str, Any], field: str, value: Any, s: str, p: str) -> None:
+        if field in fields and fields[field] != value:
+            raise self.fail(f"{_short(p)} has two values", s)
+        fields[field] = value
+
+    def _anchor(self, a: str, pairs: list[tuple[str, str]], ids: dict[str, str]) -> Anchor:
+        fields: dict[str, Any] = {}
+        for p, o in pairs:
+            field = _ANCHOR_FIELDS.get(p)
+            if field is None:
+                if p.startswith("<" + NS):
+                    raise self.fail(f"{_short(p)} does not apply to an am:Anchor", a)
+                raise self.fail(f"{p} on an am:Anchor: argmap cannot keep it", a)
+            value: Any
+            if field == "source":
+                value = ids.get(o)
+                if value is None:
+                    raise self.fail(f"am:source points at {o}, which is not a node of the map", a)
+            else:
+                lit = _literal(o)
+                if lit is None:
+                    raise self.fail(f"{_short(p)} must be a literal", a)
+                value = lit[0]
+                if field in ("start", "end"):
+                    try:
+                        value = int(value)
+                    except ValueError:
+                        raise self.fail(f"{_short(p)} {o} is not an integer", a) from None
+            self._set_once(fields, field, value, a, p)
+        for need in ("source", "exact"):
+            if need not in fields:
+                raise self.fail(f"an anchor without am:{need}", a)
+        try:
+            return Anchor.model_validate(fields)
+        except ValidationError as exc:
+            raise self.fail(f"invalid anchor: {exc.errors()[0]['msg']}", a) from None
+
+
+def _short(term: str) -> str:
+    if term.startswith("<" + NS):
+        return "am:" + term[len(NS) + 1 : -1]
+    return term
+
+
+def _kind_an(kind: str) -> str:
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
+
+
+def _pred_for(field: str) -> str:
+    names = {"premises": "am:premise", "attack_type": "am:attackType", "actor_type": "am:actorType"}
+    return names.get(field, "am:" + field)
+
+
+def _local_id(iri: str, taken: set[str]) -> str:
+    local = re.split(r"[/#:]", iri.rstrip("/#"))[-1]
+    local = re.sub(r"[^A-Za-z0-9._~\-]", "_", local)[:180] or "node"
+    if not re.match(r"[A-Za-z0-9_]", local):
+        local = "_" + local
+    candidate = local
+    n = 2
+    while candidate in taken:
+        candidate = f"{local}-{n}"
+        n += 1
+    return candidate
+
+
+def from_rdflib(g: rdflib.Graph) -> ArgumentMap:
+    """Read a map from an :class:`rdflib.Graph`.
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap("g"); _ = m.claim("Claim.", id="c")
+    >>> from_rdflib(to_rdflib(m)) == m
+    True
+    """
+    data = g.serialize(format="nt", encoding="utf-8")
+    return from_ntriples(data)
