@@ -19,12 +19,16 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import FormatError, ParseError
-from argmap.io import rdf_formats  # noqa: F401  (registers the RDF syntaxes)
+
+# --- interop formats (issue 7) ---
+from argmap.io import (
+    interop_formats,  # noqa: F401  (aif, xaif, argdown, ...)
+    rdf_formats,  # noqa: F401  (registers the RDF syntaxes)
+)
 from argmap.io.atomic import write_bytes
 from argmap.io.registry import Format, formats, get, guess, register
 from argmap.map import ArgumentMap
 
-# --- interop formats (issue 7) ---
 # --- iccma formats (issue 8) ---
 __all__ = ["Format", "dump", "dumps", "formats", "get", "guess", "load", "loads", "register"]
 

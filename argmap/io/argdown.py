@@ -1,0 +1,674 @@
+"""Argdown, both directions (checked against the official ``@argdown/core``).
+
+Reading: :func:`loads` / :func:`argdown_to_map` (parser in
+:mod:`argmap.io._argdown_parse`). Writing: :func:`dumps` / :func:`map_to_argdown`, in a
+form that ``@argdown/core`` parses back to the same statements, arguments (with their
+premise-conclusion structures) and relations; the tests check this with the official tool.
+
+Supported subset
+----------------
+* YAML front matter between ``===`` lines (``title`` becomes the map title; the whole
+  block is kept; ``model.removeTagsFromText`` is honoured).
+* Statements: ``[Title]: text``, references ``[Title]``, untitled paragraphs (named
+  ``Untitled N`` in document order, as the tool does); several texts under one title form
+  one equivalence class (the first text is the claim, the rest are kept in ``data``).
+* Arguments: ``<Title>: description``, references ``<Title>``, and the
+  premise-conclusion structure that follows one: ``(n) statement`` lines, inference lines
+  ``----``, ``-- rule, rule {data} --`` and the multi-line ``--``/rules/``--`` form;
+  intermediary conclusions (each inference step becomes one argmap argument; ``uses``
+  in the inference data picks the step's premises).
+* Relations on indented lines, nested by indentation: ``+ - _`` (incoming: the line's
+  element supports / attacks / undercuts its parent), ``<+ <- <_`` (the same, explicit),
+  ``+> -> _>`` (outgoing) and ``><`` (contradictory); after a PCS statement too.
+* ``#tag``, ``#(tag with spaces)``; ``{key: value}`` data after any element or
+  inference (YAML); Markdown headings ``#``... as sections (kept in ``data``); comments
+  ``<!-- -->``, ``/* */``, ``//``; backslash escapes; ``**bold**``/``_italic_`` and
+  ``[links](url)`` reduced to their text; logic shortcodes ``.^. .v. .->. .<->. .~.
+  .A. .E.`` (and the ``:x:`` forms) become symbols, as the tool shows them.
+
+Mapped partially: an argument without a PCS becomes a *gist* claim (its description,
+labelled with its title) that supports/attacks what the argument does; support *of* an
+argument with a PCS has no argmap form and is kept in that argument's ``data`` (noted in
+the report); an attack on an argument with a PCS becomes an attack on its final
+inference (the map calls it an undercut; the Argdown type is kept in ``data``);
+``><`` becomes two attacks; statement kinds evidence / recommendation travel as
+``{kind: ...}`` data.
+
+Refused with :class:`~argmap.errors.ParseError` (file, line, column): Markdown lists,
+a PCS that does not end in a conclusion, an undercut of a statement, malformed YAML data,
+non-UTF-8 input. Written text keeps Unicode; control, format and private-use characters
+are not guaranteed to survive a round trip. Not read: the tool's selection/colour settings,
+``@``-mentions as links (they stay in the text), images and shortcodes beyond logic.
+
+Not written (listed in :func:`map_to_argdown`'s ``skipped``): actors, sources, stances,
+about-edges, anchors.
+
+Examples
+--------
+>>> m = loads("[Rain]: It rains.\\n  +> [Wet]: The street is wet.\\n")
+>>> [(a.premises, a.conclusion) for a in m.arguments()]
+[(('rain-...',), 'wet-...')]
+>>> print(dumps(m).decode().strip())
+[Rain]: It rains.
+<BLANKLINE>
+[Wet]: The street is wet.
+<BLANKLINE>
+[Rain]
+  +> [Wet]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from argmap.ids import mint_id, slugify
+from argmap.io._argdown_parse import (
+    SHORTCODES,
+    ArgdownArgument,
+    ArgdownDocument,
+    ArgdownRelation,
+    parse_argdown,
+)
+from argmap.io._report import Imported, ImportReport
+from argmap.map import ArgumentMap
+from argmap.model import Argument, Attack, Claim, Evidence, Node, Recommendation, Source
+
+__all__ = ["ArgdownExport", "argdown_to_map", "dumps", "loads", "map_to_argdown"]
+
+_KINDS = {"claim": Claim, "evidence": Evidence, "recommendation": Recommendation}
+_DOC_ID = "argdown-document"
+
+
+def _strip_tags(text: str, tags: list[str]) -> str:
+    """``text`` without the tags spelled at its end (the writer appends them there)."""
+    literals = sorted({_tag_literal(t) for t in tags} - {""}, key=len, reverse=True)
+    stripped = True
+    while stripped:
+        stripped = False
+        for literal in literals:
+            if text.endswith(" " + literal):
+                text = text[: -len(literal) - 1].rstrip()
+                stripped = True
+    return text
+
+
+def _is_auto(title: str) -> bool:
+    return re.fullmatch(r"Untitled \d+", title) is not None
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+class _Reader:
+    def __init__(self, doc: ArgdownDocument, report: ImportReport) -> None:
+        self.doc = doc
+        self.report = report
+        self.nodes: dict[str, Node] = {}
+        self.stmt_id: dict[str, str] = {}
+        self.arg_main: dict[str, str] = {}  # argument title -> its final Argument id
+        self.arg_concl: dict[str, str] = {}  # argument title -> conclusion / gist claim id
+        self.gist: dict[str, str] = {}
+        self.incoming: dict[str, list[dict[str, str]]] = defaultdict(list)
+        self.sections = {s.id: s.title for s in doc.sections}
+
+    def run(self) -> list[Node]:
+        for title in self.doc.statements:
+            self._statement(title)
+        for arg in self.doc.arguments.values():
+            if arg.pcs:
+                self._pcs(arg)
+            else:
+                self._gist(arg)
+        for rel in self.doc.relations:
+            self._relation(rel)
+        for arg_id, notes in self.incoming.items():
+            node = self.nodes[arg_id]
+            data = {**node.data, "argdown": {**node.data["argdown"], "incoming": notes}}
+            self.nodes[arg_id] = node.model_copy(update={"data": data})
+        fm = self.doc.front_matter
+        if fm:
+            title = str(fm.get("title") or "Argdown document")
+            self.nodes[_DOC_ID] = Source(
+                id=_DOC_ID, text=title, data={"argdown": {"front_matter": _jsonable(fm)}}
+            )
+        return list(self.nodes.values())
+
+    def _statement(self, title: str) -> None:
+        ec = self.doc.statements[title]
+        texts = [_strip_tags(m.text, ec.tags) for m in ec.members if m.text.strip()]
+        info: dict[str, Any] = {"title": title, "order": len(self.stmt_id)}
+        if len(dict.fromkeys(texts)) > 1:
+            info["members"] = list(dict.fromkeys(texts))[1:]
+        kind = "claim"
+        data = dict(ec.data)
+        if data.get("kind") in _KINDS:
+            kind = str(data.pop("kind"))
+        if data:
+            info["data"] = _jsonable(data)
+        if ec.section:
+            info["section"] = self.sections.get(ec.section)
+        if not texts:
+            info["reference_only"] = True
+        node_id = mint_id(kind, title)
+        cls = _KINDS[kind]
+        node = cls(
+            id=node_id,
+            text=texts[0] if texts else title,
+            label=None if _is_auto(title) else title,
+            tags=tuple(ec.tags),
+            data={"argdown": info},
+        )
+        self.nodes[node_id] = node
+        self.stmt_id[title] = node_id
+
+    def _arg_info(self, arg: ArgdownArgument) -> dict[str, Any]:
+        info: dict[str, Any] = {"title": arg.title}
+        descriptions = list(
+            dict.fromkeys(_strip_tags(m.text, arg.tags) for m in arg.members if m.text.strip())
+        )
+        if len(descriptions) > 1:
+            info["descriptions"] = descriptions[1:]
+        if arg.data:
+            info["data"] = _jsonable(arg.data)
+        if arg.section:
+            info["section"] = self.sections.get(arg.section)
+        return info
+
+    def _pcs(self, arg: ArgdownArgument) -> None:
+        base = mint_id("argument", arg.title)
+        steps: list[tuple[list[str], str, Any]] = []
+        pool: list[str] = []
+        by_number = {item.number: item.title for item in arg.pcs}
+        for item in arg.pcs:
+            if item.inference is None:
+                pool.append(item.title)
+                continue
+            uses = (item.inference.data or {}).get("uses")
+            if isinstance(uses, list) and all(isinstance(u, int) and u in by_number for u in uses):
+                premises = [by_number[u] for u in uses]
+            else:
+                premises = pool
+            steps.append((premises, item.title, item.inference))
+            pool = [item.title]
+        pcs = [[i.title, i.role, i.number] for i in arg.pcs]
+        inferences = {
+            str(i.number): {"rules": i.inference.rules, "data": _jsonable(i.inference.data)}
+            for i in arg.pcs
+            if i.inference is not None
+        }
+        for k, (premises, conclusion, inference) in enumerate(steps, start=1):
+            final = k == len(steps)
+            node_id = base if final else f"{base}-{k}"
+            prem_ids = list(dict.fromkeys(self.stmt_id[p] for p in premises))
+            concl_id = self.stmt_id[conclusion]
+            if not prem_ids or concl_id in prem_ids:
+                self.report.add(
+                    f"inference step {k} of <{arg.title}> has no premise or uses its "
+                    "conclusion as a premise",
+                    line=inference.line,
+                    column=1,
+                )
+                continue
+            info = self._arg_info(arg) if final else {"title": arg.title, "step": k}
+            if final:
+                info["pcs"] = pcs
+                info["inferences"] = inferences
+            self.nodes[node_id] = Argument(
+                id=node_id,
+                premises=tuple(prem_ids),
+                conclusion=concl_id,
+                scheme=", ".join(inference.rules) or None,
+                label=arg.title if final and not _is_auto(arg.title) else None,
+                text=_strip_tags(arg.description, arg.tags) if final else "",
+                tags=tuple(arg.tags) if final else (),
+                data={"argdown": info},
+            )
+            if final:
+                self.arg_main[arg.title] = node_id
+                self.arg_concl[arg.title] = concl_id
+
+    def _gist(self, arg: ArgdownArgument) -> None:
+        node_id = mint_id("claim", "<" + arg.title + ">")
+        info = self._arg_info(arg)
+        info["sketch"] = True
+        info["order"] = len(self.doc.statements) + len(self.gist)
+        self.nodes[node_id] = Claim(
+            id=node_id,
+            text=_strip_tags(arg.description, arg.tags) or arg.title,
+            label=arg.title,
+            tags=tuple(arg.tags),
+            data={"argdown": info},
+        )
+        if not arg.description:
+            info["reference_only"] = True
+        self.gist[arg.title] = node_id
+        self.arg_concl[arg.title] = node_id
+
+    def _end(self, title: str, kind: str) -> str | None:
+        if kind == "statement":
+            return self.stmt_id.get(title)
+        return self.arg_concl.get(title)
+
+    def _relation(self, rel: ArgdownRelation) -> None:
+        info = {
+            "from": rel.source,
+            "fromType": rel.source_type,
+            "to": rel.target,
+            "toType": rel.target_type,
+            "type": rel.type,
+        }
+        src = self._end(rel.source, rel.source_type)
+        if src is None:
+            self.report.add(f"relation from <{rel.source}>, which has no conclusion")
+            return
+        if rel.target_type == "statement" or rel.target in self.gist:
+            target = self._end(
+                rel.target, "statement" if rel.target_type == "statement" else "argument"
+            )
+        else:
+            target = self.arg_main.get(rel.target)
+        if target is None or target == src:
+            self.report.add(
+                f"relation {rel.type} from {rel.source!r} to {rel.target!r} "
+                "joins nothing argmap can hold"
+            )
+            return
+        target_node = self.nodes[target]
+        data = {"argdown": {"relation": info}}
+        if rel.type == "support":
+            if isinstance(target_node, Argument):
+                self.incoming[target].append(info)
+                self.report.note(
+                    f"support of argument <{rel.target}> from {rel.source!r} has no argmap "
+                    "form; kept in the argument's data",
+                )
+                return
+            node_id = mint_id("argument", src, "->", target, "argdown")
+            self.nodes[node_id] = Argument(
+                id=node_id, premises=(src,), conclusion=target, data=data
+            )
+            return
+        attack_type = None
+        if rel.type == "undercut":
+            if not isinstance(target_node, Argument):
+                outgoing = sorted(
+                    n.id
+                    for n in self.nodes.values()
+                    if isinstance(n, Argument) and target in n.premises
+                )
+                if outgoing:
+                    target = outgoing[0]
+            attack_type = "undercut" if isinstance(self.nodes[target], Argument) else None
+        pairs = [(src, target)]
+        if rel.type == "contradictory":
+            pairs.append((target, src))
+        for a, t in pairs:
+            node_id = mint_id("attack", a, "->", t, rel.type)
+            self.nodes[node_id] = Attack(
+                id=node_id, attacker=a, target=t, attack_type=attack_type, data=data
+            )
+
+
+def _jsonable(value: Any) -> Any:
+    """YAML values (dates, sets...) as JSON-able values."""
+    return json.loads(json.dumps(value, default=str))
+
+
+def argdown_to_map(
+    text: str,
+    *,
+    filename: str | None = None,
+    lenient: bool = False,
+    name: str | None = None,
+) -> Imported:
+    """Parse Argdown into a map; returns ``(map, report)``.
+
+    Examples
+    --------
+    >>> m, report = argdown_to_map("<A>: gist\\n\\n(1) p\\n(2) q\\n----\\n(3) c\\n")
+    >>> [len(a.premises) for a in m.arguments()], report.ok
+    ([2], True)
+    >>> argdown_to_map("(1) p\\n", filename="x.argdown")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ParseError: x.argdown, line 1, column 1: the premise-conclusion structure ...
+    """
+    report = ImportReport(file=filename, lenient=lenient)
+    doc = parse_argdown(text, filename=filename, report=report)
+    nodes = _Reader(doc, report).run()
+    title = doc.front_matter.get("title") if doc.front_matter else None
+    stem = name or (re.sub(r"\.[^.]*$", "", filename.rsplit("/", 1)[-1]) if filename else "argdown")
+
+    def refused(node: Any, exc: Exception) -> None:
+        report.add(str(exc), node=getattr(node, "id", None))
+
+    m = ArgumentMap.from_nodes(
+        nodes,
+        name=slugify(stem) or "argdown",
+        title=str(title) if title else None,
+        on_error=refused,
+    )
+    return Imported(m, report)
+
+
+def loads(data: bytes | str, *, filename: str | None = None, lenient: bool = False) -> ArgumentMap:
+    """Read Argdown text (the registry's reader; strict unless ``lenient``).
+
+    Examples
+    --------
+    >>> len(loads(b"[T]: A statement."))
+    1
+    """
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            ImportReport(file=filename).add(f"not UTF-8 text (byte {exc.start})")
+            raise  # pragma: no cover
+    return argdown_to_map(data, filename=filename, lenient=lenient).map
+
+
+# ---------------------------------------------------------------------------- writing
+
+_ESCAPE_RE = re.compile(r"([\\#*_\[\]<>{}@/`])")
+_TITLE_BAD = re.compile(r"[\[\]<>\n\r]")
+
+
+@dataclass
+class ArgdownExport:
+    """The Argdown text and what Argdown could not carry."""
+
+    text: str
+    skipped: list[str] = field(default_factory=list)
+
+
+def escape_text(text: str) -> str:
+    """Text on one line, with every character Argdown reads as syntax escaped.
+
+    Examples
+    --------
+    >>> escape_text("Costs #1 [sic] are <high> {x}\\nsecond line")
+    'Costs \\\\#1 \\\\[sic\\\\] are \\\\<high\\\\> \\\\{x\\\\} second line'
+    """
+    one_line = re.sub(r"\s+", " ", text).strip()
+    out = _ESCAPE_RE.sub(r"\\\1", one_line)
+    for code in sorted(SHORTCODES, key=len, reverse=True):
+        if code in out:
+            out = out.replace(code, "\\" + code)
+    if re.match(r"^(\+|-|_|>|\(\d+\))", out):
+        out = "\\" + out
+    return out
+
+
+def _flow(data: dict[str, Any]) -> str:
+    """A ``{...}`` data block (JSON is YAML flow syntax)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def _clean_tag(tag: str) -> str:
+    """A tag as Argdown can spell it: word characters, digits, '-' and single spaces."""
+    return " ".join(re.sub(r"[^\w\s\-]|_", " ", tag).split())
+
+
+def _tag_literal(tag: str) -> str:
+    tag = _clean_tag(tag)
+    if not tag:
+        return ""
+    if re.fullmatch(r"[A-Za-z0-9\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+", tag):
+        return "#" + tag
+    return "#(" + tag.replace(")", "]").replace("(", "[") + ")"
+
+
+def _text_and_tags(text: str, tags: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """Escaped text with the tags it already spells out left live, and the other tags."""
+    body = escape_text(text)
+    rest = []
+    for tag in tags:
+        literal = _tag_literal(tag)
+        escaped = escape_text(literal)
+        if not literal:
+            continue
+        if escaped in body:
+            body = body.replace(escaped, literal, 1)
+        else:
+            rest.append(tag)
+    return body, tuple(rest)
+
+
+def _tags(tags: tuple[str, ...]) -> str:
+    return " ".join(lit for lit in (_tag_literal(tag) for tag in tags) if lit)
+
+
+class _Writer:
+    def __init__(self, m: ArgumentMap) -> None:
+        self.m = m
+        self.skipped: list[str] = []
+        self.titles: dict[str, str] = {}
+        self.used: set[str] = set()
+        self.lines: list[str] = []
+
+    def _title(self, node: Node, *, wanted: str | None = None) -> str:
+        if node.id in self.titles:
+            return self.titles[node.id]
+        info = self._info(node)
+        base = wanted or info.get("title") or node.label or node.id
+        base = _TITLE_BAD.sub(" ", str(base)).strip() or node.id
+        base = base.lstrip("-")
+        title, n = base, 1
+        while title in self.used:
+            n += 1
+            title = f"{base} ({n})"
+        self.used.add(title)
+        self.titles[node.id] = title
+        return title
+
+    @staticmethod
+    def _info(node: Node) -> dict[str, Any]:
+        info = node.data.get("argdown")
+        return info if isinstance(info, dict) else {}
+
+    def run(self) -> ArgdownExport:
+        m = self.m
+        doc = next((s for s in m.sources() if s.id == _DOC_ID), None)
+        fm = dict(self._info(doc).get("front_matter") or {}) if doc else {}
+        if not fm and m.title:
+            fm = {"title": m.title}
+        if fm:
+            import yaml
+
+            self.lines += [
+                "===",
+                yaml.safe_dump(fm, allow_unicode=True, sort_keys=False).strip(),
+                "===",
+                "",
+            ]
+        sketches = {n.id for n in m.statements() if self._info(n).get("sketch")}
+        relation_args = {a.id for a in m.arguments() if "relation" in self._info(a)}
+        steps = {a.id for a in m.arguments() if "step" in self._info(a)}
+        for stmt in m.statements():
+            if stmt.id in sketches:
+                self._title(stmt)
+        for arg in m.arguments():
+            if arg.id not in relation_args and arg.id not in steps:
+                self._title(arg)
+        self._statements(sketches)
+        self._arguments(relation_args | steps, sketches)
+        self._relations(relation_args, sketches)
+        for kind in ("actor", "alternative", "issue", "source", "stance"):
+            for node in m.nodes(kind=kind):
+                if node.id != _DOC_ID:
+                    self.skipped.append(f"{kind} {node.id!r}")
+        if any(True for _ in m.abouts()):
+            self.skipped.append("about-edges")
+        text = "\n".join(self.lines).rstrip() + "\n"
+        return ArgdownExport(text, self.skipped)
+
+    def _ref(self, node_id: str, sketches: set[str]) -> str:
+        node = self.m[node_id]
+        if isinstance(node, Argument) or node_id in sketches:
+            return f"<{self._title(node)}>"
+        return f"[{self._title(node)}]"
+
+    def _statements(self, sketches: set[str]) -> None:
+        section: str | None = None
+        ordered = sorted(
+            self.m.statements(), key=lambda n: self._info(n).get("order", float("inf"))
+        )
+        for stmt in ordered:
+            info = self._info(stmt)
+            sec = info.get("section")
+            if sec and sec != section:
+                self.lines += [f"# {escape_text(str(sec))}", ""]
+                section = sec
+            data = dict(info.get("data") or {})
+            if stmt.kind != "claim":
+                data["kind"] = stmt.kind
+            body, rest = _text_and_tags(stmt.text, stmt.tags)
+            tail = " ".join(x for x in (_tags(rest), _flow(data) if data else "") if x)
+            title = self._title(stmt)
+            head = f"<{title}>: " if stmt.id in sketches else f"[{title}]: "
+            if info.get("reference_only"):
+                self.lines += [head[:-2] + (" " + tail if tail else ""), ""]
+                continue
+            self.lines += [head + body + (" " + tail if tail else ""), ""]
+            for other in info.get("members", []) + info.get("descriptions", []):
+                self.lines += [head + escape_text(str(other)), ""]
+
+    def _arguments(self, skip: set[str], sketches: set[str]) -> None:
+        m = self.m
+        for arg in m.arguments():
+            if arg.id in skip:
+                continue
+            info = self._info(arg)
+            title = self._title(arg)
+            data = dict(info.get("data") or {})
+            body, rest = _text_and_tags(arg.text, arg.tags)
+            tail = " ".join(x for x in (_tags(rest), _flow(data) if data else "") if x)
+            head = f"<{title}>"
+            if arg.text.strip():
+                head += ": " + body
+            elif tail:
+                head += ": " + escape_text(arg.label or title)
+            self.lines += [head + (" " + tail if tail else "")]
+            for other in info.get("descriptions", []):
+                self.lines += ["", f"<{title}>: " + escape_text(str(other))]
+            self.lines += [""]
+            self.lines += self._pcs_lines(arg, info, sketches)
+            self.lines += [""]
+
+    def _pcs_lines(self, arg: Argument, info: dict[str, Any], sketches: set[str]) -> list[str]:
+        pcs = info.get("pcs")
+        inferences = info.get("inferences") or {}
+        if pcs and self._pcs_matches(arg, pcs):
+            out = []
+            for ptitle, _role, number in pcs:
+                inf = inferences.get(str(number))
+                if inf is not None:
+                    out.append(self._inference_line(inf.get("rules") or [], inf.get("data")))
+                node_id = mint_id("claim", ptitle)
+                node = self.m.get(node_id) or self._by_title(ptitle)
+                ref = self._ref(node.id, sketches) if node is not None else f"[{ptitle}]"
+                out.append(f"({number}) {ref}")
+            return out
+        out = [f"({k}) {self._ref(p, sketches)}" for k, p in enumerate(arg.premises, start=1)]
+        rules = [r.strip() for r in (arg.scheme or "").split(",") if r.strip()]
+        out.append(self._inference_line(rules, None))
+        out.append(f"({len(arg.premises) + 1}) {self._ref(arg.conclusion, sketches)}")
+        return out
+
+    def _by_title(self, title: str) -> Node | None:
+        for node in self.m.statements():
+            if self._info(node).get("title") == title:
+                return node
+        return None
+
+    def _pcs_matches(self, arg: Argument, pcs: list[Any]) -> bool:
+        """The stored PCS still ends in the argument's conclusion and holds its premises."""
+        nodes = [self._by_title(str(p[0])) for p in pcs]
+        if any(n is None for n in nodes):
+            return False
+        ids = [n.id for n in nodes if n is not None]
+        return ids[-1] == arg.conclusion and set(arg.premises) <= set(ids)
+
+    @staticmethod
+    def _inference_line(rules: list[str], data: Any) -> str:
+        if not rules and not data:
+            return "----"
+        body = ", ".join(escape_text(r).replace(",", "\\,") for r in rules)
+        if data:
+            body = (body + " " if body else "") + _flow(data)
+        return f"-- {body} --"
+
+    def _relations(self, relation_args: set[str], sketches: set[str]) -> None:
+        m = self.m
+        groups: dict[str, list[str]] = defaultdict(list)
+        done_pairs: set[frozenset[str]] = set()
+        for arg in m.arguments():
+            if arg.id not in relation_args:
+                continue
+            rel = self._info(arg)["relation"]
+            src = self._end_ref(arg.premises[0], rel.get("from"), rel.get("fromType"), sketches)
+            groups[src].append(f"  +> {self._ref(arg.conclusion, sketches)}")
+        for att in m.attacks():
+            rel = self._info(att).get("relation") or {}
+            src = self._end_ref(att.attacker, rel.get("from"), rel.get("fromType"), sketches)
+            rtype = rel.get("type")
+            target = self._ref(att.target, sketches)
+            if rtype == "contradictory":
+                pair = frozenset((att.attacker, att.target))
+                if pair in done_pairs:
+                    continue
+                done_pairs.add(pair)
+                groups[src].append(f"  >< {target}")
+            elif att.attack_type == "undercut" or (
+                rtype is None and isinstance(m[att.target], Argument)
+            ):
+                groups[src].append(f"  _> {target}" if rtype != "attack" else f"  -> {target}")
+            else:
+                groups[src].append(f"  -> {target}")
+        for src, lines in groups.items():
+            self.lines += [src, *lines, ""]
+
+    def _end_ref(self, node_id: str, title: Any, kind: Any, sketches: set[str]) -> str:
+        if kind == "argument" and isinstance(title, str) and node_id not in sketches:
+            for arg in self.m.arguments_for(node_id):
+                if self._info(arg).get("title") == title and "pcs" in self._info(arg):
+                    return f"<{self._title(arg)}>"
+        return self._ref(node_id, sketches)
+
+
+def map_to_argdown(m: ArgumentMap) -> ArgdownExport:
+    """The map as Argdown text, and what Argdown could not carry.
+
+    Examples
+    --------
+    >>> m = ArgumentMap("w")
+    >>> a = m.argue([m.claim("P.", id="p")], m.claim("C.", id="c"), id="a", label="Arg")
+    >>> print(map_to_argdown(m).text)
+    [p]: P.
+    <BLANKLINE>
+    [c]: C.
+    <BLANKLINE>
+    <Arg>
+    <BLANKLINE>
+    (1) [p]
+    ----
+    (2) [c]
+    <BLANKLINE>
+    """
+    return _Writer(m).run()
+
+
+def dumps(m: ArgumentMap) -> bytes:
+    """The map as Argdown (UTF-8 bytes; the registry's writer).
+
+    Examples
+    --------
+    >>> dumps(ArgumentMap("e"))
+    b'\\n'
+    """
+    return map_to_argdown(m).text.encode("utf-8")
