@@ -1174,7 +1174,10 @@ class ArgumentMap:
         on_error: Callable[[Node, Exception], None] | None,
     ) -> ArgumentMap:
         m = cls(name, iri=iri, title=title)
-        ordered = sorted(nodes, key=lambda n: _KIND_ORDER[n.kind])
+        buckets: list[list[Node]] = [[] for _ in _KIND_ORDER]
+        for node in nodes:
+            buckets[_KIND_ORDER[node.kind]].append(node)
+        ordered = [node for bucket in buckets for node in bucket]
         for node in ordered:
             try:
                 if node.id in m._nodes:
@@ -1189,7 +1192,7 @@ class ArgumentMap:
                     raise
                 on_error(node, exc)
         if check:  # anchors may quote any source, so they are checked once all are in
-            for node in list(m._nodes.values()):
+            for node in [n for n in m._nodes.values() if n.anchors]:
                 try:
                     m._check_anchors(node, "load")
                 except (ModelError, NodeNotFound) as exc:

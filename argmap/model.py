@@ -122,16 +122,17 @@ class Anchor(BaseModel):
     model_config = _FROZEN
 
     source: str
-    exact: Annotated[Text, Field(min_length=1)]
-    prefix: Text = ""
-    suffix: Text = ""
+    exact: Annotated[str, Field(min_length=1)]
+    prefix: str = ""
+    suffix: str = ""
     start: Annotated[int, Field(ge=0)] | None = None
     end: Annotated[int, Field(ge=0)] | None = None
 
-    _v_source = field_validator("source")(classmethod(lambda cls, v: _check_id(v)))
-
     @model_validator(mode="after")
-    def _offsets_in_order(self) -> Anchor:
+    def _check(self) -> Anchor:
+        # one validator for every check: each Python hop costs more than the check itself
+        _check_id(self.source)
+        _writable(self.exact + self.prefix + self.suffix)
         if self.start is not None and self.end is not None and self.end < self.start:
             raise ValueError(f"anchor end {self.end} comes before start {self.start}")
         return self
@@ -155,15 +156,13 @@ class _Node(BaseModel):
     text_required: ClassVar[bool] = True
 
     id: str
-    text: Text = ""
-    label: Text | None = None
+    text: str = ""
+    label: str | None = None
     iri: str | None = None
     anchors: tuple[Anchor, ...] = ()
     tags: tuple[Text, ...] = ()
     same_as: tuple[str, ...] = ()
     data: dict[str, Any] = Field(default_factory=dict)
-
-    _v_id = field_validator("id")(classmethod(lambda cls, v: _check_id(v)))
 
     @field_validator("iri")
     @classmethod
@@ -189,7 +188,9 @@ class _Node(BaseModel):
         return tuple(sorted(set(value), key=Anchor.sort_key))
 
     @model_validator(mode="after")
-    def _text_present(self) -> _Node:
+    def _check_node(self) -> _Node:
+        _check_id(self.id)
+        _writable(self.text if self.label is None else self.text + self.label)
         if self.text_required and not self.text.strip():
             raise ValueError(f"{type(self).__name__} {self.id!r} needs a non-empty text")
         return self

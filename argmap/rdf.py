@@ -314,6 +314,7 @@ _ANCHOR_FIELDS = {
     _P["end"]: "end",
 }
 _KIND_OF_TERM = {v: k for k, v in _T_CLASS.items()}
+_P_ID = _P["id"]
 _REQUIRED = {
     kind: tuple(name for name, info in model.model_fields.items() if info.is_required())
     for kind, model in MODEL_BY_KIND.items()
@@ -395,6 +396,7 @@ class _Reader:
         kinds: dict[str, str] = {}
         anchors: set[str] = set()
         maps: set[str] = set()
+        explicit: dict[str, str] = {}
         extra: list[str] = []
         for line in text.split("\n"):
             if not line:
@@ -403,6 +405,12 @@ class _Reader:
             o = rest[:-2]
             if s[0] != "<":
                 extra.append(line)
+                continue
+            if p == _P_ID:
+                lit = _literal(o)
+                if lit is None:
+                    raise self.fail("am:id must be a literal", s)
+                explicit[s] = lit[0]
                 continue
             if p == _T_TYPE:
                 kind = _KIND_OF_TERM.get(o)
@@ -457,14 +465,9 @@ class _Reader:
         base = m.base
 
         ids: dict[str, str] = {}
-        explicit: dict[str, str] = {}
-        for s in kinds:
-            for p, o in by_subject.get(s, ()):
-                if p == _P["id"]:
-                    lit = _literal(o)
-                    if lit is None:
-                        raise self.fail("am:id must be a literal", s)
-                    explicit[s] = lit[0]
+        for s in explicit:
+            if s not in kinds:
+                raise self.fail("am:id on something that is not a node of the map", s)
         taken: set[str] = set()
         pending: list[str] = []
         minted: dict[str, str | None] = {}
