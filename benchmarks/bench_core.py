@@ -163,7 +163,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             ttl, nt = f"{tmp}/m{n}.ttl", f"{tmp}/m{n}.nt"
-            repeat = args.repeat if n < 1_000_000 else max(1, args.repeat - 1)
+            repeat = args.repeat if n < 100_000 else max(1, args.repeat - (1 if n < 1_000_000 else 2))
             row: dict[str, object] = {"n": n}
             build = median_of("build", n, ttl, repeat)
             row.update(nodes=build["nodes"], build_s=build["seconds"], build_peak_mb=build["peak_mb"],
@@ -204,7 +204,7 @@ def render(rows: list[dict[str, object]], repeat: int) -> str:
         SECTION,
         "",
         f"Measured {time.strftime('%Y-%m-%d')} on {machine()}; the machine is shared, so each",
-        f"figure is the median of {repeat} runs (2 at 1e6), each in a fresh process.",
+        f"figure is the median of {repeat} runs ({max(1, repeat - 1)} at 1e5, {max(1, repeat - 2)} at 1e6), each in a fresh process.",
         "Command: `python benchmarks/bench_core.py`.",
         "",
         "Build (pydantic models validated from plain dicts, then `ArgumentMap.from_nodes`):",
