@@ -52,8 +52,42 @@ from argmap.namespace import AM
 from argmap.rdf import from_rdflib, to_rdflib
 
 # --- query (issue 3) ---
+# isort: split
+from argmap.query import (
+    Trace,
+    Unsupported,
+    WhatIf,
+    actors_behind,
+    basic_premises,
+    critical_premises,
+    evidence_for,
+    explain,
+    minimal_cut_sets,
+    premises,
+    trace,
+    trace_all,
+    unsupported,
+    what_if,
+)
+from argmap.query import methods as _query_methods  # noqa: F401  (m.trace(), m.what_if(), ...)
+
+# isort: split
 # --- validate (issue 5) ---
+# isort: split
+from argmap.validate import Finding, ValidationReport, validate, validate_rdf
+
+# isort: split
 # --- display (issue 6) ---
+# isort: split
+from argmap.display import GraphvizNotFound as GraphvizNotFound
+from argmap.display import RenderError as RenderError
+from argmap.display import attach_reprs as _attach_reprs
+from argmap.display import render as render
+from argmap.display import to_dot as to_dot
+from argmap.display import to_html as to_html
+from argmap.display import to_svg as to_svg
+
+_attach_reprs()  # maps, traces and validation reports draw themselves in notebooks
 # --- interop (issue 7) ---
 # --- semantics (issue 8) ---
 # --- store (issue 10) ---
@@ -98,6 +132,33 @@ __all__ = [
     "loads",
     "to_rdflib",
     # --- exports (other issues) ---
+    # query (issue 3)
+    "Trace",
+    "Unsupported",
+    "WhatIf",
+    "actors_behind",
+    "basic_premises",
+    "critical_premises",
+    "evidence_for",
+    "explain",
+    "minimal_cut_sets",
+    "premises",
+    "trace",
+    "trace_all",
+    "unsupported",
+    "what_if",
+    # validate (issue 5)
+    "Finding",
+    "ValidationReport",
+    "validate",
+    "validate_rdf",
+    # display (issue 6)
+    "GraphvizNotFound",
+    "RenderError",
+    "render",
+    "to_dot",
+    "to_html",
+    "to_svg",
 ]
 
 

@@ -24,8 +24,18 @@ app.command(name="convert")(core.convert)
 app.command(name="formats")(core.list_formats)
 
 # --- query (issue 3) ---
+from argmap.cli import query as _query  # noqa: E402
+
+app.command(name="trace")(_query.trace_command)
 # --- validate (issue 5) ---
+from argmap.cli import validate as _validate  # noqa: E402
+
+app.command(name="validate")(_validate.validate)
 # --- display (issue 6) ---
+from argmap.cli import display as _display  # noqa: E402
+
+app.command(name="render")(_display.render)
+app.command(name="export")(_display.export)
 # --- interop (issue 7) ---
 # --- semantics (issue 8) ---
 # --- store (issue 10) ---

@@ -1,0 +1,69 @@
+"""`argmap trace`: why does a map recommend what it does, and on what does that rest?
+
+Text output is :func:`argmap.explain` for each traced statement. JSON output is an array
+with one object per traced statement, each exactly the contract documented in
+``docs/trace-json.md`` and :mod:`argmap.query.contract` (keys ``recommendation``,
+``premises``, ``basic_premises``, ``evidence``, ``arguments``, ``attacks``, ``actors``,
+``anchors``, ``critical_premises``, ``depth``, ``cycles``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from argmap.cli._common import EXIT_INPUT, fail, load_any, print_json, progress, run
+from argmap.cli.core import OutputFormat
+from argmap.query import Trace, explain, trace, trace_all
+
+__all__ = ["trace_command"]
+
+
+def trace_command(
+    file: Annotated[Path, typer.Argument(help="A map in any format argmap reads.")],
+    recommendation: Annotated[
+        str | None,
+        typer.Option(
+            "--recommendation", "-r",
+            help="Trace this statement only: its id, IRI or (part of) its text.",
+        ),
+    ] = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Trace every recommendation (the default).")
+    ] = False,
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = OutputFormat.text,
+    input_format: Annotated[
+        str | None, typer.Option("--from", help="Input format (default: guessed).")
+    ] = None,
+) -> None:
+    """Trace recommendations to the premises, evidence and actors that carry them.
+
+    Example: argmap trace brief.ttl --recommendation abstain --format json
+
+    With neither --recommendation nor --all, every recommendation is traced.
+
+    Text: each justification as an indented tree, with quotes, actors and attacks.
+
+    JSON: a list with one object per recommendation (the contract in docs/trace-json.md).
+    """
+    if recommendation is not None and all_:
+        raise fail("give --recommendation or --all, not both", EXIT_INPUT)
+    m = load_any(file, input_format)
+    traces: list[Trace]
+    if recommendation is not None:
+        traces = [run(lambda: trace(m, recommendation))]
+    else:
+        with progress("tracing"):
+            traces = list(run(lambda: trace_all(m)).values())
+    if format is OutputFormat.json:
+        with progress("writing JSON"):
+            print_json([t.to_dict() for t in traces])
+        return
+    if not traces:
+        typer.echo(f"{file}: the map has no recommendations to trace")
+        return
+    typer.echo("\n\n".join(explain(t) for t in traces))

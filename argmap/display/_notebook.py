@@ -1,0 +1,47 @@
+"""Notebook reprs: maps, traces and validation reports draw themselves in Jupyter.
+
+:func:`attach_reprs` gives each class a ``_repr_html_`` (inline SVG and a caption; a report
+also gets its findings table). A class that already defines its own is left alone. The
+repr never raises for a missing ``dot``: it shows the summary and says how to install it.
+"""
+
+from __future__ import annotations
+
+from argmap.display._render import _notebook_repr as _repr_html_
+from argmap.map import ArgumentMap
+
+__all__ = ["attach_reprs"]
+
+
+def _attach(cls: type) -> bool:
+    current = cls.__dict__.get("_repr_html_")
+    if current is not None and current is not _repr_html_:
+        return False
+    cls._repr_html_ = _repr_html_  # type: ignore[attr-defined]
+    return True
+
+
+def attach_reprs() -> list[str]:
+    """Give maps, traces and validation reports their notebook view; returns the classes.
+
+    >>> "ArgumentMap" in attach_reprs()
+    True
+    """
+    done = []
+    classes: list[type] = [ArgumentMap]
+    try:
+        from argmap.query.trace import Trace
+
+        classes.append(Trace)
+    except ImportError:  # pragma: no cover
+        pass
+    try:
+        from argmap.validate import ValidationReport
+
+        classes.append(ValidationReport)
+    except ImportError:  # pragma: no cover
+        pass
+    for cls in classes:
+        if _attach(cls):
+            done.append(cls.__name__)
+    return done

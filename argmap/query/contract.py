@@ -1,0 +1,333 @@
+"""The trace as JSON: a documented, stable contract (``docs/trace-json.md``).
+
+``argmap trace FILE --format json`` prints a JSON array with one object per traced
+statement, and :meth:`Trace.to_dict` returns one such object. Its keys, in order:
+
+``recommendation``
+    The traced statement: ``{"id", "iri", "kind", "text", "label"}``.
+``premises``
+    Every premise reached, nearest first. Each is a *statement entry*:
+    ``{"id", "iri", "kind", "text", "label", "level"}`` (``level``: argument steps on the
+    shortest route from the traced statement).
+``basic_premises``
+    The premises with no argument of their own (statement entries).
+``evidence``
+    The evidence among the premises, at any depth (statement entries plus ``"source"``,
+    the id of the evidence's source or null).
+``arguments``
+    Every argument for the traced statement or a premise: ``{"id", "iri", "kind",
+    "text", "label", "scheme", "premises": [ids], "conclusion": id, "complete": bool}``
+    (``complete``: all its premises are grounded).
+``attacks``
+    Every attack on the traced statement, a premise or an argument: ``{"id", "iri",
+    "kind", "text", "label", "type", "target": id, "attacker": {"id", "iri", "kind",
+    "text", "label"}, "answered": bool, "answered_by": [attack ids]}``.
+``actors``
+    Who asserts or endorses the traced statement or a premise: ``{"id", "iri", "kind",
+    "text", "label", "actor_type", "stances": [{"role", "node"}]}``.
+``anchors``
+    The quotes of the traced statement, the premises and the arguments: ``{"node",
+    "source", "quote", "prefix", "suffix", "start", "end"}`` (offsets may be null).
+``critical_premises``
+    The premises whose loss alone leaves the traced statement with no complete support
+    (statement entries).
+``depth``
+    The greatest level of any premise (0 when nothing argues for the statement).
+``cycles``
+    The cycles of support in the trace, each a sorted list of statement ids.
+
+Lists of nodes keep trace order (nearest first, then by id); attacks and actors are
+sorted by id. :data:`TRACE_JSON_SCHEMA` says the same as a JSON Schema, and
+:func:`check_trace_json` checks a value against it with no third-party package.
+
+Examples
+--------
+>>> from argmap import ArgumentMap
+>>> from argmap.query import trace
+>>> m = ArgumentMap("j"); r = m.recommendation("Act.", id="r")
+>>> _ = m.argue([m.evidence("It works.", id="e")], r, id="a")
+>>> d = trace_to_dict(trace(m, "r"))
+>>> d["evidence"]
+[{'id': 'e', 'iri': 'https://w3id.org/argmap/map/j/e', 'kind': 'evidence', 'text': 'It works.', 'label': None, 'level': 1, 'source': None}]
+>>> check_trace_json([d])
+[]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from argmap.query._index import bulk
+
+if TYPE_CHECKING:
+    from argmap.query.trace import Trace
+
+__all__ = ["TRACE_JSON_SCHEMA", "check_trace_json", "frame_rows", "trace_to_dict"]
+
+
+def _node(t: Trace, node_id: str) -> dict[str, Any]:
+    node = t.node(node_id)
+    return {
+        "id": node_id,
+        "iri": t.iri(node_id),
+        "kind": node.kind,
+        "text": node.text,
+        "label": node.label,
+    }
+
+
+@bulk
+def trace_to_dict(t: Trace) -> dict[str, Any]:
+    """The JSON contract of one trace (see the module docstring)."""
+    levels = t.levels
+
+    def statement(node_id: str) -> dict[str, Any]:
+        entry = _node(t, node_id)
+        entry["level"] = levels[node_id]
+        return entry
+
+    def evidence(node_id: str) -> dict[str, Any]:
+        entry = statement(node_id)
+        entry["source"] = getattr(t.node(node_id), "source", None)
+        return entry
+
+    complete = set(t.complete_arguments)
+    arguments = []
+    for arg_id in t.arguments:
+        arg = t.node(arg_id)
+        entry = _node(t, arg_id)
+        entry["scheme"] = getattr(arg, "scheme", None)
+        entry["premises"] = list(getattr(arg, "premises", ()))
+        entry["conclusion"] = getattr(arg, "conclusion", None)
+        entry["complete"] = arg_id in complete
+        arguments.append(entry)
+    attacks = []
+    for att in t.attacks:
+        entry = _node(t, att.id)
+        entry.update(
+            type=att.type,
+            target=att.target,
+            attacker=_node(t, att.attacker),
+            answered=att.answered,
+            answered_by=list(att.answered_by),
+        )
+        attacks.append(entry)
+    actors: dict[str, dict[str, Any]] = {}
+    for st in t.stances:
+        if st.actor not in actors:
+            actor = actors[st.actor] = _node(t, st.actor)
+            actor["actor_type"] = getattr(t.node(st.actor), "actor_type", None)
+            actor["stances"] = []
+        actors[st.actor]["stances"].append({"role": st.role, "node": st.node})
+    root = _node(t, t.root)
+    return {
+        "recommendation": root,
+        "premises": [statement(p) for p in t.premises],
+        "basic_premises": [statement(p) for p in t.basic_premises],
+        "evidence": [evidence(p) for p in t.evidence],
+        "arguments": arguments,
+        "attacks": attacks,
+        "actors": [actors[a] for a in sorted(actors)],
+        "anchors": [
+            {
+                "node": a.node,
+                "source": a.anchor.source,
+                "quote": a.anchor.exact,
+                "prefix": a.anchor.prefix,
+                "suffix": a.anchor.suffix,
+                "start": a.anchor.start,
+                "end": a.anchor.end,
+            }
+            for a in t.anchors
+        ],
+        "critical_premises": [statement(p) for p in t.critical_premises],
+        "depth": t.depth,
+        "cycles": [list(c) for c in t.cycles],
+    }
+
+
+def frame_rows(t: Trace) -> list[dict[str, Any]]:
+    """One row per node of the trace (root, premises, arguments, attacks), for a frame."""
+    levels = t.levels
+    basic = set(t.basic_premises)
+    critical = set(t.critical_premises)
+    actors: dict[str, list[str]] = {}
+    for st in t.stances:
+        actors.setdefault(st.node, []).append(st.actor)
+    quotes: dict[str, list[str]] = {}
+    for a in t.anchors:
+        quotes.setdefault(a.node, []).append(a.quote)
+
+    def row(node_id: str, role: str, level: int | None) -> dict[str, Any]:
+        node = t.node(node_id)
+        return {
+            "root": t.root,
+            "id": node_id,
+            "kind": node.kind,
+            "role": role,
+            "level": level,
+            "basic": node_id in basic,
+            "evidence": node.kind == "evidence" and role == "premise",
+            "critical": node_id in critical,
+            "text": node.text,
+            "actors": "; ".join(sorted(set(actors.get(node_id, ())))),
+            "quotes": " | ".join(quotes.get(node_id, ())),
+        }
+
+    rows = [row(t.root, "root", 0)]
+    rows += [row(p, "premise", levels[p]) for p in t.premises]
+    for arg_id in t.arguments:
+        conclusion = getattr(t.node(arg_id), "conclusion", t.root)
+        rows.append(row(arg_id, "argument", levels.get(conclusion, 0) + 1))
+    rows += [row(att.id, "attack", None) for att in t.attacks]
+    return rows
+
+
+# ---------------------------------------------------------------------- the schema
+
+_TEXT = {"type": "string"}
+_OPT_TEXT = {"type": ["string", "null"]}
+_IDS = {"type": "array", "items": {"type": "string"}}
+
+
+def _obj(props: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": props,
+        "required": list(props),
+        "additionalProperties": False,
+    }
+
+
+_NODE = {"id": _TEXT, "iri": _TEXT, "kind": _TEXT, "text": _TEXT, "label": _OPT_TEXT}
+_STATEMENT_KIND = {"enum": ["claim", "evidence", "recommendation"]}
+_STATEMENT = {**_NODE, "kind": _STATEMENT_KIND, "level": {"type": "integer", "minimum": 0}}
+
+#: The JSON contract of one trace as a JSON Schema (draft 2020-12).
+TRACE_JSON_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://w3id.org/argmap/schema/trace.json",
+    "title": "argmap trace",
+    "$defs": {
+        "node": _obj(_NODE),
+        "statement": _obj(_STATEMENT),
+        "evidence": _obj({**_STATEMENT, "kind": {"enum": ["evidence"]}, "source": _OPT_TEXT}),
+        "argument": _obj(
+            {
+                **_NODE,
+                "kind": {"enum": ["argument"]},
+                "scheme": _OPT_TEXT,
+                "premises": _IDS,
+                "conclusion": _TEXT,
+                "complete": {"type": "boolean"},
+            }
+        ),
+        "attack": _obj(
+            {
+                **_NODE,
+                "kind": {"enum": ["attack"]},
+                "type": {"enum": ["rebut", "undermine", "undercut"]},
+                "target": _TEXT,
+                "attacker": {"$ref": "#/$defs/node"},
+                "answered": {"type": "boolean"},
+                "answered_by": _IDS,
+            }
+        ),
+        "actor": _obj(
+            {
+                **_NODE,
+                "kind": {"enum": ["actor"]},
+                "actor_type": _OPT_TEXT,
+                "stances": {
+                    "type": "array",
+                    "items": _obj({"role": {"enum": ["asserts", "endorses"]}, "node": _TEXT}),
+                },
+            }
+        ),
+        "anchor": _obj(
+            {
+                "node": _TEXT,
+                "source": _TEXT,
+                "quote": _TEXT,
+                "prefix": _TEXT,
+                "suffix": _TEXT,
+                "start": {"type": ["integer", "null"], "minimum": 0},
+                "end": {"type": ["integer", "null"], "minimum": 0},
+            }
+        ),
+    },
+    **_obj(
+        {
+            "recommendation": _obj({**_NODE, "kind": _STATEMENT_KIND}),
+            "premises": {"type": "array", "items": {"$ref": "#/$defs/statement"}},
+            "basic_premises": {"type": "array", "items": {"$ref": "#/$defs/statement"}},
+            "evidence": {"type": "array", "items": {"$ref": "#/$defs/evidence"}},
+            "arguments": {"type": "array", "items": {"$ref": "#/$defs/argument"}},
+            "attacks": {"type": "array", "items": {"$ref": "#/$defs/attack"}},
+            "actors": {"type": "array", "items": {"$ref": "#/$defs/actor"}},
+            "anchors": {"type": "array", "items": {"$ref": "#/$defs/anchor"}},
+            "critical_premises": {"type": "array", "items": {"$ref": "#/$defs/statement"}},
+            "depth": {"type": "integer", "minimum": 0},
+            "cycles": {"type": "array", "items": _IDS},
+        }
+    ),
+}
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "object": (dict,),
+    "array": (list,),
+    "string": (str,),
+    "integer": (int,),
+    "boolean": (bool,),
+    "null": (type(None),),
+}
+
+
+def _check(value: Any, schema: dict[str, Any], where: str, out: list[str]) -> None:
+    """The subset of JSON Schema that :data:`TRACE_JSON_SCHEMA` uses."""
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        schema = TRACE_JSON_SCHEMA["$defs"][name]
+    if "type" in schema:
+        names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        ok = any(
+            isinstance(value, _TYPES[n]) and not (n == "integer" and isinstance(value, bool))
+            for n in names
+        )
+        if not ok:
+            out.append(f"{where}: {value!r} is not of type {' or '.join(names)}")
+            return
+    if "enum" in schema and value not in schema["enum"]:
+        out.append(f"{where}: {value!r} is not one of {schema['enum']}")
+    if "minimum" in schema and isinstance(value, int) and value < schema["minimum"]:
+        out.append(f"{where}: {value} is below {schema['minimum']}")
+    if isinstance(value, dict):
+        props = schema.get("properties", {})
+        for key in schema.get("required", ()):
+            if key not in value:
+                out.append(f"{where}: missing key {key!r}")
+        for key, item in value.items():
+            if key in props:
+                _check(item, props[key], f"{where}.{key}", out)
+            elif schema.get("additionalProperties") is False:
+                out.append(f"{where}: unexpected key {key!r}")
+    if isinstance(value, list) and "items" in schema:
+        for i, item in enumerate(value):
+            _check(item, schema["items"], f"{where}[{i}]", out)
+
+
+def check_trace_json(value: Any) -> list[str]:
+    """Problems of ``value`` (a list of trace objects, or one) against the contract.
+
+    An empty list means it conforms.
+
+    >>> check_trace_json([{"depth": -1}])[:2]
+    ["$[0]: missing key 'recommendation'", "$[0]: missing key 'premises'"]
+    """
+    out: list[str] = []
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            _check(item, TRACE_JSON_SCHEMA, f"$[{i}]", out)
+    else:
+        _check(value, TRACE_JSON_SCHEMA, "$", out)
+    return out

@@ -1,0 +1,228 @@
+"""The trace, answered by a SPARQL engine over the map's RDF: the in-memory trace's twin.
+
+:func:`trace_sparql` runs argmap's named queries (:mod:`argmap.queries`) for one root
+against an rdflib graph or a pyoxigraph store holding an exported map, and returns a
+:class:`TraceSets`: the trace as sets of IRIs. :meth:`Trace.to_sets` gives the same
+sets from the in-memory trace, so the two can be compared with ``==`` (the tests do, on
+random maps and on every example map). :func:`unsupported_sparql` is the twin of
+:func:`argmap.query.unsupported`.
+
+rdflib gets the query prepared once, with the root bound through ``initBindings``;
+pyoxigraph, which has no bindings argument, gets the root substituted as a checked IRI
+constant (see :func:`argmap.queries.bind`). A pyoxigraph store is queried with its
+default graph as the union of its named graphs, so a map loaded from TriG or N-Quads
+(in its own named graph) answers the same as one loaded into the default graph.
+
+Examples
+--------
+>>> from argmap import ArgumentMap, to_rdflib
+>>> from argmap.query import trace
+>>> m = ArgumentMap("s"); r = m.recommendation("R.", id="r")
+>>> _ = m.argue([m.evidence("E.", id="e")], r, id="a")
+>>> sets = trace_sparql(to_rdflib(m), m.iri_of("r"))
+>>> sorted(sets.evidence)
+['https://w3id.org/argmap/map/s/e']
+>>> sets == trace(m, "r").to_sets()
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from argmap.errors import QueryError
+from argmap.namespace import NS
+from argmap.queries import bind, prepared
+from argmap.query._index import bulk
+
+if TYPE_CHECKING:
+    from argmap.query.support import Unsupported
+    from argmap.query.trace import Trace
+
+__all__ = [
+    "TraceSets",
+    "UnsupportedSets",
+    "run_query",
+    "trace_sets",
+    "trace_sparql",
+    "unsupported_sets",
+    "unsupported_sparql",
+]
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+@dataclass(frozen=True)
+class TraceSets:
+    """A trace as sets of IRIs (and plain values), comparable across engines.
+
+    ``actors`` holds ``(actor, role, node)`` with role ``asserts``/``endorses``;
+    ``attacks`` holds ``(attack, attacker, target, type, answered)``; ``anchors`` holds
+    ``(node, source, exact, start, end)``.
+    """
+
+    premises: frozenset[str]
+    basic_premises: frozenset[str]
+    evidence: frozenset[str]
+    arguments: frozenset[str]
+    schemes: frozenset[str]
+    actors: frozenset[tuple[str, str, str]]
+    attacks: frozenset[tuple[str, str, str, str, bool]]
+    anchors: frozenset[tuple[str, str, str, int | None, int | None]]
+
+
+@dataclass(frozen=True)
+class UnsupportedSets:
+    """:class:`~argmap.query.Unsupported` as sets of IRIs."""
+
+    no_argument: frozenset[str]
+    no_evidence: frozenset[str]
+
+
+def _value(term: Any) -> Any:
+    """A result term as a plain Python value: IRIs and strings as str, numbers, booleans."""
+    if term is None:
+        return None
+    module = type(term).__module__.split(".")[0]
+    kind = type(term).__name__
+    if module == "rdflib":
+        if kind == "Literal":
+            datatype = str(term.datatype) if term.datatype else None
+            text = str(term)
+        else:
+            return str(term)
+    elif module == "pyoxigraph":
+        if kind == "Literal":
+            datatype = term.datatype.value
+            text = term.value
+        else:
+            return str(term.value)
+    else:
+        return term
+    if datatype in (_XSD + "integer", _XSD + "int", _XSD + "long", _XSD + "nonNegativeInteger"):
+        return int(text)
+    if datatype == _XSD + "boolean":
+        return text in ("true", "1")
+    return text
+
+
+def run_query(source: Any, name: str, **params: str) -> list[dict[str, Any]]:
+    """Run a named query on an rdflib graph or a pyoxigraph store; rows of plain values.
+
+    Parameters declared as IRIs in the query's header are given as IRI strings.
+
+    >>> import pyoxigraph as ox
+    >>> run_query(ox.Store(), "trace_premises", root="https://example.org/r")
+    []
+    """
+    module = type(source).__module__.split(".")[0]
+    if module == "rdflib" and hasattr(source, "query"):
+        import rdflib
+
+        bind(name, **params)  # checks the IRIs and the parameter names, as for any engine
+        bindings = {k: rdflib.URIRef(v) for k, v in params.items()}
+        result = source.query(prepared(name), initBindings=bindings)
+        variables = [str(v) for v in result.vars or ()]
+        return [{v: _value(row[i]) for i, v in enumerate(variables)} for row in result]
+    if module == "pyoxigraph" and hasattr(source, "query"):
+        text = bind(name, **params)
+        solutions = source.query(text, use_default_graph_as_union=True)
+        variables = [v.value for v in solutions.variables]
+        return [{v: _value(sol[v]) for v in variables} for sol in solutions]
+    raise QueryError(
+        f"run_query: cannot query a {type(source).__name__}; give an rdflib Graph or a "
+        "pyoxigraph Store (for a SPARQL endpoint, send argmap.queries.bind(...) text)"
+    )
+
+
+def _short(iri: str | None) -> str | None:
+    if iri is not None and iri.startswith(NS):
+        value = iri[len(NS) :]
+        return value[0].lower() + value[1:]
+    return iri
+
+
+def trace_sparql(source: Any, root_iri: str) -> TraceSets:
+    """The trace of ``root_iri`` computed by SPARQL over ``source`` (rdflib or pyoxigraph).
+
+    Returns the same sets as ``trace(m, root).to_sets()`` on the map that was exported.
+    """
+    one = {"root": root_iri}
+    premises = run_query(source, "trace_premises", **one)
+    basic = run_query(source, "trace_basic_premises", **one)
+    evidence = run_query(source, "trace_evidence", **one)
+    arguments = run_query(source, "trace_arguments", **one)
+    actors = run_query(source, "trace_actors", **one)
+    attacks = run_query(source, "trace_attacks", **one)
+    anchors = run_query(source, "trace_anchors", **one)
+    return TraceSets(
+        premises=frozenset(r["premise"] for r in premises),
+        basic_premises=frozenset(r["premise"] for r in basic),
+        evidence=frozenset(r["evidence"] for r in evidence),
+        arguments=frozenset(r["argument"] for r in arguments),
+        schemes=frozenset(r["scheme"] for r in arguments if r["scheme"] is not None),
+        actors=frozenset(
+            (r["actor"], _short(r["role"]) or "", r["node"]) for r in actors
+        ),
+        attacks=frozenset(
+            (r["attack"], r["attacker"], r["target"], _short(r["type"]) or "", bool(r["answered"]))
+            for r in attacks
+        ),
+        anchors=frozenset(
+            (r["node"], r["source"], r["exact"], r["start"], r["end"]) for r in anchors
+        ),
+    )
+
+
+@bulk
+def trace_sets(t: Trace) -> TraceSets:
+    """The in-memory trace as :class:`TraceSets` (what :meth:`Trace.to_sets` returns)."""
+    ix = t._ix  # the trace's own snapshot; every id below is one of its nodes
+    base, explicit = ix.base, ix.explicit_iris
+
+    def iris(ids: Iterable[str]) -> frozenset[str]:
+        if explicit:
+            return frozenset(map(ix.iri, ids))
+        return frozenset(base + i for i in ids)  # ids need no escaping (see SupportIndex.iri)
+
+    iri = ix.iri
+    return TraceSets(
+        premises=iris(t.premises),
+        basic_premises=iris(t.basic_premises),
+        evidence=iris(t.evidence),
+        arguments=iris(t.arguments),
+        schemes=frozenset(t.schemes),
+        actors=frozenset((iri(s.actor), s.role, iri(s.node)) for s in t.stances),
+        attacks=frozenset(
+            (iri(a.id), iri(a.attacker), iri(a.target), a.type, a.answered) for a in t.attacks
+        ),
+        anchors=frozenset(
+            (iri(a.node), iri(a.anchor.source), a.anchor.exact, a.anchor.start, a.anchor.end)
+            for a in t.anchors
+        ),
+    )
+
+
+def unsupported_sparql(source: Any) -> UnsupportedSets:
+    """The twin of :func:`argmap.query.unsupported`, as IRI sets, by SPARQL over ``source``.
+
+    >>> from argmap import ArgumentMap, to_rdflib
+    >>> m = ArgumentMap("u"); _ = m.recommendation("R.", id="r")
+    >>> sorted(unsupported_sparql(to_rdflib(m)).no_argument)
+    ['https://w3id.org/argmap/map/u/r']
+    """
+    rows = run_query(source, "unsupported")
+    return UnsupportedSets(
+        no_argument=frozenset(r["node"] for r in rows if r["reason"] == "no-argument"),
+        no_evidence=frozenset(r["node"] for r in rows if r["reason"] == "no-evidence"),
+    )
+
+
+def unsupported_sets(m: Any, result: Unsupported) -> UnsupportedSets:
+    """An in-memory :class:`~argmap.query.Unsupported` as IRI sets of map ``m``."""
+    return UnsupportedSets(
+        no_argument=frozenset(m.iri_of(i) for i in result.no_argument),
+        no_evidence=frozenset(m.iri_of(i) for i in result.no_evidence),
+    )

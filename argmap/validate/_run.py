@@ -1,0 +1,363 @@
+"""``validate``: run the rules on a map, an rdflib graph, a file or RDF text.
+
+An :class:`~argmap.ArgumentMap` goes straight to the map rules. RDF (a graph, an RDF
+file, RDF text) is first checked triple by triple for structural problems the in-memory
+map could never hold; then, when the triples load into a map, the logical, grounding and
+hygiene rules run on it. Other formats (Argdown, AIF JSON, ...) are loaded and checked as
+maps.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from argmap.errors import ArgmapError, ParseError
+from argmap.map import ArgumentMap, no_gc
+from argmap.validate._catalog import CATEGORIES, RULES
+from argmap.validate._finding import Finding, RuleError, Severity, check_severity
+from argmap.validate._maprules import MAP_RULES, MapIndex
+from argmap.validate._report import ValidationReport
+from argmap.validate._structural import check_triples
+
+__all__ = ["RDF_SYNTAXES", "RdfInput", "UserRule", "read_input", "validate"]
+
+UserRule = Callable[[ArgumentMap], Iterable[Finding]]
+
+RDF_SYNTAXES: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+
+
+@dataclass
+class RdfInput:
+    """Parsed RDF: the raw data and its syntax (to load it as a map), the triples or quads
+    (for the structural rules), and where they came from."""
+
+    data: bytes
+    syntax: str
+    quads: list[Any]
+    file: str | None
+    subject: str
+
+    def load(self) -> ArgumentMap:
+        """The map these triples describe (the format registry's reader)."""
+        from argmap.io import get
+
+        loads = get(self.syntax).loads
+        assert loads is not None
+        return loads(self.data, filename=self.file)
+
+
+def _refuse_remote_contexts(doc: Any, file: str | None, depth: int = 0) -> None:
+    """A JSON-LD context given by URL would be fetched; argmap never fetches one."""
+    if depth > 64:
+        raise ParseError("JSON-LD nested deeper than 64 levels", file=file)
+    if isinstance(doc, dict):
+        ctx = doc.get("@context")
+        for item in ctx if isinstance(ctx, list) else [ctx]:
+            if isinstance(item, str):
+                raise ParseError(
+                    f"the JSON-LD names a remote context {item!r}; argmap never fetches one "
+                    "(inline the context instead)",
+                    file=file,
+                )
+        for value in doc.values():
+            _refuse_remote_contexts(value, file, depth + 1)
+    elif isinstance(doc, list):
+        for value in doc:
+            _refuse_remote_contexts(value, file, depth + 1)
+
+
+def _parse_rdf(data: bytes, syntax: str, file: str | None, subject: str) -> RdfInput:
+    fmt = RDF_SYNTAXES[syntax]
+    if syntax == "jsonld":
+        import json
+
+        try:
+            doc = json.loads(data)
+        except ValueError as exc:
+            raise ParseError(f"not valid JSON: {exc}", file=file) from None
+        _refuse_remote_contexts(doc, file)
+    try:
+        quads = list(ox.parse(data, format=fmt))
+    except SyntaxError as exc:
+        message = re.sub(r"^Parser error at line \d+ column \d+: ", "", str(exc))
+        raise ParseError(
+            f"not valid {fmt.name}: {message}", file=file, line=exc.lineno, column=exc.offset
+        ) from None
+    except ValueError as exc:
+        raise ParseError(f"not valid {fmt.name}: {exc}", file=file) from None
+    return RdfInput(data, syntax, quads, file, subject)
+
+
+def _sniff_syntax(data: bytes) -> str:
+    head = data[:4096].lstrip()
+    if head.startswith((b"{", b"[")):
+        return "jsonld"
+    if head.startswith((b"<?xml", b"<rdf:RDF")):
+        return "xml"
+    return "trig"
+
+
+def _looks_like_rdf_text(text: str) -> bool:
+    head = text.lstrip()[:200]
+    return "\n" in text or head.startswith(("@", "<", "{", "[", "PREFIX", "prefix", "BASE", "#"))
+
+
+def _from_rdflib(graph: Any) -> RdfInput:
+    quads = graph.__class__.__name__ in ("Dataset", "ConjunctiveGraph")
+    syntax = "nquads" if quads else "nt"
+    data = graph.serialize(format=syntax, encoding="utf-8")
+    return _parse_rdf(data, syntax, None, "rdflib graph")
+
+
+def read_input(
+    source: ArgumentMap | Any, format: str | None = None
+) -> ArgumentMap | RdfInput:
+    """A map, or parsed RDF, from whatever :func:`validate` accepts.
+
+    Raises :class:`~argmap.errors.ParseError` for input that cannot be read at all
+    (a missing file, broken syntax) and :class:`~argmap.errors.FormatError` for an
+    unknown format.
+    """
+    if isinstance(source, ArgumentMap):
+        return source
+    if hasattr(source, "serialize") and hasattr(source, "triples"):
+        return _from_rdflib(source)
+    if isinstance(source, str) and not _looks_like_rdf_text(source):
+        source = Path(source)
+    if isinstance(source, os.PathLike):
+        import argmap
+        from argmap.io import get, guess
+
+        path = Path(source)
+        if not path.is_file():
+            what = "is a folder, not a file" if path.is_dir() else "no such file"
+            raise ParseError(what, file=str(path))
+        data = path.read_bytes()
+        fmt = get(format) if format else guess(path, data[:4096])
+        if fmt.name in RDF_SYNTAXES:
+            return _parse_rdf(data, fmt.name, str(path), path.name)
+        return argmap.load(path, fmt.name)
+    if isinstance(source, str | bytes):
+        data = source.encode("utf-8") if isinstance(source, str) else source
+        if format is not None:
+            from argmap.io import get, loads
+
+            fmt = get(format)
+            if fmt.name not in RDF_SYNTAXES:
+                return loads(data, fmt.name)
+            return _parse_rdf(data, fmt.name, None, "RDF text")
+        syntax = _sniff_syntax(data)
+        try:
+            return _parse_rdf(data, syntax, None, "RDF text")
+        except ParseError:
+            if syntax != "trig":
+                raise
+            try:
+                return _parse_rdf(data, "nquads", None, "RDF text")
+            except ParseError:
+                pass
+            raise
+    raise TypeError(
+        f"validate: cannot read a {type(source).__name__}; give an ArgumentMap, an rdflib "
+        "Graph, a path, or RDF text"
+    )
+
+
+def _not_loadable(exc: Exception, file: str | None, found: list[Finding]) -> Finding:
+    """The not-loadable finding: an error with the reader's reason when no structural error
+    explains the failure, else an info note that the other rules did not run."""
+    rule = RULES["not-loadable"]
+    if any(f.severity == "error" for f in found):
+        return Finding(
+            rule.id, "info",
+            "The map cannot be loaded until the errors above are fixed, so the logical, "
+            "grounding and hygiene rules did not run.",
+        )
+    reason = str(exc)
+    if (file and reason.startswith(file + ", ")) or (file and reason.startswith(file + ": ")):
+        reason = reason[len(file) + 2:]
+    return Finding(
+        rule.id, rule.severity,
+        f"The RDF cannot be read as an argument map, so only the structural rules ran: {reason}",
+    )
+
+
+def _expand(names: str | Iterable[str], what: str, lenient: bool) -> set[str]:
+    if isinstance(names, str):
+        names = [names]
+    out: set[str] = set()
+    for name in names:
+        if name in CATEGORIES:
+            out |= {r.id for r in RULES.values() if r.category == name}
+        elif name in RULES or lenient:
+            out.add(name)
+        else:
+            raise RuleError(
+                f"{what}: there is no rule or category {name!r}; rules are "
+                f"{', '.join(sorted(RULES))}; categories are {', '.join(CATEGORIES)}"
+            )
+    return out
+
+
+def _severity_map(
+    severities: Mapping[str, str] | None, lenient: bool
+) -> dict[str, Severity]:
+    out: dict[str, Severity] = {}
+    if not severities:
+        return out
+    # categories first, so a rule named on its own wins over its category
+    for key, value in sorted(severities.items(), key=lambda kv: kv[0] not in CATEGORIES):
+        sev = check_severity(value, f"severities[{key!r}]")
+        for rule in _expand(key, "severities", lenient):
+            out[rule] = sev
+    return out
+
+
+def validate(
+    source: ArgumentMap | Any,
+    *,
+    rules: str | Iterable[str] | None = None,
+    disable: str | Iterable[str] = (),
+    severities: Mapping[str, str] | None = None,
+    extra_rules: Iterable[UserRule] = (),
+    format: str | None = None,
+) -> ValidationReport:
+    """Check a map for consistency and return a :class:`ValidationReport`.
+
+    Parameters
+    ----------
+    source:
+        An :class:`~argmap.ArgumentMap`, an :class:`rdflib.Graph`, a path (any format
+        argmap reads), or RDF text (Turtle, N-Triples, TriG, N-Quads, JSON-LD, RDF/XML).
+    rules:
+        Run only these rule ids or categories (``"structural"``, ``"logical"``,
+        ``"grounding"``, ``"hygiene"``); default all.
+    disable:
+        Rule ids or categories to skip (also applies to the rule ids of ``extra_rules``).
+    severities:
+        Change severities: ``{"orphan-node": "info", "grounding": "error"}``; keys are
+        rule ids (built-in or your own) or categories.
+    extra_rules:
+        Your own rules: plain functions ``(m) -> Iterable[Finding]``
+        (see :meth:`Finding.of`). They run on the map (for RDF input, once it loads).
+    format:
+        The input format, when a path or text does not tell.
+
+    Returns
+    -------
+    ValidationReport
+
+    Raises
+    ------
+    ParseError
+        The input cannot be read at all (no such file, broken syntax).
+    RuleError
+        An unknown rule id or category, or a bad severity.
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap("x")
+    >>> r = m.recommendation("The U.S. should abstain.", id="abstain")
+    >>> report = validate(m, disable="grounding")
+    >>> [f.rule for f in report]
+    ['orphan-node']
+    >>> report.ok
+    True
+    >>> validate(m, rules=["unsupported-recommendation"]).ok
+    False
+
+    RDF input is checked triple by triple first:
+
+    >>> ttl = '''@prefix am: <https://w3id.org/argmap/ns#> .
+    ... <http://ex.org/a> a am:Argument ; am:premise <http://ex.org/nowhere> .'''
+    >>> sorted(f.rule for f in validate(ttl, rules="structural"))
+    ['argument-without-conclusion', 'dangling-reference', 'not-loadable']
+
+    A rule of your own:
+
+    >>> def no_tbd(m):
+    ...     for s in m.statements():
+    ...         if "TBD" in s.text:
+    ...             yield Finding.of(m, "no-tbd", "This statement is a placeholder.", s)
+    >>> _ = m.claim("TBD", id="todo")
+    >>> [f.rule for f in validate(m, rules=[], extra_rules=[no_tbd])]
+    ['no-tbd']
+    """
+    # Every step builds many small containers and no reference cycles; the collector's full
+    # passes over a million node models would cost more than the work itself.
+    with no_gc():
+        return _validate(source, rules, disable, severities, list(extra_rules), format)
+
+
+def _validate(
+    source: ArgumentMap | Any,
+    rules: str | Iterable[str] | None,
+    disable: str | Iterable[str],
+    severities: Mapping[str, str] | None,
+    extra: list[UserRule],
+    format: str | None,
+) -> ValidationReport:
+    for fn in extra:
+        if not callable(fn):
+            raise RuleError(f"extra_rules: {fn!r} is not a function (m) -> findings")
+    lenient = bool(extra)
+    chosen = set(RULES) if rules is None else _expand(rules, "rules", lenient)
+    disabled = _expand(disable, "disable", lenient)
+    chosen -= disabled
+    sev = _severity_map(severities, lenient)
+
+    data = read_input(source, format)
+    findings: list[Finding] = []
+    ran: list[str] = []
+    m: ArgumentMap | None
+    if isinstance(data, ArgumentMap):
+        m = data
+        subject = f"map {m.name!r}"
+        map_rules = [r for r in RULES.values() if r.on_map and r.id in chosen]
+    else:
+        subject = data.subject
+        rdf_rules = [r for r in RULES.values() if r.on_rdf and r.id in chosen]
+        ran += [r.id for r in rdf_rules]
+        enabled = {r.id for r in rdf_rules}
+        findings += check_triples(data.quads, enabled.__contains__)
+        m = None
+        map_rules = [r for r in RULES.values() if r.on_map and not r.on_rdf and r.id in chosen]
+        if map_rules or extra or "not-loadable" in enabled:  # else nothing needs the map
+            try:
+                m = data.load()
+            except ArgmapError as exc:
+                if "not-loadable" in enabled:
+                    findings.append(_not_loadable(exc, data.file, findings))
+    if m is not None:
+        ix = MapIndex(m, [r.id for r in map_rules])
+        for rule in map_rules:
+            ran.append(rule.id)
+            findings.extend(MAP_RULES[rule.id](ix))
+        for fn in extra:
+            ran.append(getattr(fn, "__name__", repr(fn)))
+            for f in fn(m):
+                if not isinstance(f, Finding):
+                    raise RuleError(
+                        f"extra rule {getattr(fn, '__name__', fn)!r} yielded {f!r}, not a "
+                        "Finding (make one with Finding.of(m, rule, message, *nodes))"
+                    )
+                if f.rule not in disabled:
+                    findings.append(f)
+    if sev:
+        findings = [f.with_severity(sev[f.rule]) if f.rule in sev else f for f in findings]
+    return ValidationReport(findings, rules=ran, subject=subject, engine="python", map=m)
