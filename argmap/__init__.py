@@ -90,6 +90,33 @@ from argmap.display import to_svg as to_svg
 _attach_reprs()  # maps, traces and validation reports draw themselves in notebooks
 # --- interop (issue 7) ---
 # --- semantics (issue 8) ---
+# isort: split
+from argmap.semantics import (  # noqa: E402  (after the display section's call)
+    AbstractFramework,
+    Acceptance,
+    BipolarFramework,
+    Label,
+    Labelling,
+    accept,
+    bipolar_framework,
+    complete_extensions,
+    dfquad,
+    dump_af,
+    dumps_af,
+    dung_framework,
+    extensions,
+    grounded_extension,
+    is_credulously_accepted,
+    is_sceptically_accepted,
+    label_map,
+    load_af,
+    loads_af,
+    map_strengths,
+    preferred_extensions,
+    stable_extensions,
+)
+
+# isort: split
 # --- store (issue 10) ---
 __version__ = "0.1.0"
 
@@ -152,6 +179,29 @@ __all__ = [
     "ValidationReport",
     "validate",
     "validate_rdf",
+    # semantics (issue 8)
+    "AbstractFramework",
+    "Acceptance",
+    "BipolarFramework",
+    "Label",
+    "Labelling",
+    "accept",
+    "bipolar_framework",
+    "complete_extensions",
+    "dfquad",
+    "dump_af",
+    "dumps_af",
+    "dung_framework",
+    "extensions",
+    "grounded_extension",
+    "is_credulously_accepted",
+    "is_sceptically_accepted",
+    "label_map",
+    "load_af",
+    "loads_af",
+    "map_strengths",
+    "preferred_extensions",
+    "stable_extensions",
     # display (issue 6)
     "GraphvizNotFound",
     "RenderError",

@@ -38,6 +38,9 @@ app.command(name="render")(_display.render)
 app.command(name="export")(_display.export)
 # --- interop (issue 7) ---
 # --- semantics (issue 8) ---
+from argmap.cli import accept as _accept  # noqa: E402
+
+app.command(name="accept")(_accept.accept_command)
 # --- store (issue 10) ---
 def main() -> None:
     """Entry point of the ``argmap`` console script."""

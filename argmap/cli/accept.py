@@ -1,0 +1,108 @@
+"""`argmap accept`: which arguments and statements survive their objections?
+
+FILE is an argument map in any format argmap reads, or an abstract framework in an ICCMA
+format (i23 ``.af``, ``.apx``, ``.tgf``; told by extension or content, or by ``--from``).
+
+JSON output is the contract of :meth:`argmap.semantics.Acceptance.to_dict`::
+
+    {"semantics": "grounded" | "complete" | "preferred" | "stable",
+     "extensions": [[name, ...], ...],
+     "labels": {name: "IN" | "OUT" | "UNDEC"}}
+
+Grounded semantics gives exactly one extension. A label is IN (OUT) when the argument is
+IN (OUT) in every labelling of the semantics, UNDEC otherwise. Names are the file's names
+for ICCMA input (i23: 1..N) and node ids for a map (statements and Arguments).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from argmap.cli._common import load_any, print_json, progress, run
+from argmap.cli.core import OutputFormat
+from argmap.semantics import AF_FORMATS, Acceptance, accept, guess_af_format, load_af
+
+__all__ = ["accept_command"]
+
+
+class SemanticsChoice(StrEnum):
+    """The semantics ``argmap accept`` offers."""
+
+    grounded = "grounded"
+    complete = "complete"
+    preferred = "preferred"
+    stable = "stable"
+
+
+class ProjectionChoice(StrEnum):
+    """How a map becomes a framework."""
+
+    structured = "structured"
+    bipolar = "bipolar"
+
+
+def _text(result: Acceptance, texts: dict[str, str]) -> str:
+    lines = [f"semantics: {result.semantics}"]
+    if not result.extensions:
+        lines.append("extensions: none")
+    for i, ext in enumerate(result.extensions, 1):
+        lines.append(f"extension {i}: {{{', '.join(ext)}}}")
+    lines.append("labels:")
+    width = max((len(name) for name in result.labels), default=0)
+    for name, label in result.labels.items():
+        text = texts.get(name, "")
+        text = text if len(text) <= 70 else text[:69] + "…"
+        lines.append(f"  {label.value:<5}  {name:<{width}}  {text}".rstrip())
+    return "\n".join(lines)
+
+
+def accept_command(
+    file: Annotated[
+        Path, typer.Argument(help="A map in any format argmap reads, or an ICCMA .af/.apx/.tgf.")
+    ],
+    semantics: Annotated[
+        SemanticsChoice, typer.Option("--semantics", "-s", help="The semantics to apply.")
+    ] = SemanticsChoice.grounded,
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = OutputFormat.text,
+    input_format: Annotated[
+        str | None,
+        typer.Option("--from", help="Input format: a map format, or i23, apx, tgf."),
+    ] = None,
+    projection: Annotated[
+        ProjectionChoice,
+        typer.Option("--projection", help="How a map becomes a framework (maps only)."),
+    ] = ProjectionChoice.structured,
+) -> None:
+    """Apply an argumentation semantics: extensions and an IN/OUT/UNDEC label per argument.
+
+    Example: argmap accept brief.ttl --semantics preferred --format json
+
+    Example: argmap accept admbuster_1000.af --semantics grounded
+
+    JSON: an object with "semantics", "extensions" (a list of lists of names) and
+    "labels" (each name to IN, OUT or UNDEC).
+    """
+    iccma = input_format if input_format in AF_FORMATS else None
+    if input_format is None and file.is_file():
+        with file.open("rb") as fh:
+            iccma = guess_af_format(file, fh.read(4096))
+    texts: dict[str, str] = {}
+    if iccma is not None:
+        af = run(lambda: load_af(file, iccma))
+        with progress(f"{semantics.value} semantics"):
+            result = run(lambda: accept(af, semantics.value))
+    else:
+        m = load_any(file, input_format)
+        texts = {node.id: node.text for node in m.nodes(("claim", "evidence", "recommendation"))}
+        with progress(f"{semantics.value} semantics"):
+            result = run(lambda: accept(m, semantics.value, projection=projection.value))
+    if format is OutputFormat.json:
+        print_json(result.to_dict())
+        return
+    typer.echo(_text(result, texts))

@@ -1,0 +1,139 @@
+"""What a semantics says about a framework or a map, and writing it back onto the map.
+
+:func:`accept` runs a semantics and returns an :class:`Acceptance`: the extensions and one
+label per argument (the sceptical summary of :func:`~argmap.semantics.dung.sceptical_labelling`:
+IN when IN in every labelling, OUT when OUT in every labelling, else UNDEC). Its
+:meth:`~Acceptance.to_dict` is the JSON contract of ``argmap accept``::
+
+    {"semantics": "grounded" | "complete" | "preferred" | "stable",
+     "extensions": [[name, ...], ...],        # grounded: exactly one
+     "labels": {name: "IN" | "OUT" | "UNDEC"}}
+
+For a map, names are node ids of statements and Arguments; the projection's auxiliary
+arguments are left out (and extensions that differ only in them are reported once).
+
+:func:`label_map` stores the labels on the map (``m.labels``, ``m.semantics``; exported to
+RDF as ``am:acceptability`` and ``am:semantics``) and, unless told not to, the DF-QuAD
+strengths (``m.strengths``; ``am:strength``), where ``trace``, the displays and the RDF
+export show them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from argmap.semantics.dung import Semantics, grounded_labelling, labellings, summarise
+from argmap.semantics.framework import AbstractFramework
+from argmap.semantics.gradual import map_strengths
+from argmap.semantics.labelling import Label
+from argmap.semantics.projection import Projection, map_framework
+
+if TYPE_CHECKING:
+    from argmap.map import ArgumentMap
+
+__all__ = ["Acceptance", "accept", "label_map"]
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """Extensions and labels under one semantics (see the module docstring).
+
+    Examples:
+        >>> acc = accept(AbstractFramework(attacks=[("a", "b"), ("b", "a")]), "preferred")
+        >>> acc.to_dict()
+        {'semantics': 'preferred', 'extensions': [['a'], ['b']],
+         'labels': {'a': 'UNDEC', 'b': 'UNDEC'}}
+    """
+
+    semantics: str
+    extensions: tuple[tuple[str, ...], ...]
+    labels: dict[str, Label]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-able contract: ``{"semantics", "extensions", "labels"}``."""
+        return {
+            "semantics": self.semantics,
+            "extensions": [list(e) for e in self.extensions],
+            "labels": {k: str(v) for k, v in self.labels.items()},
+        }
+
+
+def accept(
+    source: AbstractFramework | ArgumentMap,
+    semantics: Semantics | str = "grounded",
+    *,
+    projection: Projection | str = "structured",
+) -> Acceptance:
+    """Run ``semantics`` on a framework or a map (projected with ``projection``).
+
+    Names inside each extension keep the framework's order; extensions come in a stable
+    order.
+
+    Raises:
+        SemanticsError: an unknown semantics or projection.
+
+    Examples:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap("x")
+        >>> r = m.recommendation("Abstain.", id="r")
+        >>> _ = m.argue([m.evidence("It is flawed.", id="e")], r, id="a")
+        >>> _ = m.attack(m.claim("Its goals are laudable.", id="g"), "e")
+        >>> accept(m).labels
+        {'r': <Label.OUT: 'OUT'>, 'e': <Label.OUT: 'OUT'>, 'g': <Label.IN: 'IN'>,
+         'a': <Label.OUT: 'OUT'>}
+    """
+    if isinstance(source, AbstractFramework):
+        af = source
+        keep = tuple(af.arguments)
+    else:
+        mf = map_framework(source, projection)
+        af = mf.framework
+        keep = mf.nodes
+    found = labellings(af, semantics)
+    # complete: IN/OUT in every complete labelling is exactly the grounded labelling
+    summary = grounded_labelling(af) if semantics == "complete" else summarise(af, found)
+    labels = {name: summary[name] for name in keep}
+    order = {name: i for i, name in enumerate(af.arguments)}
+    kept = set(keep)
+    extensions: dict[tuple[str, ...], None] = {}
+    for lab in found:
+        ext = tuple(sorted((a for a in lab.in_ if a in kept), key=order.__getitem__))
+        extensions[ext] = None
+    return Acceptance(str(semantics), tuple(extensions), labels)
+
+
+def label_map(
+    m: ArgumentMap,
+    semantics: Semantics | str = "grounded",
+    *,
+    projection: Projection | str = "structured",
+    strengths: bool = True,
+    base_scores: Mapping[str, float] | None = None,
+    default: float = 0.5,
+) -> Acceptance:
+    """Compute acceptability (and strengths) and store them on the map.
+
+    Sets ``m.labels`` (every statement and Argument: IN, OUT or UNDEC, the sceptical
+    summary under ``semantics``) and ``m.semantics``; with ``strengths``, also
+    ``m.strengths`` (DF-QuAD, base scores from ``base_scores``, else each node's
+    ``data["base_score"]``, else ``default``).
+
+    Raises:
+        SemanticsError: an unknown semantics or projection, or a bad base score.
+
+    Examples:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap("x")
+        >>> r = m.recommendation("Abstain.", id="r")
+        >>> _ = m.argue([m.evidence("It is flawed.", id="e")], r, id="a")
+        >>> _ = label_map(m)
+        >>> m.labels["r"], m.semantics, round(m.strengths["r"], 4)
+        ('IN', 'grounded', 0.875)
+    """
+    result = accept(m, semantics, projection=projection)
+    m.set_labels({k: str(v) for k, v in result.labels.items()}, semantics=str(semantics))
+    if strengths:
+        m.set_strengths(map_strengths(m, base_scores, default=default))
+    return result
