@@ -118,6 +118,11 @@ from argmap.semantics import (  # noqa: E402  (after the display section's call)
 
 # isort: split
 # --- store (issue 10) ---
+# isort: split
+from argmap.store import connect, open_store, pull, push  # noqa: E402
+
+# isort: split
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -202,6 +207,11 @@ __all__ = [
     "map_strengths",
     "preferred_extensions",
     "stable_extensions",
+    # store (issue 10)
+    "connect",
+    "open_store",
+    "pull",
+    "push",
     # display (issue 6)
     "GraphvizNotFound",
     "RenderError",

@@ -51,3 +51,21 @@ def brief_text() -> str:
     if not BRIEF.is_file():
         pytest.skip(f"{BRIEF} is absent")
     return BRIEF.read_text(encoding="utf-8")
+
+
+# Real triple-store servers (Oxigraph, Virtuoso) for the store tests: see tests/servers.py.
+from servers import (  # noqa: E402
+    fresh_oxigraph,
+    fresh_virtuoso,
+    oxigraph_server,
+    triple_store,
+    virtuoso_server,
+)
+
+__all__ = [
+    "fresh_oxigraph",
+    "fresh_virtuoso",
+    "oxigraph_server",
+    "triple_store",
+    "virtuoso_server",
+]

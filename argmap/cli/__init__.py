@@ -42,6 +42,14 @@ from argmap.cli import accept as _accept  # noqa: E402
 
 app.command(name="accept")(_accept.accept_command)
 # --- store (issue 10) ---
+from argmap.cli import store as _store  # noqa: E402
+
+app.command(name="push")(_store.push_command)
+app.command(name="pull")(_store.pull_command)
+app.command(name="query")(_store.query_command)
+app.command(name="graphs")(_store.graphs_command)
+
+
 def main() -> None:
     """Entry point of the ``argmap`` console script."""
     app()

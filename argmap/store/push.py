@@ -1,0 +1,546 @@
+"""Maps in a store: :func:`push`, :func:`pull`, :func:`graphs`, :func:`delete`, :func:`gc`.
+
+The layout
+----------
+A map is stored under a *graph IRI* ``G`` (by default the map's IRI,
+``https://w3id.org/argmap/map/<name>``). Its triples live in a *data graph* ``D``, a
+named graph of its own, and one triple in the *catalog* graph says which data graph is
+the current version of ``G``::
+
+    GRAPH <https://w3id.org/argmap/store/catalog> {
+      <G> a st:MapGraph ; st:current <D> .
+      <D> st:graph <G> ; st:map <map IRI> ; st:triples 4700000 ;
+          st:pushed "2026-11-26T23:40:00Z"^^xsd:dateTime .
+    }
+
+with ``st:`` = ``https://w3id.org/argmap/store#``. A data graph is named after ``G``:
+``G#argmap-<UTC time>-<random>`` (``G-argmap-...`` when ``G`` already has a fragment).
+
+Why a pointer: the swap must be atomic and cheap. :func:`push` uploads the map into a
+fresh data graph, in N-Triples batches, by the server's fastest path (which need not be
+transactional: nobody reads that graph yet), checks the server holds every triple, then
+changes the pointer with **one** SPARQL Update operation, which every server applies
+atomically. Readers (:func:`pull`, the queries of :mod:`argmap.store.query`) follow the
+pointer, so they see the old version or the new one, never a mixture. A push that fails
+or is interrupted before the swap leaves the previous version current and intact (a
+half-loaded data graph may be left behind: :func:`gc` removes it). Moving the data into
+``G`` itself instead (``MOVE``/``COPY``, or one Graph Store ``PUT``) is one transaction
+as large as the map; on Oxigraph 0.5 that took 78 s for 470k triples and did not finish
+in 15 minutes for 4.7M, against about 40 s for the whole pointer push.
+
+Tools other than argmap find a map's triples with::
+
+    SELECT ?d WHERE { GRAPH <https://w3id.org/argmap/store/catalog> {
+      <G> <https://w3id.org/argmap/store#current> ?d } }
+
+and :func:`pull` also reads plain named graphs that argmap did not write.
+
+Concurrency: two pushes of one graph at once both succeed and the later swap wins;
+neither can leave a mixture. The data graph a swap replaced is deleted after the swap
+(in batches where the server's transactions are slow).
+
+Examples
+--------
+>>> from argmap import ArgumentMap
+>>> from argmap.store import open_store
+>>> m = ArgumentMap("demo"); _ = m.claim("A claim.", id="c")
+>>> store = open_store(None)
+>>> info = push(m, store)
+>>> info.graph, info.triples
+('https://w3id.org/argmap/map/demo', 3)
+>>> pull(store, info.graph) == m
+True
+>>> [g.graph for g in graphs(store)]
+['https://w3id.org/argmap/map/demo']
+>>> delete(store, info.graph), graphs(store)
+(True, [])
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import sys
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from argmap.errors import StoreError, StoreProtocolError
+from argmap.queries import sparql_term
+from argmap.store.base import Store
+
+if TYPE_CHECKING:
+    from argmap.map import ArgumentMap
+
+__all__ = [
+    "CATALOG",
+    "ST",
+    "GraphInfo",
+    "StoreCleanupWarning",
+    "data_graph_name",
+    "delete",
+    "drop_graph",
+    "gc",
+    "graphs",
+    "pull",
+    "push",
+    "resolve",
+]
+
+CATALOG = "https://w3id.org/argmap/store/catalog"
+"""The named graph that says which data graph holds each map."""
+ST = "https://w3id.org/argmap/store#"
+"""argmap's store vocabulary (catalog terms only; the maps use ``am:``)."""
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_PREFIX = f"PREFIX st: <{ST}>\n"
+_DATA_NAME = re.compile(r"[#-]argmap-(\d{8}T\d{6})Z?-[0-9a-f]{8}$")
+_BNODE_OBJECT = re.compile(r" _:[^\s\"]+ \.$")
+
+ProgressCallback = Callable[[int, int], None]
+
+
+class StoreCleanupWarning(UserWarning):
+    """A push or delete succeeded but could not remove a graph it no longer needs."""
+
+
+@dataclass(frozen=True)
+class GraphInfo:
+    """One map in a store.
+
+    Attributes:
+        graph: the graph IRI the map is stored under.
+        data_graph: the named graph holding its triples now.
+        map_iri: the IRI of the map (``None`` when unknown).
+        triples: how many triples the push stored (``None`` when unknown).
+        pushed: when it was pushed (ISO 8601, UTC), or ``None``.
+    """
+
+    graph: str
+    data_graph: str
+    map_iri: str | None = None
+    triples: int | None = None
+    pushed: str | None = None
+
+
+def _iri(value: str) -> str:
+    """``value`` as a checked SPARQL IRI term (see :func:`argmap.queries.sparql_term`)."""
+    return sparql_term(value, iri=True)
+
+
+def data_graph_name(graph: str, when: datetime | None = None) -> str:
+    """A fresh data graph IRI for a version of ``graph``.
+
+    >>> data_graph_name("https://w3id.org/argmap/map/m", datetime(2026, 1, 2, 3, 4, 5))[:-8]
+    'https://w3id.org/argmap/map/m#argmap-20260102T030405Z-'
+    """
+    stamp = (when or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
+    sep = "-" if "#" in graph else "#"
+    return f"{graph}{sep}argmap-{stamp}-{secrets.token_hex(4)}"
+
+
+def _value(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        if term.datatype.value in (_XSD + "integer", _XSD + "long", _XSD + "int"):
+            return int(term.value)
+        return term.value
+    return term.value
+
+
+def _count(store: Store, graph: str) -> int:
+    rows = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {_iri(graph)} {{ ?s ?p ?o }} }}")
+    count = _bound(rows[0], "n", f"counting the triples of <{graph}>") if rows else None
+    if len(rows) != 1 or not isinstance(count, ox.Literal) or not count.value.isdigit():
+        raise StoreProtocolError(f"counting the triples of <{graph}>: no count in the answer")
+    return int(count.value)
+
+
+def _bound(row: dict[str, Any], name: str, what: str) -> Any:
+    """``row[name]``, which the query guarantees is bound; a protocol error if it is not."""
+    value = row.get(name)
+    if value is None:
+        raise StoreProtocolError(f"{what}: the store left ?{name} unbound in an answer")
+    return value
+
+
+def _catalog(store: Store, graph: str | None) -> list[GraphInfo]:
+    """Catalog entries: of ``graph``, or of every graph.
+
+    One plain join, no OPTIONAL: Virtuoso 7.2 estimated the OPTIONAL form of this query
+    at several times its 400 s cost limit on a store holding two maps.
+    """
+    subject = _iri(graph) if graph is not None else "?graph"
+    rows = store.select(
+        _PREFIX
+        + "SELECT ?graph ?data ?p ?o WHERE {\n"
+        + f"  GRAPH {_iri(CATALOG)} {{ {subject} st:current ?data . ?data ?p ?o }}\n}}"
+    )
+    fields: dict[tuple[str, str], dict[str, Any]] = {}
+    what = "reading the catalog"
+    for row in rows:
+        data = _bound(row, "data", what).value
+        key = (graph or _bound(row, "graph", what).value, data)
+        entry = fields.setdefault(key, {})
+        predicate = _bound(row, "p", what).value
+        if predicate.startswith(ST):
+            entry[predicate[len(ST) :]] = _value(row["o"])
+    return [
+        GraphInfo(
+            graph=g,
+            data_graph=d,
+            map_iri=f.get("map"),
+            triples=f["triples"] if isinstance(f.get("triples"), int) else None,
+            pushed=f.get("pushed"),
+        )
+        for (g, d), f in fields.items()
+    ]
+
+
+def _latest(infos: list[GraphInfo]) -> GraphInfo:
+    # Two pointers only after two first pushes raced; the later push is the current one.
+    return max(infos, key=lambda i: (i.pushed or "", i.data_graph))
+
+
+def resolve(store: Store, graph: str) -> GraphInfo | None:
+    """The catalog entry of ``graph``, or ``None`` when argmap did not push it.
+
+    >>> from argmap.store import open_store
+    >>> resolve(open_store(None), "https://example.org/nothing") is None
+    True
+    """
+    infos = _catalog(store, graph)
+    return _latest(infos) if infos else None
+
+
+def graphs(store: Store) -> list[GraphInfo]:
+    """Every map argmap pushed to ``store``, sorted by graph IRI."""
+    by_graph: dict[str, list[GraphInfo]] = {}
+    for info in _catalog(store, None):
+        by_graph.setdefault(info.graph, []).append(info)
+    return [_latest(by_graph[g]) for g in sorted(by_graph)]
+
+
+# ---------------------------------------------------------------------- push
+
+
+def _lines(m: ArgumentMap) -> list[str]:
+    from argmap.rdf import ntriples_lines
+
+    return ntriples_lines(m, sort=False)
+
+
+def _batches(lines: list[str], size: int) -> Iterator[tuple[bytes, int]]:
+    """N-Triples batches of ``size`` lines; lines with blank nodes all in the last one.
+
+    A blank node label is local to one document, so every triple naming blank nodes
+    must reach the server in the same request.
+    """
+    with_bnodes: list[str] = []
+    batch: list[str] = []
+    for line in lines:
+        if "_:" in line and (line.startswith("_:") or _BNODE_OBJECT.search(line)):
+            with_bnodes.append(line)
+            continue
+        batch.append(line)
+        if len(batch) >= size:
+            yield ("\n".join(batch) + "\n").encode("utf-8"), len(batch)
+            batch = []
+    batch.extend(with_bnodes)
+    if batch:
+        yield ("\n".join(batch) + "\n").encode("utf-8"), len(batch)
+
+
+@contextmanager
+def _progress_bar(enabled: bool | None, total: int, label: str) -> Iterator[ProgressCallback]:
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        yield lambda done, total: None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("triples"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda done, total: bar.update(task, completed=done)
+
+
+def push(
+    m: ArgumentMap,
+    store: Store,
+    graph: str | None = None,
+    *,
+    batch_triples: int | None = None,
+    progress: bool | None = None,
+    on_batch: ProgressCallback | None = None,
+) -> GraphInfo:
+    """Store ``m`` under graph IRI ``graph`` (default: the map's IRI), replacing it atomically.
+
+    The map goes to a fresh data graph in N-Triples batches of ``batch_triples`` (the
+    store dialect's default when ``None``), then one update makes it current (see the
+    module docstring). Memory stays bounded by the map's own N-Triples lines plus one
+    batch. ``progress`` shows a progress bar on stderr (default: when it is a
+    terminal); ``on_batch(sent, total)`` is called after each batch.
+
+    Raises:
+        StoreUnavailable: the store could not be reached or went away; the previous
+            version of ``graph`` is still current.
+        StoreAuthError: the store refused the credentials.
+        StoreProtocolError: the store answered out of protocol or lost triples.
+        StoreError: the store refused a request.
+        QueryError: ``graph`` is not an absolute IRI.
+    """
+    graph = graph or m.iri
+    _iri(graph)
+    lines = _lines(m)
+    total = len(lines)
+    expected = total - (len(m.extra) - len(set(m.extra)))
+    size = max(1, batch_triples or store.dialect.batch_triples)
+    data = data_graph_name(graph)
+    old = resolve(store, graph)
+    sent = 0
+    stored = 0
+    swapping = False
+    what = f"push of map <{m.iri}> to graph <{graph}> at {store.location}"
+    try:
+        with _progress_bar(progress, total, f"pushing {m.name}") as bar:
+            for body, n in _batches(lines, size):
+                store.append(data, body)
+                sent += n
+                bar(sent, total)
+                if on_batch is not None:
+                    on_batch(sent, total)
+        del lines
+        stored = _count(store, data)
+        if stored > expected or stored < (expected if store.dialect.exact_counts else 1):
+            raise StoreProtocolError(
+                f"the store holds {stored} triples of the {expected} sent to <{data}>"
+            )
+        swapping = True
+        pushed = _swap(store, graph, data, m.iri, stored, old)
+    except (StoreError, KeyboardInterrupt) as exc:
+        if swapping:
+            outcome = _swap_outcome(store, graph, data)
+            if outcome is True:  # the swap happened; only its answer was lost
+                if old is not None:
+                    _retire(store, old)
+                return GraphInfo(graph, data, m.iri, stored, _now_text())
+            cleanup = (
+                _cleanup_after_failure(store, data)
+                if outcome is False
+                else f"whether the swap happened is unknown until the store answers "
+                f"again: `argmap graphs` then shows which data graph <{graph}> points at "
+                f"(<{data}> is the new one)"
+            )
+        else:
+            cleanup = _cleanup_after_failure(store, data)
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        previous = (
+            f"the previous version (data graph <{old.data_graph}>) is still current and intact"
+            if old is not None
+            else f"the store holds no version of <{graph}>, as before"
+        )
+        step = "the swap" if swapping else f"{sent} of {total} triples"
+        raise type(exc)(
+            f"{what} failed after {step}: {exc}. Nothing was swapped: {previous}; {cleanup}"
+        ) from exc
+    if old is not None and old.data_graph != data:
+        _retire(store, old)
+    return GraphInfo(graph, data, m.iri, stored, pushed)
+
+
+def _swap_outcome(store: Store, graph: str, data: str) -> bool | None:
+    """After a failed swap: True if it happened anyway, False if not, None if unknown."""
+    try:
+        now = resolve(store, graph)
+    except StoreError:
+        return None
+    return now is not None and now.data_graph == data
+
+
+def _now_text() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _swap(
+    store: Store, graph: str, data: str, map_iri: str, triples: int, old: GraphInfo | None
+) -> str:
+    """Point ``graph`` at ``data`` with one update operation, check it did; the time."""
+    g, d, c = _iri(graph), _iri(data), _iri(CATALOG)
+    when = _now_text()
+    pushed = sparql_term(ox.Literal(when, datatype=ox.NamedNode(_XSD + "dateTime")))
+    meta = (
+        f"{g} a st:MapGraph ; st:current {d} .\n"
+        f"{d} st:graph {g} ; st:map {_iri(map_iri)} ; st:triples {sparql_term(triples)} ; "
+        f"st:pushed {pushed} ."
+    )
+    # One operation either way. (DELETE/INSERT with an OPTIONAL match would cover both
+    # cases, but Virtuoso 7.2 inserts nothing when the OPTIONAL does not match.)
+    if old is None:
+        store.update(_PREFIX + f"INSERT DATA {{ GRAPH {c} {{\n{meta}\n}} }}")
+    else:
+        store.update(
+            _PREFIX
+            + f"DELETE {{ GRAPH {c} {{ {g} st:current ?old }} }}\n"
+            + f"INSERT {{ GRAPH {c} {{\n{meta}\n}} }}\n"
+            + f"WHERE {{ GRAPH {c} {{ {g} st:current ?old }} }}"
+        )
+    now = resolve(store, graph)
+    if now is None or now.data_graph != data:
+        if old is not None and now is None:
+            # The entry vanished between reading and swapping (a concurrent delete).
+            store.update(_PREFIX + f"INSERT DATA {{ GRAPH {c} {{\n{meta}\n}} }}")
+            now = resolve(store, graph)
+        if now is None or now.data_graph != data:
+            raise StoreProtocolError(
+                f"the store accepted the swap to <{data}> but <{graph}> does not point at it"
+            )
+    return when
+
+
+def _cleanup_after_failure(store: Store, data: str) -> str:
+    try:
+        drop_graph(store, data)
+    except StoreError:
+        return (
+            f"the partial upload <{data}> may remain; argmap.store.gc(store) or "
+            "`argmap graphs --gc` removes it"
+        )
+    return f"the partial upload <{data}> was removed"
+
+
+def _retire(store: Store, old: GraphInfo) -> None:
+    """Remove a replaced version: its catalog lines, then its data graph."""
+    try:
+        store.update(f"DELETE WHERE {{ GRAPH {_iri(CATALOG)} {{ {_iri(old.data_graph)} ?p ?o }} }}")
+        drop_graph(store, old.data_graph, size=old.triples)
+    except StoreError as exc:
+        warnings.warn(
+            f"the previous version <{old.data_graph}> of <{old.graph}> could not be removed "
+            f"({exc}); argmap.store.gc(store) removes it later",
+            StoreCleanupWarning,
+            stacklevel=3,
+        )
+
+
+def drop_graph(store: Store, graph: str, *, size: int | None = None) -> None:
+    """Delete named graph ``graph`` and every triple in it.
+
+    Where the dialect says large transactions are slow (``delete_batch``), a graph with
+    more triples than that is emptied in batches first; each batch is a transaction of
+    its own, so use this only on graphs nobody reads (replaced versions).
+    """
+    g = _iri(graph)
+    step = store.dialect.delete_batch
+    if step:
+        remaining = _count(store, graph) if size is None else size
+        while remaining > step:
+            store.update(
+                f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ {{ SELECT ?s ?p ?o WHERE "
+                f"{{ GRAPH {g} {{ ?s ?p ?o }} }} LIMIT {step} }} }}"
+            )
+            remaining = _count(store, graph)
+    store.update(f"DROP SILENT GRAPH {g}")
+
+
+# ---------------------------------------------------------------------- pull, delete, gc
+
+
+def pull(store: Store, graph: str) -> ArgumentMap:
+    """The map stored under ``graph``, equal to the one pushed.
+
+    ``graph`` may also name a plain named graph holding a map that argmap did not push.
+
+    Raises:
+        StoreError: the store has no such graph (or it is empty).
+        StoreProtocolError: the store returned fewer triples than the push stored
+            (a server limit cut the download).
+        ParseError: the graph does not hold an argument map.
+    """
+    from argmap.rdf import from_ntriples
+
+    _iri(graph)
+    info = resolve(store, graph)
+    source = info.data_graph if info is not None else graph
+    data = store.read_graph(source)
+    lines = data.count(b"\n") - data.count(b"\n#") - (1 if data.startswith(b"#") else 0)
+    if data and not data.endswith(b"\n"):
+        lines += 1
+    if lines <= 0:
+        raise StoreError(
+            f"{store.location} has no map under <{graph}> (`argmap graphs` lists the maps)"
+        )
+    if info is not None and info.triples is not None and lines < info.triples:
+        raise StoreProtocolError(
+            f"pull of <{graph}> from {store.location}: received {lines} of the "
+            f"{info.triples} triples pushed; the server cut the download (for Virtuoso, "
+            "raise [SPARQL] ResultSetMaxRows)"
+        )
+    return from_ntriples(data, file=f"<{graph}> at {store.location}")
+
+
+def delete(store: Store, graph: str) -> bool:
+    """Delete the map stored under ``graph``; ``False`` when there was none.
+
+    The catalog entry goes first, in one update, so the map disappears at once; its
+    data graph is removed after.
+    """
+    c, g = _iri(CATALOG), _iri(graph)
+    info = resolve(store, graph)
+    if info is None:
+        if store.ask(f"ASK {{ GRAPH {g} {{ ?s ?p ?o }} }}"):
+            drop_graph(store, graph)
+            return True
+        return False
+    store.update(f"DELETE WHERE {{ GRAPH {c} {{ {g} ?p ?o }} }}")
+    _retire(store, info)
+    return True
+
+
+def gc(store: Store, *, older_than: timedelta = timedelta(hours=1)) -> list[str]:
+    """Remove data graphs no catalog entry points at (left by failed pushes); their IRIs.
+
+    Only graphs named like argmap's data graphs and made more than ``older_than`` ago
+    are removed, so a push in progress elsewhere is left alone.
+    """
+    current = {i.data_graph for i in graphs(store)}
+    cutoff = datetime.now(UTC) - older_than
+    removed = []
+    for name in _named_graphs(store):
+        match = _DATA_NAME.search(name)
+        if not match or name in current:
+            continue
+        made = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
+        if made <= cutoff:
+            store.update(f"DELETE WHERE {{ GRAPH {_iri(CATALOG)} {{ {_iri(name)} ?p ?o }} }}")
+            drop_graph(store, name)
+            removed.append(name)
+    return sorted(removed)
+
+
+def _named_graphs(store: Store) -> list[str]:
+    rows = store.select(store.dialect.graphs_query)
+    return sorted(r["g"].value for r in rows if "g" in r and isinstance(r["g"], ox.NamedNode))

@@ -1,0 +1,410 @@
+"""Real triple-store servers for the tests, started on loopback by the test suite itself.
+
+* :class:`OxigraphServer` — ``oxigraph serve --location DIR --bind 127.0.0.1:PORT`` (PyPI
+  ``oxigraph``);
+* :class:`VirtuosoServer` — ``virtuoso-t +foreground +configfile INI`` (Debian
+  ``virtuoso-opensource``) with a test-owned ini: database files in a temporary folder,
+  the SQL and HTTP listeners on 127.0.0.1 free ports, ``ResultSetMaxRows`` raised, and a
+  fresh random ``dba`` password set with ``isql-vt`` (the packaged default is
+  ``dba``/``dba``).
+
+Each server is started on a free port, waited for until it answers a SPARQL query, and
+stopped by its PID (SIGTERM, then SIGKILL). :meth:`kill` stops one abruptly and
+:meth:`start` brings it back on the same data, for fault tests.
+
+Fixtures (imported by ``tests/conftest.py``): ``oxigraph_server`` and
+``virtuoso_server`` (one per test session), ``fresh_oxigraph`` and ``fresh_virtuoso``
+(one per test, for tests that kill them), and ``triple_store``, parametrised over
+``embedded``, ``oxigraph`` and ``virtuoso``, each an empty store. A missing program
+skips with an install hint, or fails under CI (:func:`conftest.require`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from argmap.store import RemoteStore, Store, connect, open_store
+
+OXIGRAPH_HOW = "pip install oxigraph (or pip install -e '.[server]')"
+VIRTUOSO_HOW = "apt-get install virtuoso-opensource (Debian/Ubuntu)"
+START_TIMEOUT = 90.0
+
+
+def _require(program: str, how: str) -> str:
+    from conftest import require  # tests/ is on sys.path when conftest is loaded
+
+    return require(program, how)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class ServerError(RuntimeError):
+    """A test server did not start."""
+
+
+class _Server:
+    """A server process on loopback: start, wait until it answers, stop by PID."""
+
+    name = "server"
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = workdir
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.log = workdir / "server.log"
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.port = 0
+
+    # the subclass says how
+    def command(self) -> list[str]:
+        raise NotImplementedError
+
+    def ready_url(self) -> str:
+        raise NotImplementedError
+
+    def after_start(self) -> None:
+        """Work done once the server answers (Virtuoso: set the password)."""
+
+    def port_clash(self) -> None:
+        """Forget ports picked for a start that failed, so the next try picks new ones."""
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def pid(self) -> int | None:
+        return self.proc.pid if self.proc is not None else None
+
+    def start(self, *, port: int | None = None) -> None:
+        """Start on ``port`` (default: a free one) and wait until it answers queries."""
+        for attempt in range(3):
+            self.port = port or free_port()
+            self._spawn()
+            try:
+                self._wait()
+            except ServerError:
+                self.stop()
+                if port is not None or attempt == 2:
+                    raise
+                self.port_clash()
+                continue
+            self.after_start()
+            return
+
+    def _spawn(self) -> None:
+        with open(self.log, "ab") as log:
+            self.proc = subprocess.Popen(
+                self.command(),
+                cwd=self.workdir,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,  # a Ctrl-C of pytest does not reach it first
+            )
+
+    def _wait(self) -> None:
+        assert self.proc is not None
+        deadline = time.monotonic() + START_TIMEOUT
+        url = self.ready_url()
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise ServerError(
+                    f"{self.name} exited with {self.proc.returncode} while starting:\n"
+                    + self.log_tail()
+                )
+            with contextlib.suppress(httpx.HTTPError):
+                response = httpx.get(
+                    url,
+                    params={"query": "ASK {}"},
+                    headers={"Accept": "application/sparql-results+json"},
+                    timeout=2,
+                )
+                if response.status_code == 200:
+                    return
+            time.sleep(0.1)
+        raise ServerError(
+            f"{self.name} did not answer within {START_TIMEOUT} s:\n" + self.log_tail()
+        )
+
+    def log_tail(self, lines: int = 20) -> str:
+        try:
+            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return "(no log)"
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Stop the server by its PID: SIGTERM, then SIGKILL if it lingers."""
+        proc, self.proc = self.proc, None
+        if proc is None or proc.poll() is not None:
+            return
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+
+    def kill(self) -> None:
+        """Kill the server abruptly (SIGKILL), as a crash or a power cut would."""
+        proc, self.proc = self.proc, None
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+            proc.wait(10)
+
+
+class OxigraphServer(_Server):
+    """``oxigraph serve`` on 127.0.0.1 with its database in ``workdir/db``."""
+
+    name = "oxigraph"
+
+    def __init__(self, workdir: Path, program: str = "oxigraph") -> None:
+        super().__init__(workdir)
+        self.program = program
+
+    def command(self) -> list[str]:
+        return [
+            self.program,
+            "serve",
+            "--location",
+            str(self.workdir / "db"),
+            "--bind",
+            f"127.0.0.1:{self.port}",
+        ]
+
+    def ready_url(self) -> str:
+        return f"{self.base_url}/query"
+
+    def connect(self, **options: Any) -> RemoteStore:
+        return connect(self.base_url, dialect="oxigraph", **options)
+
+
+_VIRTUOSO_INI = """\
+; Written by tests/servers.py for one test session: everything in {dir}, loopback only.
+[Database]
+DatabaseFile       = {dir}/virtuoso.db
+ErrorLogFile       = {dir}/virtuoso.log
+LockFile           = {dir}/virtuoso.lck
+TransactionFile    = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+ErrorLogLevel      = 7
+FileExtend         = 200
+MaxCheckpointRemap = 2000
+Striping           = 0
+TempStorage        = TempDatabase
+
+[TempDatabase]
+DatabaseFile       = {dir}/virtuoso-temp.db
+TransactionFile    = {dir}/virtuoso-temp.trx
+MaxCheckpointRemap = 2000
+Striping           = 0
+
+[Parameters]
+ServerPort               = 127.0.0.1:{sql_port}
+DisableUnixSocket        = 1
+DisableTcpSocket         = 0
+MaxClientConnections     = 20
+CheckpointInterval       = 60
+CaseMode                 = 2
+DirsAllowed              = .
+NumberOfBuffers          = 20000
+MaxDirtyBuffers          = 12000
+ThreadsPerQuery          = 2
+
+[HTTPServer]
+ServerPort               = 127.0.0.1:{http_port}
+ServerRoot               = {dir}
+MaxClientConnections     = 20
+ServerThreads            = 20
+Charset                  = UTF-8
+KeepAliveTimeout         = 10
+
+[SPARQL]
+; The default 10000 silently truncates larger results.
+ResultSetMaxRows           = {max_rows}
+; The default 400 s refuses some property-path queries of tiny maps on the optimiser's
+; estimate alone ("The estimated execution time 667 (sec) exceeds the limit").
+MaxQueryCostEstimationTime = 100000
+MaxQueryExecutionTime      = 120
+"""
+
+
+class VirtuosoServer(_Server):
+    """``virtuoso-t +foreground`` with a test-owned ini, listening on 127.0.0.1 only."""
+
+    name = "virtuoso"
+    user = "dba"
+
+    def __init__(
+        self,
+        workdir: Path,
+        program: str = "virtuoso-t",
+        isql: str = "isql-vt",
+        max_rows: int = 1_000_000,
+    ) -> None:
+        super().__init__(workdir)
+        self.program = program
+        self.isql = isql
+        self.max_rows = max_rows
+        self.sql_port = 0
+        self.password = "dba"  # the packaged default, replaced in after_start
+
+    @property
+    def ini(self) -> Path:
+        return self.workdir / "virtuoso.ini"
+
+    def command(self) -> list[str]:
+        if not self.sql_port:
+            self.sql_port = free_port()
+        self.ini.write_text(
+            _VIRTUOSO_INI.format(
+                dir=self.workdir,
+                sql_port=self.sql_port,
+                http_port=self.port,
+                max_rows=self.max_rows,
+            )
+        )
+        return [self.program, "+foreground", "+configfile", str(self.ini)]
+
+    def ready_url(self) -> str:
+        return f"{self.base_url}/sparql"
+
+    def port_clash(self) -> None:
+        self.sql_port = 0
+
+    def after_start(self) -> None:
+        if self.password != "dba":
+            return  # a restart keeps the password already set
+        new = "t" + secrets.token_hex(12)
+        # CHECKPOINT makes the change durable: a server killed later (fault tests) comes
+        # back with this password, not the packaged one.
+        self._isql(f"SET PASSWORD dba {new};", password="dba")
+        self._isql("CHECKPOINT;", password=new)
+        self.password = new
+
+    def _isql(self, sql: str, password: str) -> str:
+        """Run SQL through ``isql-vt`` (statements on stdin, so no secret in ``ps``)."""
+        last = ""
+        for _ in range(40):  # the SQL listener comes up just after the HTTP one
+            result = subprocess.run(
+                [self.isql, f"127.0.0.1:{self.sql_port}", self.user, password],
+                input=sql + "\nEXIT;\n",
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            last = result.stdout + result.stderr
+            if result.returncode == 0 and "Error" not in last:
+                return result.stdout
+            time.sleep(0.25)
+        raise ServerError(f"isql-vt failed: {last[-500:]}")
+
+    def connect(self, **options: Any) -> RemoteStore:
+        options.setdefault("user", self.user)
+        options.setdefault("password", self.password)
+        return connect(self.base_url, dialect="virtuoso", **options)
+
+
+# ---------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
+    """One Oxigraph server for the session (its data in a temporary folder)."""
+    program = _require("oxigraph", OXIGRAPH_HOW)
+    server = OxigraphServer(tmp_path_factory.mktemp("oxigraph"), program)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def fresh_oxigraph(tmp_path: Path) -> Iterator[OxigraphServer]:
+    """An Oxigraph server of its own for one test (which may kill and restart it)."""
+    program = _require("oxigraph", OXIGRAPH_HOW)
+    server = OxigraphServer(tmp_path / "oxigraph", program)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoServer]:
+    """One Virtuoso server for the session (database in a temporary folder)."""
+    program = _require("virtuoso-t", VIRTUOSO_HOW)
+    isql = _require("isql-vt", VIRTUOSO_HOW)
+    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso"), program, isql)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def fresh_virtuoso(tmp_path: Path) -> Iterator[VirtuosoServer]:
+    """A Virtuoso server of its own for one test (which may kill and restart it)."""
+    program = _require("virtuoso-t", VIRTUOSO_HOW)
+    isql = _require("isql-vt", VIRTUOSO_HOW)
+    server = VirtuosoServer(tmp_path / "virtuoso", program, isql)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def _empty(store: Store) -> None:
+    """Remove every graph argmap made, so each test starts from an empty store."""
+    from argmap.store.push import _named_graphs, drop_graph
+
+    for name in _named_graphs(store):
+        if name.startswith(("https://w3id.org/argmap/", "https://example.org/", "urn:test:")):
+            drop_graph(store, name)
+
+
+@pytest.fixture(params=["embedded", "oxigraph", "virtuoso"])
+def triple_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """An empty store of each kind: embedded (on disk), Oxigraph server, Virtuoso server."""
+    kind = request.param
+    if kind == "embedded":
+        with open_store(tmp_path / "store") as embedded:
+            yield embedded
+        return
+    server = request.getfixturevalue(f"{kind}_server")
+    with server.connect() as remote:
+        _empty(remote)
+        yield remote
+        with contextlib.suppress(Exception):
+            _empty(remote)
+
+
+__all__ = [
+    "OxigraphServer",
+    "VirtuosoServer",
+    "free_port",
+    "fresh_oxigraph",
+    "fresh_virtuoso",
+    "oxigraph_server",
+    "triple_store",
+    "virtuoso_server",
+]
