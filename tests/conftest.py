@@ -69,3 +69,21 @@ __all__ = [
     "triple_store",
     "virtuoso_server",
 ]
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say how many tests ran against each real outside component (CI logs show it)."""
+    passed = terminalreporter.stats.get("passed", [])
+    components = {
+        "Virtuoso": "virtuoso",
+        "Oxigraph server": "oxigraph",
+        "headless Chromium": "test_display_browser",
+        "@argdown/core": "test_io_argdown",
+    }
+    counts = {
+        name: sum(1 for r in passed if key in r.nodeid.lower()) for name, key in components.items()
+    }
+    terminalreporter.write_line(
+        "outside components exercised: "
+        + ", ".join(f"{name} {n} passed" for name, n in counts.items())
+    )
