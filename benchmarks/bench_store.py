@@ -31,6 +31,7 @@ import gc
 import os
 import platform
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -215,6 +216,7 @@ def main() -> None:
     finally:
         if server is not None:
             server.stop()
+            shutil.rmtree(server.workdir, ignore_errors=True)
 
     print(
         f"\n{time.strftime('%Y-%m-%d')}, {platform.node() or 'machine'}: "

@@ -56,7 +56,7 @@ NO_SHRINK = settings(SERVER_EXAMPLES, phases=[Phase.explicit, Phase.generate])
 
 VIRTUOSO_DEFECT = (
     "Virtuoso 7.2.5 answers some trace queries incompletely once the store has seen many "
-    "loads and drops (about 1 random map in 5 after 100 pushes; the same data in a fresh "
+    "loads and drops (20-40% of random maps after 150 pushes; the same data in a fresh "
     "Virtuoso answers right); see docs/stores.md"
 )
 

@@ -12,8 +12,8 @@ Three dialects ship:
 ``oxigraph`` (`Oxigraph server <https://github.com/oxigraph/oxigraph>`_, 0.5)
     Endpoints ``/query``, ``/update``, ``/store``; no authentication (bind it to
     127.0.0.1). Uploads use ``POST /store?graph=G&no_transaction``: the bulk loader,
-    measured at ~130k triples/s here against ~6-30k/s for a transactional Graph Store
-    ``PUT``. A transactional write of a large graph is slow and memory-hungry on
+    measured here at 30-45k triples/s on argmap maps (130k/s on short triples) against
+    6k/s for a transactional Graph Store ``PUT`` of 470k triples. A transactional write of a large graph is slow and memory-hungry on
     Oxigraph 0.5 (``MOVE`` of 470k triples: 78 s; of 4.7M: still running after 15 min with
     9 GB of server memory), so argmap never copies or moves a map's data in one
     transaction: a push loads a fresh graph and swaps a one-triple pointer
@@ -164,7 +164,7 @@ class Dialect:
         Virtuoso: ``DEFINE sql:select-option "order"`` is put in front, so its optimiser
         joins the patterns in the order written (argmap's queries start from the bound
         end). Virtuoso 7.2.5 gave incomplete answers to argmap's trace queries on a store
-        that had seen many loads and drops, for about a third of random maps after a
+        that had seen many loads and drops, for 20-40% of random maps after a
         hundred pushes, and half as often with this pragma (see docs/stores.md);
         rewriting the property paths made no difference.
 
