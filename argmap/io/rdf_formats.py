@@ -30,7 +30,7 @@ from argmap.map import ArgumentMap
 from argmap.namespace import NS
 from argmap.rdf import ntriples, read
 
-__all__ = ["context", "dumps_turtle"]
+__all__ = ["context", "dumps_turtle", "refuse_remote_contexts"]
 
 PREFIXES = {
     "am": NS,
@@ -115,11 +115,11 @@ def _loads_jsonld(
         doc = json.loads(data)
     except ValueError as exc:
         raise ParseError(f"not valid JSON: {exc}", file=filename) from None
-    _refuse_remote_contexts(doc, filename)
+    refuse_remote_contexts(doc, filename)
     return read(data, ox.RdfFormat.JSON_LD, file=filename, graph=graph)
 
 
-def _refuse_remote_contexts(doc: Any, filename: str | None, depth: int = 0) -> None:
+def refuse_remote_contexts(doc: Any, filename: str | None, depth: int = 0) -> None:
     """A JSON-LD context given by URL would be fetched; argmap never fetches."""
     if depth > 64:
         raise ParseError("JSON-LD nested deeper than 64 levels", file=filename)
@@ -134,10 +134,10 @@ def _refuse_remote_contexts(doc: Any, filename: str | None, depth: int = 0) -> N
                     file=filename,
                 )
         for value in doc.values():
-            _refuse_remote_contexts(value, filename, depth + 1)
+            refuse_remote_contexts(value, filename, depth + 1)
     elif isinstance(doc, list):
         for value in doc:
-            _refuse_remote_contexts(value, filename, depth + 1)
+            refuse_remote_contexts(value, filename, depth + 1)
 
 
 def _sniff_text(*starts: bytes) -> Any:

@@ -19,6 +19,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from argmap.errors import ArgmapError, ParseError
+from argmap.io.rdf_formats import refuse_remote_contexts
 from argmap.map import ArgumentMap, no_gc
 from argmap.validate._catalog import CATEGORIES, RULES
 from argmap.validate._finding import Finding, RuleError, Severity, check_severity
@@ -60,26 +61,6 @@ class RdfInput:
         return loads(self.data, filename=self.file)
 
 
-def _refuse_remote_contexts(doc: Any, file: str | None, depth: int = 0) -> None:
-    """A JSON-LD context given by URL would be fetched; argmap never fetches one."""
-    if depth > 64:
-        raise ParseError("JSON-LD nested deeper than 64 levels", file=file)
-    if isinstance(doc, dict):
-        ctx = doc.get("@context")
-        for item in ctx if isinstance(ctx, list) else [ctx]:
-            if isinstance(item, str):
-                raise ParseError(
-                    f"the JSON-LD names a remote context {item!r}; argmap never fetches one "
-                    "(inline the context instead)",
-                    file=file,
-                )
-        for value in doc.values():
-            _refuse_remote_contexts(value, file, depth + 1)
-    elif isinstance(doc, list):
-        for value in doc:
-            _refuse_remote_contexts(value, file, depth + 1)
-
-
 def _parse_rdf(data: bytes, syntax: str, file: str | None, subject: str) -> RdfInput:
     fmt = RDF_SYNTAXES[syntax]
     if syntax == "jsonld":
@@ -89,7 +70,7 @@ def _parse_rdf(data: bytes, syntax: str, file: str | None, subject: str) -> RdfI
             doc = json.loads(data)
         except ValueError as exc:
             raise ParseError(f"not valid JSON: {exc}", file=file) from None
-        _refuse_remote_contexts(doc, file)
+        refuse_remote_contexts(doc, file)
     try:
         quads = list(ox.parse(data, format=fmt))
     except SyntaxError as exc:
