@@ -121,6 +121,10 @@ from argmap.semantics import (  # noqa: E402  (after the display section's call)
 # isort: split
 from argmap.store import connect, open_store, pull, push  # noqa: E402
 
+# --- hostile input (issue 9) ---
+# isort: split
+from argmap.limits import Limits, limits  # noqa: E402
+
 # isort: split
 
 __version__ = "0.1.0"
@@ -164,6 +168,9 @@ __all__ = [
     "loads",
     "to_rdflib",
     # --- exports (other issues) ---
+    # hostile input (issue 9)
+    "Limits",
+    "limits",
     # query (issue 3)
     "Trace",
     "Unsupported",

@@ -73,7 +73,9 @@ class NodeNotFound(ArgmapError, KeyError):
 class ParseError(ArgmapError, ValueError):
     """Input that does not follow its format.
 
-    The location is kept in attributes as well as in the message, so tools can point at it.
+    The location is kept in attributes as well as in the message, so tools can point at it:
+    ``line`` and ``column`` in the text, ``node`` (the id of the record at fault) and ``path``
+    (where in a JSON document's structure, such as ``nodes[3]``; ``$`` for the whole).
     """
 
     def __init__(
@@ -84,11 +86,13 @@ class ParseError(ArgmapError, ValueError):
         line: int | None = None,
         column: int | None = None,
         node: str | None = None,
+        path: str | None = None,
     ) -> None:
         self.file = file
         self.line = line
         self.column = column
         self.node = node
+        self.path = path
         where = []
         if file:
             where.append(str(file))
@@ -98,6 +102,8 @@ class ParseError(ArgmapError, ValueError):
             where.append(f"column {column}")
         if node:
             where.append(f"node {node}")
+        if path and path != "$" and path not in message:
+            where.append(f"at {path}")
         prefix = ", ".join(where)
         super().__init__(f"{prefix}: {message}" if prefix else message)
 

@@ -31,6 +31,7 @@ from pydantic import ValidationError
 
 from argmap.errors import ArgmapError, ModelError, ParseError
 from argmap.ids import id_from_iri, iri_for
+from argmap.limits import check_nodes, load_json
 from argmap.map import DEFAULT_MAP_BASE, ArgumentMap, no_gc
 from argmap.model import (
     ACTOR_TYPES,
@@ -360,11 +361,19 @@ def _to_ntriples(data: bytes, fmt: ox.RdfFormat, file: str | None, graph: str | 
         out = ox.serialize(parsed, format=ox.RdfFormat.N_TRIPLES)
     except SyntaxError as exc:
         message = re.sub(r"^Parser error at line \d+ column \d+: ", "", str(exc))
+        line, path = exc.lineno, None
+        if line is None and "end of" in message:  # "... before end of input"
+            line = data.count(b"\n") + 1
+        elif line is None:  # the parser gave no position: the error is about the document
+            message += " (the parser gave no position)"
+            path = "$"
         raise ParseError(
-            f"not valid {fmt.name}: {message}", file=file, line=exc.lineno, column=exc.offset
+            f"not valid {fmt.name}: {message}", file=file, line=line, column=exc.offset, path=path
         ) from None
     except ValueError as exc:
-        raise ParseError(f"not valid {fmt.name}: {exc}", file=file) from None
+        raise ParseError(
+            f"not valid {fmt.name}: {exc} (the parser gave no position)", file=file, path="$"
+        ) from None
     return cast(bytes, out).decode("utf-8")
 
 
@@ -389,7 +398,8 @@ class _Reader:
         self.file = file
 
     def fail(self, message: str, node: str | None = None) -> ParseError:
-        return ParseError(message, file=self.file, node=node)
+        # a problem with no one node at fault is about the whole document ("$")
+        return ParseError(message, file=self.file, node=node, path=None if node else "$")
 
     def read(self, text: str) -> ArgumentMap:
         by_subject: dict[str, list[tuple[str, str]]] = {}
@@ -439,6 +449,7 @@ class _Reader:
                 f"the input holds {len(maps)} argument maps ({shown}); load one at a time "
                 "(for TriG or N-Quads, name its graph)",
                 file=self.file,
+                path="$",
             )
         map_term = next(iter(maps), None)
         title = semantics = None
@@ -551,9 +562,9 @@ class _Reader:
                 elif p == _P["data"]:
                     lit = _literal(o)
                     try:
-                        value = json.loads(lit[0]) if lit is not None else None
-                    except ValueError as exc:
-                        raise self.fail(f"am:data is not JSON: {exc}", s) from None
+                        value = load_json(lit[0], what="JSON") if lit is not None else None
+                    except ParseError as exc:
+                        raise self.fail(f"am:data: {exc}", s) from None
                     if not isinstance(value, dict):
                         raise self.fail("am:data must be a JSON object literal", s)
                     self._set_once(fields, "data", value, s, p)
@@ -609,6 +620,7 @@ class _Reader:
             where = iri_of_id.get(key)
             raise self.fail(str(exc).removeprefix("load: "), where)
 
+        check_nodes(nodes, file=self.file)
         try:
             loaded = ArgumentMap.from_nodes(
                 nodes, abouts, name=name, iri=iri, title=title, on_error=refuse
@@ -621,7 +633,7 @@ class _Reader:
         except ParseError:
             raise
         except ArgmapError as exc:
-            raise ParseError(str(exc), file=self.file) from None
+            raise ParseError(str(exc), file=self.file, path="$") from None
         loaded.semantics = semantics
         return loaded
 
@@ -657,6 +669,16 @@ class _Reader:
         for need in ("source", "exact"):
             if need not in fields:
                 raise self.fail(f"an anchor without am:{need}", a)
+        start, end = fields.get("start"), fields.get("end")
+        if (start is None) != (end is None):
+            have, lack = ("start", "end") if end is None else ("end", "start")
+            raise self.fail(f"an anchor with am:{have} but no am:{lack}", a)
+        if start is not None and end is not None and end - start != len(fields["exact"]):
+            raise self.fail(
+                f"the anchor's offsets {start}-{end} span {end - start} characters, but its "
+                f"quote is {len(fields['exact'])} long",
+                a,
+            )
         try:
             return Anchor.model_validate(fields)
         except ValidationError as exc:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # the fuzz package (fuzz/) lives beside argmap/
+    sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 BRIEF = SHARED / "brief" / "000_1569a3c29e72f5c1.txt"
 

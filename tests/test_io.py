@@ -61,7 +61,7 @@ def test_missing_file_and_folder_are_parse_errors(tmp_path: Path) -> None:
 def test_size_cap(tmp_path: Path) -> None:
     path = tmp_path / "m.ttl"
     argmap.dump(_map(), path)
-    with pytest.raises(LimitExceeded, match="over the limit"):
+    with pytest.raises(LimitExceeded, match="over the max_bytes cap"):
         argmap.load(path, max_bytes=10)
 
 

@@ -254,7 +254,7 @@ def test_ids_that_are_not_argmap_ids_are_kept() -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"not json", "not JSON"),
+        (b"not json", "not valid JSON"),
         (b"[1, 2]", "not AIF JSON"),
         (b'{"nodes": []}', "no 'edges'"),
         (b'{"AIF": [1]}', "not xAIF"),

@@ -50,7 +50,7 @@ def test_named_scheme_and_undercut() -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"{", "not JSON"),
+        (b"{", "not valid JSON"),
         (b'{"nodes": []}', "not SADFace"),
         (b'{"nodes": [{"id": "a", "type": "blob"}], "edges": []}', "unknown node type"),
         (

@@ -15,6 +15,8 @@ True
 from __future__ import annotations
 
 import os
+from contextlib import AbstractContextManager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -27,16 +29,26 @@ from argmap.io import (
 )
 from argmap.io.atomic import write_bytes
 from argmap.io.registry import Format, formats, get, guess, register
+from argmap.limits import Limits, check_size, current
+from argmap.limits import limits as using_limits
 from argmap.map import ArgumentMap
 
 # --- iccma formats (issue 8) ---
 __all__ = ["Format", "dump", "dumps", "formats", "get", "guess", "load", "loads", "register"]
 
-MAX_INPUT_BYTES = 2 * 1024**3
 
+def load(
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    limits: Limits | None = None,
+    **options: Any,
+) -> ArgumentMap:
+    """Read a map from a file; the format is guessed from the name and content if not given.
 
-def load(path: str | os.PathLike[str], format: str | None = None, **options: Any) -> ArgumentMap:
-    """Read a map from a file; the format is guessed from the name and content if not given."""
+    ``limits`` (default: :func:`argmap.limits.current`) caps the file's size, its nodes,
+    text lengths and nesting; a file over ``max_bytes`` is refused before it is read.
+    """
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -46,25 +58,33 @@ def load(path: str | os.PathLike[str], format: str | None = None, **options: Any
         raise ParseError(f"cannot read: {exc.strerror}", file=str(p)) from None
     if p.is_dir():
         raise ParseError("is a folder, not a file", file=str(p))
-    limit = int(options.pop("max_bytes", MAX_INPUT_BYTES))
-    if size > limit:
-        from argmap.errors import LimitExceeded
-
-        raise LimitExceeded(f"the file is {size} bytes, over the limit of {limit}", file=str(p))
-    data = p.read_bytes()
-    fmt = get(format) if format else guess(p, data[:4096])
-    return _loads(fmt, data, str(p), options)
+    with _limits_for(limits, options):
+        check_size(size, file=str(p))
+        data = p.read_bytes()
+        fmt = get(format) if format else guess(p, data[:4096])
+        return _loads(fmt, data, str(p), options)
 
 
-def loads(data: str | bytes, format: str, **options: Any) -> ArgumentMap:
-    """Read a map from a string or bytes in the named format."""
+def loads(
+    data: str | bytes, format: str, *, limits: Limits | None = None, **options: Any
+) -> ArgumentMap:
+    """Read a map from a string or bytes in the named format (under ``limits``, see load)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    return _loads(get(format), raw, None, options)
+    with _limits_for(limits, options):
+        return _loads(get(format), raw, None, options)
+
+
+def _limits_for(value: Limits | None, options: dict[str, Any]) -> AbstractContextManager[Limits]:
+    caps = value if value is not None else current()
+    if "max_bytes" in options:  # the keyword argmap 0.1 took
+        caps = replace(caps, max_bytes=options.pop("max_bytes"))
+    return using_limits(caps)
 
 
 def _loads(fmt: Format, data: bytes, filename: str | None, options: dict[str, Any]) -> ArgumentMap:
     if fmt.loads is None:
         raise FormatError(f"argmap writes {fmt.name} but cannot read it")
+    check_size(len(data), file=filename)
     return fmt.loads(data, filename=filename, **options)
 
 

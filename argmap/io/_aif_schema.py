@@ -26,11 +26,11 @@ Examples
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any, Literal, NoReturn, TypeAlias, TypedDict
 
 from argmap.io._report import ImportReport, Problem
+from argmap.limits import load_json
 
 __all__ = [
     "DIALOGUE_TYPES",
@@ -229,17 +229,7 @@ def parse_aif(
     argmap.errors.ParseError: x.json: not AIF JSON: the top level is a list, not an object ...
     """
     report = report if report is not None else ImportReport(file=filename)
-    if isinstance(data, bytes | bytearray):
-        try:
-            text = bytes(data).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            _fatal(report, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
-    else:
-        text = data
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        _fatal(report, f"not JSON: {exc.msg}", line=exc.lineno, column=exc.colno)
+    obj = load_json(data, file=filename, what="JSON")
     return parse_aif_object(obj, report=report)
 
 
@@ -270,7 +260,11 @@ def parse_aif_object(obj: Any, *, report: ImportReport | None = None) -> AifDocu
         wrapper = {k: v for k, v in obj.items() if k != "AIF"}
         body = obj["AIF"]
         if not isinstance(body, dict):
-            _fatal(report, f"not xAIF: the 'AIF' member is a {_json_type(body)}, not an object")
+            _fatal(
+                report,
+                f"not xAIF: the 'AIF' member is a {_json_type(body)}, not an object",
+                path="AIF",
+            )
     if not ("nodes" in body and "edges" in body):
         missing = [k for k in ("nodes", "edges") if k not in body]
         _fatal(
@@ -292,9 +286,14 @@ def parse_aif_object(obj: Any, *, report: ImportReport | None = None) -> AifDocu
 
 
 def _fatal(
-    report: ImportReport, message: str, *, line: int | None = None, column: int | None = None
+    report: ImportReport,
+    message: str,
+    *,
+    line: int | None = None,
+    column: int | None = None,
+    path: str | None = "$",
 ) -> NoReturn:
-    raise Problem(message, file=report.file, line=line, column=column).to_error()
+    raise Problem(message, file=report.file, line=line, column=column, path=path).to_error()
 
 
 def _json_type(value: Any) -> str:
@@ -311,39 +310,47 @@ def _json_type(value: Any) -> str:
 
 def _read_nodes(items: Any, doc: AifDocument, report: ImportReport) -> None:
     if not isinstance(items, list):
-        _fatal(report, f"'nodes' is a {_json_type(items)}, not a list")
+        _fatal(report, f"'nodes' is a {_json_type(items)}, not a list", path="nodes")
     for index, raw in enumerate(items):
         if not isinstance(raw, dict):
-            report.add(f"nodes[{index}] is a {_json_type(raw)}, not an object")
+            report.add(
+                f"nodes[{index}] is a {_json_type(raw)}, not an object", path=f"nodes[{index}]"
+            )
             continue
         key = json_id(raw.get("nodeID"))
         if key is None:
-            report.add(f"nodes[{index}] has no usable 'nodeID' (got {raw.get('nodeID')!r})")
+            report.add(
+                f"nodes[{index}] has no usable 'nodeID' (got {raw.get('nodeID')!r})",
+                path=f"nodes[{index}]",
+            )
             continue
         ntype = raw.get("type")
-        if ntype not in NODE_TYPES:
+        if not isinstance(ntype, str) or ntype not in NODE_TYPES:
             report.add(
                 f"unknown node type {ntype!r} (known: {', '.join(sorted(NODE_TYPES))})",
                 node=key,
+                path=f"nodes[{index}]",
             )
             continue
         text = raw.get("text")
         if not isinstance(text, str):
-            report.add(f"{ntype}-node has no text (got {text!r})", node=key)
+            report.add(f"{ntype}-node has no text (got {text!r})", node=key, path=f"nodes[{index}]")
             continue
         if key in doc.nodes:
-            report.add("nodeID used by two nodes", node=key)
+            report.add("nodeID used by two nodes", node=key, path=f"nodes[{index}]")
             continue
         doc.nodes[key] = AifNode(key, raw["nodeID"], ntype, text, raw)
 
 
 def _read_edges(items: Any, doc: AifDocument, report: ImportReport) -> None:
     if not isinstance(items, list):
-        _fatal(report, f"'edges' is a {_json_type(items)}, not a list")
+        _fatal(report, f"'edges' is a {_json_type(items)}, not a list", path="edges")
     seen: set[str] = set()
     for index, raw in enumerate(items):
         if not isinstance(raw, dict):
-            report.add(f"edges[{index}] is a {_json_type(raw)}, not an object")
+            report.add(
+                f"edges[{index}] is a {_json_type(raw)}, not an object", path=f"edges[{index}]"
+            )
             continue
         eid = json_id(raw.get("edgeID"))
         name = eid if eid is not None else f"edges[{index}]"
@@ -351,16 +358,20 @@ def _read_edges(items: Any, doc: AifDocument, report: ImportReport) -> None:
         for end in ("fromID", "toID"):
             key = json_id(raw.get(end))
             if key is None:
-                report.add(f"edge {name} has no usable {end!r}", node=eid)
+                report.add(f"edge {name} has no usable {end!r}", node=eid, path=f"edges[{index}]")
                 break
             if key not in doc.nodes:
-                report.add(f"edge {name}: {end} {key!r} names no node in the map", node=eid)
+                report.add(
+                    f"edge {name}: {end} {key!r} names no node in the map",
+                    node=eid,
+                    path=f"edges[{index}]",
+                )
                 break
             ends.append(key)
         else:
             if eid is not None:
                 if eid in seen:
-                    report.add("edgeID used by two edges", node=eid)
+                    report.add("edgeID used by two edges", node=eid, path=f"edges[{index}]")
                     continue
                 seen.add(eid)
             doc.edges.append(AifEdge(eid, ends[0], ends[1], raw))
@@ -377,11 +388,13 @@ def _read_table(
     if items is None:
         return []
     if not isinstance(items, list):
-        _fatal(report, f"{key!r} is a {_json_type(items)}, not a list")
+        _fatal(report, f"{key!r} is a {_json_type(items)}, not a list", path=key)
     kept: list[dict[str, Any]] = []
     for index, raw in enumerate(items):
         if not isinstance(raw, dict):
-            report.add(f"{key}[{index}] is a {_json_type(raw)}, not an object")
+            report.add(
+                f"{key}[{index}] is a {_json_type(raw)}, not an object", path=f"{key}[{index}]"
+            )
             continue
         if ref is not None:
             target = json_id(raw.get(ref))
@@ -389,6 +402,7 @@ def _read_table(
                 report.add(
                     f"{key}[{index}]: {ref} {raw.get(ref)!r} names no node in the map",
                     node=target,
+                    path=f"{key}[{index}]",
                 )
                 continue
         kept.append(raw)

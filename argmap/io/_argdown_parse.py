@@ -150,6 +150,7 @@ class ArgdownRelation:
     target: str
     target_type: str
     type: str
+    line: int = field(default=0, compare=False)  # where it was first written (0: unknown)
 
 
 @dataclass
@@ -400,7 +401,7 @@ class _Parser:
                     column=column,
                 )
                 return
-        rel = ArgdownRelation(src.title, src.kind, trg.title, ttype, rtype)
+        rel = ArgdownRelation(src.title, src.kind, trg.title, ttype, rtype, line)
         if rel not in self.rel_seen:
             self.rel_seen.add(rel)
             self.doc.relations.append(rel)
@@ -536,6 +537,14 @@ class _Parser:
                     self.i += 1
                 indent = len(num.group(1))
                 elem = self._element("\n".join(body), lineno, indent + 1, "premise", indent)
+                if elem.kind != "statement":
+                    self.report.add(
+                        f"a premise-conclusion item must be a statement, not the argument "
+                        f"<{elem.title}>",
+                        line=lineno,
+                        column=indent + 1,
+                    )
+                    continue
                 item = PcsItem(elem.title, "premise", int(num.group(2)), lineno, pending)
                 if pending is not None:
                     item.role = "conclusion"

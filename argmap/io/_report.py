@@ -48,6 +48,7 @@ class Problem:
     line: int | None = None
     column: int | None = None
     node: str | None = None
+    path: str | None = None
 
     def to_error(self) -> ParseError:
         """The :class:`ParseError` that strict mode raises for this problem.
@@ -58,7 +59,12 @@ class Problem:
         3
         """
         return ParseError(
-            self.message, file=self.file, line=self.line, column=self.column, node=self.node
+            self.message,
+            file=self.file,
+            line=self.line,
+            column=self.column,
+            node=self.node,
+            path=self.path,
         )
 
     def __str__(self) -> str:
@@ -88,6 +94,7 @@ class ImportReport:
         node: str | None = None,
         line: int | None = None,
         column: int | None = None,
+        path: str | None = None,
     ) -> None:
         """Record a problem, or raise it as a :class:`ParseError` when not lenient.
 
@@ -98,7 +105,7 @@ class ImportReport:
         >>> r.problems[0].column
         5
         """
-        problem = Problem(message, file=self.file, line=line, column=column, node=node)
+        problem = Problem(message, file=self.file, line=line, column=column, node=node, path=path)
         if not self.lenient:
             raise problem.to_error()
         self.problems.append(problem)

@@ -89,6 +89,7 @@ from argmap.io._aif_schema import (
     parse_aif_object,
 )
 from argmap.io._report import Imported, ImportReport
+from argmap.limits import check_nodes
 from argmap.map import ArgumentMap
 from argmap.model import (
     ID_PATTERN,
@@ -100,6 +101,7 @@ from argmap.model import (
     Node,
     Source,
     Stance,
+    _writable,
 )
 
 __all__ = [
@@ -218,13 +220,24 @@ class _Reader:
         return [self.doc.edges[i].raw for i in indexes]
 
     # -- I, RA, CA, YA -----------------------------------------------------------------
+    def _writable(self, text: str, key: str) -> bool:
+        """Text RDF can carry (the fast paths below skip the models' own check)."""
+        try:
+            _writable(text)
+        except ValueError as exc:
+            self.report.add(str(exc), node=key)
+            return False
+        return True
+
     def _claim(self, key: str, node: AifNode, taken: set[str]) -> None:
         node_id = key if ID_PATTERN.match(key) else self._fresh_id(mint_id("claim", key), taken)
         if not node.text.strip():
             self.report.add("I-node has an empty text", node=key)
             return
+        if not self._writable(node.text, key):
+            return
         data = self._leftovers(node, node_id, keep_text=False)
-        # checked here (id pattern, non-empty text), so built without re-validation
+        # checked here (id pattern, non-empty, writable text), so built without re-validation
         claim = Claim.model_construct(
             id=node_id, text=node.text, data={"aif": data} if data else {}
         )
@@ -330,6 +343,8 @@ class _Reader:
             return
         actor_id, words = speakers.of(loc_key)
         if actor_id is None:
+            return
+        if not (self._writable(node.text, key) and self._writable(words, loc_key)):
             return
         data = self._leftovers(node, key, keep_text=False)
         data["L"] = loc.raw_id
@@ -478,7 +493,7 @@ def aif_to_map(
     ...            filename="bad.json")
     Traceback (most recent call last):
     ...
-    argmap.errors.ParseError: bad.json, node 7: unknown node type 'XA' (known: CA, I, L, MA, PA, RA, TA, YA)
+    argmap.errors.ParseError: bad.json, node 7, at nodes[0]: unknown node type 'XA' (known: CA, I, L, MA, PA, RA, TA, YA)
     """
     report = report if report is not None else ImportReport(file=filename, lenient=lenient)
     if not isinstance(doc, AifDocument):
@@ -490,6 +505,7 @@ def aif_to_map(
     def refused(node: Any, exc: Exception) -> None:
         report.add(str(exc), node=getattr(node, "id", None))
 
+    check_nodes(reader.nodes, file=filename)
     m = ArgumentMap.from_nodes(
         reader.nodes, name=slugify(stem) or "aif", title=stem, on_error=refused
     )
@@ -505,7 +521,7 @@ def loads(data: bytes | str, *, filename: str | None = None, lenient: bool = Fal
     ...       filename="e.json")
     Traceback (most recent call last):
     ...
-    argmap.errors.ParseError: e.json, node 1: edge 1: fromID '1' names no node in the map
+    argmap.errors.ParseError: e.json, node 1, at edges[0]: edge 1: fromID '1' names no node in the map
     """
     report = ImportReport(file=filename, lenient=lenient)
     doc = parse_aif(data, filename=filename, report=report)

@@ -62,8 +62,12 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
+
+from pydantic import ValidationError
 
 from argmap.ids import mint_id, slugify
 from argmap.io._argdown_parse import (
@@ -74,6 +78,7 @@ from argmap.io._argdown_parse import (
     parse_argdown,
 )
 from argmap.io._report import Imported, ImportReport
+from argmap.limits import check_nodes
 from argmap.map import ArgumentMap
 from argmap.model import Argument, Attack, Claim, Evidence, Node, Recommendation, Source
 
@@ -81,6 +86,10 @@ __all__ = ["ArgdownExport", "argdown_to_map", "dumps", "loads", "map_to_argdown"
 
 _KINDS = {"claim": Claim, "evidence": Evidence, "recommendation": Recommendation}
 _DOC_ID = "argdown-document"
+
+
+def _first_line(items: Sequence[Any]) -> int | None:
+    return next((item.line for item in items if getattr(item, "line", 0)), None)
 
 
 def _strip_tags(text: str, tags: list[str]) -> str:
@@ -116,15 +125,19 @@ class _Reader:
         self.sections = {s.id: s.title for s in doc.sections}
 
     def run(self) -> list[Node]:
-        for title in self.doc.statements:
-            self._statement(title)
+        for title, ec in self.doc.statements.items():
+            with self._refusing(f"statement [{title}]", _first_line(ec.members)):
+                self._statement(title)
         for arg in self.doc.arguments.values():
-            if arg.pcs:
-                self._pcs(arg)
-            else:
-                self._gist(arg)
+            line = _first_line(arg.members) or _first_line(arg.pcs)
+            with self._refusing(f"argument <{arg.title}>", line):
+                if arg.pcs:
+                    self._pcs(arg)
+                else:
+                    self._gist(arg)
         for rel in self.doc.relations:
-            self._relation(rel)
+            with self._refusing(f"relation {rel.type} to {rel.target!r}", rel.line or None):
+                self._relation(rel)
         for arg_id, notes in self.incoming.items():
             node = self.nodes[arg_id]
             data = {**node.data, "argdown": {**node.data["argdown"], "incoming": notes}}
@@ -136,6 +149,17 @@ class _Reader:
                 id=_DOC_ID, text=title, data={"argdown": {"front_matter": _jsonable(fm)}}
             )
         return list(self.nodes.values())
+
+    @contextmanager
+    def _refusing(self, what: str, line: int | None) -> Iterator[None]:
+        """Report a record argmap's models refuse (strict: raise; lenient: skip it)."""
+        try:
+            yield
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(str(x) for x in e['loc']) or 'value'}: {e['msg']}" for e in exc.errors()
+            )
+            self.report.add(f"{what} cannot be held: {problems}", line=line)
 
     def _statement(self, title: str) -> None:
         ec = self.doc.statements[title]
@@ -263,7 +287,9 @@ class _Reader:
         }
         src = self._end(rel.source, rel.source_type)
         if src is None:
-            self.report.add(f"relation from <{rel.source}>, which has no conclusion")
+            self.report.add(
+                f"relation from <{rel.source}>, which has no conclusion", line=rel.line or None
+            )
             return
         if rel.target_type == "statement" or rel.target in self.gist:
             target = self._end(
@@ -274,7 +300,8 @@ class _Reader:
         if target is None or target == src:
             self.report.add(
                 f"relation {rel.type} from {rel.source!r} to {rel.target!r} "
-                "joins nothing argmap can hold"
+                "joins nothing argmap can hold",
+                line=rel.line or None,
             )
             return
         target_node = self.nodes[target]
@@ -346,6 +373,7 @@ def argdown_to_map(
     def refused(node: Any, exc: Exception) -> None:
         report.add(str(exc), node=getattr(node, "id", None))
 
+    check_nodes(nodes, file=filename)
     m = ArgumentMap.from_nodes(
         nodes,
         name=slugify(stem) or "argdown",
@@ -364,10 +392,12 @@ def loads(data: bytes | str, *, filename: str | None = None, lenient: bool = Fal
     1
     """
     if isinstance(data, bytes):
+        raw = data
         try:
-            data = data.decode("utf-8-sig")
+            data = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            ImportReport(file=filename).add(f"not UTF-8 text (byte {exc.start})")
+            line = raw[: exc.start].count(b"\n") + 1
+            ImportReport(file=filename).add(f"not UTF-8 text (byte {exc.start})", line=line)
             raise  # pragma: no cover
     return argdown_to_map(data, filename=filename, lenient=lenient).map
 
@@ -448,7 +478,7 @@ class _Writer:
         self.m = m
         self.skipped: list[str] = []
         self.titles: dict[str, str] = {}
-        self.used: set[str] = set()
+        self.used: dict[str, set[str]] = {}
         self.lines: list[str] = []
 
     def _title(self, node: Node, *, wanted: str | None = None) -> str:
@@ -458,11 +488,15 @@ class _Writer:
         base = wanted or info.get("title") or node.label or node.id
         base = _TITLE_BAD.sub(" ", str(base)).strip() or node.id
         base = base.lstrip("-")
+        # statements ([T]) and arguments (<T>) have separate titles in Argdown
+        used = self.used.setdefault(
+            "argument" if isinstance(node, Argument) else "statement", set()
+        )
         title, n = base, 1
-        while title in self.used:
+        while title in used:
             n += 1
             title = f"{base} ({n})"
-        self.used.add(title)
+        used.add(title)
         self.titles[node.id] = title
         return title
 

@@ -41,6 +41,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from argmap.io._report import Imported, ImportReport
+from argmap.limits import check_nodes
 from argmap.map import ArgumentMap
 from argmap.model import Anchor, Argument, Attack, Claim, Node, Source
 
@@ -208,6 +209,7 @@ def microtext_to_map(
     def refused(node: Any, exc: Exception) -> None:
         report.add(str(exc), node=getattr(node, "id", None))
 
+    check_nodes(nodes, file=filename)
     m = ArgumentMap.from_nodes(nodes, name=_safe_id(graph_id), title=graph_id, on_error=refused)
     return Imported(m, report)
 

@@ -18,14 +18,17 @@ TriG and N-Quads put the map in one named graph, the map's IRI.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import Any, cast
 
 import pyoxigraph as ox
 
-from argmap.errors import ParseError
+from argmap.errors import LimitExceeded, ParseError
+from argmap.io._xml_entities import expand_entities
 from argmap.io.registry import Format, register
+from argmap.limits import load_json
 from argmap.map import ArgumentMap
 from argmap.namespace import NS
 from argmap.rdf import ntriples, read
@@ -82,18 +85,31 @@ def dumps_turtle(m: ArgumentMap) -> bytes:
 
 def _loader(fmt: ox.RdfFormat) -> Any:
     def loads(data: bytes, *, filename: str | None = None, graph: str | None = None) -> ArgumentMap:
+        if fmt == ox.RdfFormat.RDF_XML:  # entities expanded here, with caps, or refused
+            data = expand_entities(data, file=filename)
         return read(data, fmt, file=filename, graph=graph)
 
     return loads
+
+
+_SCHEMES = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*):")
 
 
 def _dumps_jsonld(m: ArgumentMap) -> bytes:
     import rdflib
 
     g = rdflib.Graph()
-    g.parse(data=ntriples(m).decode("utf-8"), format="nt")
+    nt = ntriples(m).decode("utf-8")
+    g.parse(data=nt, format="nt")
     ctx = context()["@context"]
-    text = g.serialize(format="json-ld", context=ctx, auto_compact=True, indent=2, sort_keys=True)
+    if _SCHEMES.findall(nt) and set(_SCHEMES.findall(nt)) & set(ctx):
+        # An IRI like <am:Claim> (scheme "am") would compact to "am:Claim", which reads
+        # back as the context's am: prefix. Such maps are written expanded, unambiguously.
+        text = g.serialize(format="json-ld", indent=2, sort_keys=True)
+    else:
+        text = g.serialize(
+            format="json-ld", context=ctx, auto_compact=True, indent=2, sort_keys=True
+        )
     doc = _stable(json.loads(text))
     return (json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -111,33 +127,38 @@ def _stable(value: Any) -> Any:
 def _loads_jsonld(
     data: bytes, *, filename: str | None = None, graph: str | None = None
 ) -> ArgumentMap:
-    try:
-        doc = json.loads(data)
-    except ValueError as exc:
-        raise ParseError(f"not valid JSON: {exc}", file=filename) from None
-    refuse_remote_contexts(doc, filename)
+    doc = load_json(data, file=filename, what="JSON-LD")
+    refuse_remote_contexts(doc, filename, source=data)
     return read(data, ox.RdfFormat.JSON_LD, file=filename, graph=graph)
 
 
-def refuse_remote_contexts(doc: Any, filename: str | None, depth: int = 0) -> None:
-    """A JSON-LD context given by URL would be fetched; argmap never fetches."""
-    if depth > 64:
-        raise ParseError("JSON-LD nested deeper than 64 levels", file=filename)
+def refuse_remote_contexts(
+    doc: Any, filename: str | None, depth: int = 0, *, source: bytes | None = None
+) -> None:
+    """A JSON-LD context given by URL would be fetched; argmap never fetches.
+
+    ``source`` (the raw JSON) lets the error give the line of the offending context.
+    """
+    if depth > 1000:
+        raise LimitExceeded("JSON-LD nested deeper than 1000 levels", file=filename, line=1)
     if isinstance(doc, dict):
         ctx = doc.get("@context")
         items = ctx if isinstance(ctx, list) else [ctx]
         for item in items:
             if isinstance(item, str):
+                where = source.find(json.dumps(item).encode("utf-8")) if source else -1
+                line = source.count(b"\n", 0, where) + 1 if source and where >= 0 else 1
                 raise ParseError(
                     f"the JSON-LD names a remote context {item!r}; argmap never fetches one "
                     "(inline the context instead)",
                     file=filename,
+                    line=line,
                 )
         for value in doc.values():
-            refuse_remote_contexts(value, filename, depth + 1)
+            refuse_remote_contexts(value, filename, depth + 1, source=source)
     elif isinstance(doc, list):
         for value in doc:
-            refuse_remote_contexts(value, filename, depth + 1)
+            refuse_remote_contexts(value, filename, depth + 1, source=source)
 
 
 def _sniff_text(*starts: bytes) -> Any:

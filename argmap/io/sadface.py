@@ -26,12 +26,12 @@ Examples
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from typing import Any
 
 from argmap.ids import mint_id, slugify
 from argmap.io._report import Imported, ImportReport
+from argmap.limits import check_nodes, load_json
 from argmap.map import ArgumentMap
 from argmap.model import ID_PATTERN, Argument, Attack, Claim, Node, Source
 
@@ -54,24 +54,19 @@ def sadface_to_map(
     """
     report = ImportReport(file=filename, lenient=lenient)
     fatal = ImportReport(file=filename)
-    try:
-        doc = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        line = getattr(exc, "lineno", None)
-        fatal.add(f"not JSON: {exc}", line=line)
-        raise  # pragma: no cover
+    doc = load_json(data, file=filename, what="JSON")
     if (
         not isinstance(doc, dict)
         or not isinstance(doc.get("nodes"), list)
         or not isinstance(doc.get("edges"), list)
     ):
-        fatal.add("not SADFace: expected an object with 'nodes' and 'edges'")
+        fatal.add("not SADFace: expected an object with 'nodes' and 'edges'", path="$")
     ids: dict[str, str] = {}
     raw_nodes: dict[str, dict[str, Any]] = {}
     for index, node in enumerate(doc["nodes"]):
         nid = node.get("id") if isinstance(node, dict) else None
         if not isinstance(nid, str) or not nid:
-            report.add(f"nodes[{index}] has no id")
+            report.add(f"nodes[{index}] has no id", path=f"nodes[{index}]")
             continue
         if node.get("type") not in ("atom", "scheme"):
             report.add(f"unknown node type {node.get('type')!r}", node=nid)
@@ -80,10 +75,22 @@ def sadface_to_map(
         ids[nid] = nid if ID_PATTERN.match(nid) else mint_id(node["type"], nid)
     ins: dict[str, list[str]] = defaultdict(list)
     outs: dict[str, list[str]] = defaultdict(list)
-    for edge in doc["edges"]:
+    for index, edge in enumerate(doc["edges"]):
+        if not isinstance(edge, dict):
+            report.add(f"edges[{index}] is not an object", path=f"edges[{index}]")
+            continue
         src, trg = edge.get("source_id"), edge.get("target_id")
-        if src not in raw_nodes or trg not in raw_nodes:
-            report.add(f"edge to a missing node ({src!r} -> {trg!r})", node=edge.get("id"))
+        if (
+            not isinstance(src, str)
+            or not isinstance(trg, str)
+            or src not in raw_nodes
+            or trg not in raw_nodes
+        ):
+            report.add(
+                f"edge to a missing node ({src!r} -> {trg!r})",
+                node=edge.get("id") if isinstance(edge.get("id"), str) else None,
+                path=f"edges[{index}]",
+            )
             continue
         outs[src].append(trg)
         ins[trg].append(src)
@@ -147,6 +154,7 @@ def sadface_to_map(
     def refused(node: Any, exc: Exception) -> None:
         report.add(str(exc), node=getattr(node, "id", None))
 
+    check_nodes(nodes, file=filename)
     m = ArgumentMap.from_nodes(
         nodes, name=slugify(title) or "sadface", title=title, on_error=refused
     )

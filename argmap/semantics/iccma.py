@@ -39,6 +39,7 @@ import re
 from pathlib import Path
 
 from argmap.errors import FormatError, ParseError, SemanticsError
+from argmap.limits import check_count, check_size
 from argmap.semantics.framework import AbstractFramework
 
 __all__ = [
@@ -111,6 +112,7 @@ def loads_af(data: str | bytes, format: str, *, filename: str | None = None) -> 
         ...
         argmap.errors.ParseError: x.af, line 2: argument 3 is outside 1..2
     """
+    check_size(len(data), file=filename)
     if format == "i23":
         return _loads_i23(data if isinstance(data, bytes) else data.encode(), filename)
     if format == "apx":
@@ -163,6 +165,7 @@ def _loads_i23(data: bytes, filename: str | None) -> AbstractFramework:
             )
         n = int(match.group(1))
         header_line = number
+        check_count(n, "arguments the header declares", file=filename, line=number)
         break
     if n < 0:
         raise ParseError("no 'p af N' header", file=filename, line=1)
@@ -193,7 +196,7 @@ def _loads_i23(data: bytes, filename: str | None) -> AbstractFramework:
         for p in parts:
             if not 1 <= int(p) <= n:
                 raise ParseError(f"argument {int(p)} is outside 1..{n}", file=filename, line=number)
-    raise ParseError("malformed attack lines", file=filename)  # pragma: no cover
+    raise ParseError("malformed attack lines", file=filename, line=header_line + 1)
 
 
 def _dumps_i23(af: AbstractFramework, names: bool) -> str:
@@ -231,10 +234,12 @@ def _loads_apx(text: str, filename: str | None) -> AbstractFramework:
     attacks: list[tuple[str, str, int]] = []
     pos = 0
     end = len(text)
+    line, counted = 1, 0  # the line at ``counted``, advanced as we go (not recounted)
     while pos < end:
+        line += text.count("\n", counted, pos)
+        counted = pos
         match = _APX.match(text, pos)
         if match is None or match.end() == pos:
-            line = text.count("\n", 0, pos) + 1
             snippet = text[pos : pos + 30].split("\n")[0]
             raise ParseError(
                 f"expected arg(x). or att(x,y)., found {snippet!r}", file=filename, line=line
@@ -242,7 +247,6 @@ def _loads_apx(text: str, filename: str | None) -> AbstractFramework:
         if match.group(1) is not None:
             arguments[_unquote(match.group(1))] = None
         elif match.group(2) is not None:
-            line = text.count("\n", 0, pos) + 1
             attacks.append((_unquote(match.group(2)), _unquote(match.group(3)), line))
         pos = match.end()
     for a, b, line in attacks:
@@ -285,6 +289,13 @@ def _loads_tgf(text: str, filename: str | None) -> AbstractFramework:
         if not in_edges:
             if line == "#":
                 in_edges = True
+            elif line.startswith("#"):
+                raise ParseError(
+                    f"an argument name cannot start with '#' ({line[:40]!r}); the line that "
+                    "ends the arguments is '#' alone",
+                    file=filename,
+                    line=number,
+                )
             else:
                 arguments[line.split()[0]] = None
             continue

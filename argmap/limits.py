@@ -1,0 +1,199 @@
+"""Caps on what a reader accepts, so hostile input costs bounded time and memory.
+
+Every reader in :mod:`argmap.io` (and the ICCMA readers) checks its input against the
+:class:`Limits` in force: the size in bytes before anything is parsed, the nesting depth
+of JSON before it is decoded, the number of nodes and the length of every text before a
+map is built, and XML entity expansion before an RDF/XML parser sees the document. Going
+over a cap raises :class:`~argmap.errors.LimitExceeded` naming the cap and how to raise it.
+
+The defaults suit maps of a few million nodes. Change them per call or for a block::
+
+    argmap.load("huge.nt", limits=argmap.Limits(max_bytes=8 * 2**30, max_nodes=50_000_000))
+    with argmap.limits(max_text=10_000):
+        argmap.load("scraped.json")
+
+>>> Limits().max_depth
+100
+>>> with limits(max_nodes=3):
+...     current().max_nodes
+3
+>>> current().max_nodes == Limits().max_nodes
+True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
+from typing import Any
+
+from argmap.errors import ArgmapError, LimitExceeded, ParseError
+
+__all__ = ["Limits", "check_nodes", "current", "from_env", "limits", "load_json"]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The caps one read runs under (``None`` switches a cap off).
+
+    Attributes:
+        max_bytes: the input's size (a file is refused from its size, before reading).
+        max_nodes: nodes (or framework arguments) one input may declare.
+        max_text: characters in any one text, quote, title or name.
+        max_depth: nesting of JSON arrays and objects.
+    """
+
+    max_bytes: int | None = 1024**3 // 2
+    max_nodes: int | None = 5_000_000
+    max_text: int | None = 1_000_000
+    max_depth: int | None = 100
+
+
+def from_env(environ: Mapping[str, str] | None = None) -> Limits:
+    """The default caps, changed by ``ARGMAP_MAX_BYTES`` / ``_NODES`` / ``_TEXT`` / ``_DEPTH``.
+
+    Each variable holds a whole number or ``none`` (no cap); the command line reads them too.
+
+    >>> from_env({"ARGMAP_MAX_NODES": "10", "ARGMAP_MAX_DEPTH": "none"}).max_nodes
+    10
+    """
+    environ = os.environ if environ is None else environ
+    changes: dict[str, int | None] = {}
+    for name in ("max_bytes", "max_nodes", "max_text", "max_depth"):
+        raw = environ.get("ARGMAP_" + name.upper())
+        if raw is None or not raw.strip():
+            continue
+        value = raw.strip().replace("_", "")
+        if value.lower() == "none":
+            changes[name] = None
+        elif value.isdigit():
+            changes[name] = int(value)
+        else:
+            raise ArgmapError(f"ARGMAP_{name.upper()}={raw!r}: expected a whole number or 'none'")
+    return replace(Limits(), **changes)
+
+
+_CURRENT: ContextVar[Limits] = ContextVar("argmap_limits", default=from_env())  # noqa: B039 (frozen)
+
+
+def current() -> Limits:
+    """The caps in force here (the defaults unless :func:`limits` changed them)."""
+    return _CURRENT.get()
+
+
+@contextmanager
+def limits(value: Limits | None = None, /, **changes: int | None) -> Iterator[Limits]:
+    """Run a block under other caps: ``with limits(max_nodes=10):`` or ``limits(Limits(...))``."""
+    new = replace(value if value is not None else current(), **changes)
+    token = _CURRENT.set(new)
+    try:
+        yield new
+    finally:
+        _CURRENT.reset(token)
+
+
+def _over(cap: str, what: str, value: int, limit: int, **where: Any) -> LimitExceeded:
+    return LimitExceeded(
+        f"{what} is {value:,}, over the {cap} cap of {limit:,} (raise it with "
+        f"argmap.limits({cap}=...) or limits=argmap.Limits({cap}=...))",
+        **where,
+    )
+
+
+def check_size(size: int, *, file: str | None = None) -> None:
+    """Refuse an input of ``size`` bytes over ``max_bytes``."""
+    cap = current().max_bytes
+    if cap is not None and size > cap:
+        raise _over("max_bytes", "the input's size in bytes", size, cap, file=file)
+
+
+def check_count(count: int, what: str, *, file: str | None = None, line: int | None = None) -> None:
+    """Refuse ``count`` nodes over ``max_nodes``."""
+    cap = current().max_nodes
+    if cap is not None and count > cap:
+        raise _over("max_nodes", f"the number of {what}", count, cap, file=file, line=line)
+
+
+def check_text(
+    text: str | None, *, file: str | None = None, node: str | None = None, line: int | None = None
+) -> None:
+    """Refuse one text over ``max_text`` characters."""
+    cap = current().max_text
+    if cap is not None and text is not None and len(text) > cap:
+        raise _over("max_text", "a text's length", len(text), cap, file=file, node=node, line=line)
+
+
+_TEXT_FIELDS = ("text", "title", "label", "exact", "prefix", "suffix", "note")
+
+
+def check_nodes(nodes: Iterable[Any], *, file: str | None = None) -> None:
+    """Refuse a list of nodes over ``max_nodes`` or holding a text over ``max_text``."""
+    nodes = list(nodes)
+    check_count(len(nodes), "nodes", file=file)
+    cap = current().max_text
+    if cap is None:
+        return
+    for node in nodes:
+        node_id = getattr(node, "id", None)
+        for name in _TEXT_FIELDS:
+            value = getattr(node, name, None)
+            if isinstance(value, str):
+                check_text(value, file=file, node=node_id)
+        for anchor in getattr(node, "anchors", ()) or ():
+            for name in _TEXT_FIELDS:
+                value = getattr(anchor, name, None)
+                if isinstance(value, str):
+                    check_text(value, file=file, node=node_id)
+
+
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+def json_depth(data: bytes, stop: int) -> int:
+    """The nesting depth of JSON ``data`` (strings ignored), counted up to ``stop + 1``."""
+    brackets = _JSON_STRING.sub(b"", data).translate(None, _NOT_BRACKETS)
+    depth = 0
+    while brackets and depth <= stop:
+        shorter = brackets.replace(b"[]", b"").replace(b"{}", b"")
+        if len(shorter) == len(brackets):
+            break  # unbalanced: the JSON decoder will say where
+        brackets = shorter
+        depth += 1
+    return depth
+
+
+def load_json(data: bytes | str, *, file: str | None = None, what: str = "JSON") -> Any:
+    """Decode JSON under the caps; a syntax error or a cap is a located ``ParseError``."""
+    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    check_size(len(raw), file=file)
+    cap = current().max_depth
+    if cap is not None and json_depth(raw, cap) > cap:
+        raise LimitExceeded(
+            f"{what} nested deeper than the max_depth cap of {cap} (raise it with "
+            "argmap.limits(max_depth=...))",
+            file=file,
+            line=1,
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ParseError(
+            f"not UTF-8 text ({exc.reason} at byte {exc.start})", file=file, line=line
+        ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ParseError(
+            f"not valid {what}: {exc.msg}", file=file, line=exc.lineno, column=exc.colno
+        ) from None
+    except RecursionError:
+        raise LimitExceeded(
+            f"{what} nested too deeply for Python's JSON decoder", file=file, line=1
+        ) from None
