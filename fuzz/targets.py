@@ -78,6 +78,10 @@ def check(target: Target, data: bytes) -> str:
 
 def _verify_map(fmt: str) -> Callable[[Any], None]:
     def verify(m: argmap.ArgumentMap) -> None:
+        with argmap.limits(max_bytes=None, max_nodes=None):  # caps are for input only
+            _verify(m)
+
+    def _verify(m: argmap.ArgumentMap) -> None:
         report = argmap.validate(m)
         structural = [f for f in report if f.rule in _STRUCTURAL]
         if structural:

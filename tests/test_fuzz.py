@@ -353,3 +353,22 @@ def test_fuzzed_but_valid_interop_inputs_round_trip(data: st.DataObject) -> None
     except ParseError:
         return
     assert argmap.loads(argmap.dumps(m, name), name) == m
+
+
+@pytest.mark.parametrize(
+    "foreign",
+    [
+        '<https://w3id.org/argmap/map/f/c> <http://x/p> "<9"^^<http://www.w3.org/2001/XMLSchema#integer> .',
+        "<https://w3id.org/argmap/map/f/c> <http://x/p> <am:Claim> .",
+        "_:b1 <http://x/p> _:b2 .",
+    ],
+    ids=["ill-typed literal", "IRI whose scheme is a prefix", "blank nodes"],
+)
+def test_foreign_triples_survive_every_syntax(foreign: str) -> None:
+    """Found by fuzzing: JSON-LD dropped the datatype of an ill-typed literal and read
+    <am:Claim> back as the am: term; blank nodes compared by label."""
+    m = argmap.ArgumentMap("f")
+    m.claim("C.", id="c")
+    m.extra = [foreign]
+    for fmt in ("turtle", "nt", "trig", "jsonld", "xml"):
+        assert argmap.loads(argmap.dumps(m, fmt), fmt) == m, fmt

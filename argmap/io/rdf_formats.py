@@ -18,6 +18,7 @@ TriG and N-Quads put the map in one named graph, the map's IRI.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from functools import cache
 from importlib import resources
@@ -100,12 +101,22 @@ def _dumps_jsonld(m: ArgumentMap) -> bytes:
 
     g = rdflib.Graph()
     nt = ntriples(m).decode("utf-8")
-    g.parse(data=nt, format="nt")
+    quiet = logging.getLogger("rdflib.term")  # it logs a traceback per ill-typed literal
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
+    try:
+        g.parse(data=nt, format="nt")
+    finally:
+        quiet.setLevel(level)
     ctx = context()["@context"]
-    if _SCHEMES.findall(nt) and set(_SCHEMES.findall(nt)) & set(ctx):
-        # An IRI like <am:Claim> (scheme "am") would compact to "am:Claim", which reads
-        # back as the context's am: prefix. Such maps are written expanded, unambiguously.
-        text = g.serialize(format="json-ld", indent=2, sort_keys=True)
+    if set(_SCHEMES.findall(nt)) & set(ctx) or any(
+        isinstance(o, rdflib.Literal) and o.ill_typed for o in g.objects()
+    ):
+        # Two things rdflib's compaction gets wrong, so such maps are written expanded
+        # (by pyoxigraph), unambiguously: an IRI like <am:Claim> (scheme "am") compacts to
+        # "am:Claim", which reads back through the context's am: prefix; and an ill-typed
+        # literal ("x"^^xsd:integer) loses its datatype.
+        text = cast(bytes, ox.serialize(_triples(m), format=ox.RdfFormat.JSON_LD)).decode()
     else:
         text = g.serialize(
             format="json-ld", context=ctx, auto_compact=True, indent=2, sort_keys=True
