@@ -117,6 +117,9 @@ def _date_literal(value: str) -> str:
     return _typed(value, XSD + "date")
 
 
+_IRI_TERM = re.compile(r"<[^<>\s]*>")
+
+
 def _anchor_iri(base: str, node_id: str, key: tuple[Any, ...]) -> str:
     digest = hashlib.sha1(repr((node_id, key)).encode("utf-8")).hexdigest()[:12]
     return f"{base}anchor-{digest}"
@@ -127,10 +130,37 @@ def _anchor_iri(base: str, node_id: str, key: tuple[Any, ...]) -> str:
 _P = {
     name: _iri(NS + name)
     for name in (
-        "text", "label", "id", "tag", "data", "premise", "conclusion", "scheme", "attacker",
-        "target", "attackType", "actor", "role", "about", "anchor", "source", "exact",
-        "prefix", "suffix", "start", "end", "author", "publisher", "date", "url", "actorType",
-        "issue", "title", "acceptability", "strength", "semantics",
+        "text",
+        "label",
+        "id",
+        "tag",
+        "data",
+        "premise",
+        "conclusion",
+        "scheme",
+        "attacker",
+        "target",
+        "attackType",
+        "actor",
+        "role",
+        "about",
+        "anchor",
+        "source",
+        "exact",
+        "prefix",
+        "suffix",
+        "start",
+        "end",
+        "author",
+        "publisher",
+        "date",
+        "url",
+        "actorType",
+        "issue",
+        "title",
+        "acceptability",
+        "strength",
+        "semantics",
     )
 }
 _T_TYPE = _iri(RDF_TYPE)
@@ -158,6 +188,11 @@ def ntriples_lines(m: ArgumentMap, *, sort: bool = True) -> list[str]:
     for stmt, subject in m._abouts:
         abouts.setdefault(stmt, []).append(subject)
     labels, strengths = m.labels, m.strengths
+    # IRIs a minted anchor IRI must not reuse: those of foreign triples (found by
+    # fuzzing: reusing one merged foreign data into the anchor on reading) and of
+    # nodes whose id or IRI looks like an anchor's
+    taken: set[str] = {t for line in m.extra for t in _IRI_TERM.findall(line)}
+    taken.update(iris[nid] for nid, n in nodes.items() if nid.startswith("anchor-") or n.iri)
     p = _P
     lines: list[str] = []
     add = lines.append
@@ -226,6 +261,8 @@ def ntriples_lines(m: ArgumentMap, *, sort: bool = True) -> list[str]:
                 add(f"{s} {p['about']} {iris[subject]} .")
         for anchor in node.anchors:
             a = _iri(_anchor_iri(base, nid, anchor.sort_key()))
+            if a in taken:
+                a = next(f"{a[:-1]}-{i}>" for i in range(2, 10**6) if f"{a[:-1]}-{i}>" not in taken)
             add(f"{s} {p['anchor']} {a} .")
             add(f"{a} {_T_TYPE} {_T_ANCHOR} .")
             add(f"{a} {p['source']} {iris[anchor.source]} .")
@@ -529,12 +566,16 @@ class _Reader:
                 if p == _P["premise"]:
                     ref = ids.get(o)
                     if ref is None:
-                        raise self.fail(f"am:premise points at {o}, which is not a node of the map", s)
+                        raise self.fail(
+                            f"am:premise points at {o}, which is not a node of the map", s
+                        )
                     premises.append(ref)
                 elif p == _P["about"]:
                     ref = ids.get(o)
                     if ref is None:
-                        raise self.fail(f"am:about points at {o}, which is not a node of the map", s)
+                        raise self.fail(
+                            f"am:about points at {o}, which is not a node of the map", s
+                        )
                     abouts.append((node_id, ref))
                 elif p == _P["anchor"]:
                     if o not in anchor_models:

@@ -372,3 +372,32 @@ def test_foreign_triples_survive_every_syntax(foreign: str) -> None:
     m.extra = [foreign]
     for fmt in ("turtle", "nt", "trig", "jsonld", "xml"):
         assert argmap.loads(argmap.dumps(m, fmt), fmt) == m, fmt
+
+
+def test_anchor_iris_never_reuse_a_foreign_subject() -> None:
+    """Found by fuzzing: an anchor's minted IRI equal to a subject in the foreign triples
+    made the reader merge those triples into the anchor."""
+    from argmap.rdf import _anchor_iri
+
+    m = argmap.ArgumentMap("clash")
+    src = m.source("Doc", id="doc")
+    c = m.claim("It is flawed.", id="c")
+    anchor = m.anchor(c, "flawed", source=src, text="It is flawed.")
+    minted = _anchor_iri(m.base, "c", anchor.sort_key())
+    m.extra = [
+        f"<{minted}> <https://w3id.org/argmap/ns#source> <{m.base}doc> .",
+        f"<{minted}> <http://x/p> <{minted}-2> .",
+    ]
+    for fmt in ("nt", "turtle", "jsonld"):
+        assert argmap.loads(argmap.dumps(m, fmt), fmt) == m, fmt
+
+
+def test_non_canonical_literals_survive_json_ld() -> None:
+    """Found by fuzzing: rdflib's JSON-LD compaction rewrote "05"^^xsd:integer as 5."""
+    m = argmap.ArgumentMap("lex")
+    m.claim("C.", id="c")
+    m.extra = [
+        '<https://w3id.org/argmap/map/lex/c> <http://x/p> "05"^^<http://www.w3.org/2001/XMLSchema#integer> .',
+        '<https://w3id.org/argmap/map/lex/c> <http://x/q> "1.50"^^<http://www.w3.org/2001/XMLSchema#decimal> .',
+    ]
+    assert argmap.loads(argmap.dumps(m, "jsonld"), "jsonld") == m

@@ -121,8 +121,25 @@ def _dumps_jsonld(m: ArgumentMap) -> bytes:
         text = g.serialize(
             format="json-ld", context=ctx, auto_compact=True, indent=2, sort_keys=True
         )
+        # rdflib also rewrites non-canonical literals ("05"^^xsd:integer -> 5): check the
+        # compact form reads back as the same triples, else write it expanded
+        if not _same_triples(nt, text.encode("utf-8")):
+            text = cast(bytes, ox.serialize(_triples(m), format=ox.RdfFormat.JSON_LD)).decode()
     doc = _stable(json.loads(text))
     return (json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _same_triples(nt: str, jsonld: bytes) -> bool:
+    from argmap.map import _same_graph
+
+    back = cast(
+        bytes,
+        ox.serialize(ox.parse(jsonld, format=ox.RdfFormat.JSON_LD), format=ox.RdfFormat.N_TRIPLES),
+    ).decode("utf-8")
+    # split on "\n" only: str.splitlines() also splits inside literals (U+2028, U+0085...)
+    return _same_graph(
+        [line for line in nt.split("\n") if line], [line for line in back.split("\n") if line]
+    )
 
 
 def _stable(value: Any) -> Any:
