@@ -131,12 +131,18 @@ def check_text(
 _TEXT_FIELDS = ("text", "title", "label", "exact", "prefix", "suffix", "note")
 
 
-def check_nodes(nodes: Iterable[Any], *, file: str | None = None) -> None:
-    """Refuse a list of nodes over ``max_nodes`` or holding a text over ``max_text``."""
+def check_nodes(
+    nodes: Iterable[Any], *, file: str | None = None, source_size: int | None = None
+) -> None:
+    """Refuse a list of nodes over ``max_nodes`` or holding a text over ``max_text``.
+
+    ``source_size``, the length of the text the nodes were read from, skips the text scan
+    when no text in it can be over the cap.
+    """
     nodes = list(nodes)
     check_count(len(nodes), "nodes", file=file)
     cap = current().max_text
-    if cap is None:
+    if cap is None or (source_size is not None and source_size <= cap):
         return
     for node in nodes:
         node_id = getattr(node, "id", None)

@@ -661,7 +661,7 @@ class _Reader:
             where = iri_of_id.get(key)
             raise self.fail(str(exc).removeprefix("load: "), where)
 
-        check_nodes(nodes, file=self.file)
+        check_nodes(nodes, file=self.file, source_size=len(text))
         try:
             loaded = ArgumentMap.from_nodes(
                 nodes, abouts, name=name, iri=iri, title=title, on_error=refuse

@@ -8,6 +8,7 @@ answered by the store equals its in-memory twin.
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -53,12 +54,11 @@ SERVER_EXAMPLES = settings(
 )
 # No shrinking: each step is a push to a server, and a shrink can run for many minutes.
 NO_SHRINK = settings(SERVER_EXAMPLES, phases=[Phase.explicit, Phase.generate])
-
-VIRTUOSO_DEFECT = (
-    "Virtuoso 7.2.5 answers some trace queries incompletely once the store has seen many "
-    "loads and drops (20-40% of random maps after 150 pushes; the same data in a fresh "
-    "Virtuoso answers right); see docs/stores.md"
-)
+# Many pushes into one server. When Virtuoso 7.2.5 still evaluated the trace's transitive
+# paths itself, its lost answers showed after some hundred pushes; with that evaluation
+# put back, this test failed within 200 maps in each of 3 runs (docs/stores.md).
+# ARGMAP_STORE_EXAMPLES raises (or lowers) the count for a longer hunt.
+MANY_PUSHES = settings(NO_SHRINK, max_examples=int(os.environ.get("ARGMAP_STORE_EXAMPLES", "200")))
 
 
 @pytest.fixture
@@ -222,13 +222,11 @@ def test_unsupported_equals_in_memory(store: Store, brief: ArgumentMap) -> None:
     assert unsupported_sets(store, brief.iri) == unsupported_in_memory(brief, unsupported(brief))
 
 
-@NO_SHRINK
+@MANY_PUSHES
 @given(m=maps(), data=st.data())
 def test_random_map_queries_equal_in_memory(
-    store: Store, request: pytest.FixtureRequest, m: ArgumentMap, data: st.DataObject
+    store: Store, m: ArgumentMap, data: st.DataObject
 ) -> None:
-    if store.dialect.name == "virtuoso":
-        request.applymarker(pytest.mark.xfail(reason=VIRTUOSO_DEFECT, strict=False))
     push(m, store, "urn:test:q")
     roots = _statement_roots(m)
     root = data.draw(st.sampled_from(roots))

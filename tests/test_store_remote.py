@@ -1,21 +1,25 @@
 """The HTTP client and the dialects, without a server (httpx's mock transport).
 
 What the real servers do is checked by tests/test_store_contract.py and
-tests/test_store_faults.py; here: credentials, endpoints, term normalisation, rewrites.
+tests/test_store_faults.py; here: credentials, endpoints, term normalisation, rewrites, the
+transitive paths argmap walks for Virtuoso, and the N-Triples the trace reads.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import re
 from typing import Any
 
 import httpx
 import pyoxigraph as ox
 import pytest
 
+from argmap import ArgumentMap
 from argmap.errors import StoreAuthError, StoreError, StoreProtocolError
-from argmap.store import DIALECTS, RemoteStore, connect
+from argmap.query import trace as trace_in_memory
+from argmap.store import DIALECTS, RemoteStore, connect, open_store, push, trace
 from argmap.store.dialects import detect, get_dialect
 from argmap.store.remote import redact
 
@@ -185,12 +189,159 @@ def test_virtuoso_terms_are_normalised() -> None:
         v.term({"type": "uri"})
 
 
-def test_virtuoso_queries_keep_their_join_order() -> None:
+def test_virtuoso_queries_are_sent_as_written() -> None:
+    """No pragma any more: forcing Virtuoso's join order made it refuse queries on cost."""
     transport, seen = _recorder()
     store = RemoteStore("http://h/sparql", dialect="virtuoso", transport=transport)
     store.select("SELECT * WHERE { ?s ?p ?o }")
     form = httpx.QueryParams(seen[0].content.decode())
-    assert form["query"].startswith('DEFINE sql:select-option "order"\n')
+    assert form["query"] == "SELECT * WHERE { ?s ?p ?o }"
+
+
+# ---------------------------------------------------------------------- paths walked by argmap
+
+_AM = "https://w3id.org/argmap/ns#"
+_PATH_OP = re.compile(r"\)[*+]|[\w>][*+]\s")
+
+
+def _pyoxigraph_server(
+    store: ox.Store,
+) -> tuple[httpx.MockTransport, list[str]]:
+    """A SPARQL endpoint answered by ``store`` (pyoxigraph); records each query's text."""
+    seen: list[str] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        form = httpx.QueryParams(request.content.decode())
+        seen.append(form["query"])
+        graph = form.get("default-graph-uri")
+        result = store.query(form["query"], default_graph=ox.NamedNode(graph) if graph else None)
+        if isinstance(result, ox.QueryTriples):
+            body = result.serialize(format=ox.RdfFormat.N_TRIPLES)
+            kind = "application/n-triples"
+        else:
+            body = result.serialize(format=ox.QueryResultsFormat.JSON)
+            kind = "application/sparql-results+json"
+        return httpx.Response(200, content=body, headers={"Content-Type": kind})
+
+    return httpx.MockTransport(handle), seen
+
+
+def _chain_store(graph: str = "urn:test:g") -> ox.Store:
+    """r <- a1 [e1, c1]; e1 <- a2 [e2]; e2 <- a3 [e3, r] (a cycle back to r); c1 unrelated."""
+    store = ox.Store()
+    am = lambda t: ox.NamedNode(_AM + t)  # noqa: E731
+    n = lambda t: ox.NamedNode("urn:n:" + t)  # noqa: E731
+    g = ox.NamedNode(graph)
+    triples = [(n("r"), am("text"), ox.Literal("R"))]
+    for arg, conclusion, premises in [
+        ("a1", "r", ["e1", "c1"]),
+        ("a2", "e1", ["e2"]),
+        ("a3", "e2", ["e3", "r"]),
+    ]:
+        triples.append((n(arg), am("conclusion"), n(conclusion)))
+        triples += [(n(arg), am("premise"), n(p)) for p in premises]
+    for e in ("e1", "e2", "e3"):
+        triples.append((n(e), ox.NamedNode(_RDF_TYPE), am("Evidence")))
+    store.extend(ox.Quad(s, p, o, g) for s, p, o in triples)
+    return store
+
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+@pytest.mark.parametrize("batch", [1000, 2])
+@pytest.mark.parametrize(
+    "query",
+    [
+        # the shapes argmap's trace queries use, the start a constant
+        "SELECT DISTINCT ?x WHERE { <urn:n:r> (^am:conclusion/am:premise)+ ?x . }",
+        "SELECT DISTINCT ?x WHERE { <urn:n:r> (^am:conclusion/am:premise)* ?x }",
+        "SELECT DISTINCT ?x WHERE { <urn:n:r> (^am:conclusion/am:premise)*/(^am:conclusion)? ?x }",
+        "SELECT DISTINCT ?x ?s WHERE { { SELECT ?x WHERE { <urn:n:r> (^am:conclusion/am:premise)* "
+        "?x } } ?x a am:Evidence . OPTIONAL { ?x am:source ?s } }",
+        "SELECT DISTINCT ?x WHERE { am:none (^am:conclusion/am:premise)+ ?x }",
+        # not split (under OPTIONAL, or no DISTINCT): one VALUES block whatever its size
+        "SELECT ?y WHERE { VALUES ?y { 1 } OPTIONAL { <urn:n:r> (^am:conclusion/am:premise)+ ?x } }",
+        "SELECT ?x WHERE { <urn:n:r> (^am:conclusion/am:premise)+ ?x }",
+        "ASK { <urn:n:r> (^am:conclusion/am:premise)+ ?x . ?x a am:Evidence }",
+        "CONSTRUCT { ?x a am:Reached } WHERE { <urn:n:r> (^am:conclusion/am:premise)+ ?x }",
+        # a path in GRAPH <g> (the walk runs there), and with a prefixed start
+        "SELECT DISTINCT ?x WHERE { GRAPH <urn:test:g> { n:r (^am:conclusion/am:premise)+ ?x } }",
+    ],
+)
+def test_virtuoso_paths_are_walked_by_argmap(query: str, batch: int) -> None:
+    """The same answers as the server's own evaluation, and no transitive path sent."""
+    data = _chain_store()
+    transport, seen = _pyoxigraph_server(data)
+    dialect = DIALECTS["virtuoso"].with_options(values_batch=batch)
+    store = RemoteStore("http://h/sparql", dialect=dialect, transport=transport)
+    text = f"PREFIX am: <{_AM}>\nPREFIX n: <urn:n:>\n{query}"
+    direct = data.query(text, default_graph=ox.NamedNode("urn:test:g"))
+    if query.startswith("ASK"):
+        assert store.ask(text, default_graph="urn:test:g") is bool(direct)
+    elif query.startswith("CONSTRUCT"):
+        got = store.construct(text, default_graph="urn:test:g")
+        assert {q.triple for q in ox.parse(got, format=ox.RdfFormat.N_TRIPLES)} == set(direct)
+    else:
+        rows = store.select(text, default_graph="urn:test:g")
+        expected = [{v.value: s[v] for v in direct.variables} for s in direct]
+        assert sorted(map(repr, rows)) == sorted(map(repr, expected))
+    assert seen and not any(_PATH_OP.search(q) for q in seen), seen
+
+
+def test_virtuoso_walk_follows_the_cycle_and_keeps_the_start_out_of_plus() -> None:
+    transport, seen = _pyoxigraph_server(_chain_store())
+    store = RemoteStore("http://h/sparql", dialect="virtuoso", transport=transport)
+    rows = store.select(
+        f"PREFIX am: <{_AM}>\nSELECT ?x WHERE {{ <urn:n:r> (^am:conclusion/am:premise)+ ?x }}",
+        default_graph="urn:test:g",
+    )
+    # r is reached again through e2 <- a3 [r]: SPARQL's + includes it then
+    assert sorted(r["x"].value for r in rows) == [
+        f"urn:n:{x}" for x in ("c1", "e1", "e2", "e3", "r")
+    ]
+    # one query per step down (4 levels, the last finding nothing new) and the final one
+    assert len(seen) == 5
+    assert seen[-1].endswith(
+        "VALUES ?x { <urn:n:c1> <urn:n:e1> <urn:n:e2> <urn:n:e3> <urn:n:r> } }"
+    )
+
+
+def test_virtuoso_large_walks_are_split_into_several_queries() -> None:
+    transport, seen = _pyoxigraph_server(_chain_store())
+    store = RemoteStore(
+        "http://h/sparql",
+        dialect=DIALECTS["virtuoso"].with_options(values_batch=2),
+        transport=transport,
+    )
+    query = f"PREFIX am: <{_AM}>\nSELECT DISTINCT ?x WHERE {{ <urn:n:r> (^am:conclusion/am:premise)+ ?x }}"
+    rows = store.select(query, default_graph="urn:test:g")
+    assert len(rows) == 5
+    finals = [q for q in seen if "argmap_" not in q]
+    assert len(finals) == 3  # five nodes, two per VALUES block
+
+
+def test_paths_from_a_variable_and_other_servers_are_left_alone() -> None:
+    transport, seen = _pyoxigraph_server(_chain_store())
+    query = f"PREFIX am: <{_AM}>\nSELECT ?s ?x WHERE {{ ?s am:text ?t . ?s (^am:conclusion/am:premise)+ ?x }}"
+    virtuoso = RemoteStore("http://h/sparql", dialect="virtuoso", transport=transport)
+    assert len(virtuoso.select(query, default_graph="urn:test:g")) == 5
+    oxigraph = RemoteStore("http://h/query", dialect="oxigraph", transport=transport)
+    constant = (
+        f"PREFIX am: <{_AM}>\nSELECT ?x WHERE {{ <urn:n:r> (^am:conclusion/am:premise)+ ?x }}"
+    )
+    oxigraph.select(constant, default_graph="urn:test:g")
+    assert seen == [query, constant]
+
+
+def test_virtuoso_walk_refuses_blank_nodes() -> None:
+    data = ox.Store()
+    g = ox.NamedNode("urn:test:g")
+    data.add(ox.Quad(ox.NamedNode("urn:n:r"), ox.NamedNode("urn:p"), ox.BlankNode("b"), g))
+    transport, _ = _pyoxigraph_server(data)
+    store = RemoteStore("http://h/sparql", dialect="virtuoso", transport=transport)
+    with pytest.raises(StoreError, match="blank node"):
+        store.select("SELECT ?x WHERE { <urn:n:r> <urn:p>+ ?x }", default_graph="urn:test:g")
 
 
 def test_virtuoso_cost_limit_error_says_what_to_change() -> None:
@@ -207,3 +358,39 @@ def test_virtuoso_cost_limit_error_says_what_to_change() -> None:
 def test_ask_accepts_virtuoso_style_numbers() -> None:
     transport, _ = _recorder({"head": {"link": []}, "boolean": 1})
     assert RemoteStore("http://h/q", transport=transport).ask("ASK {}") is True
+
+
+def _escape_iris(ntriples: bytes) -> bytes:
+    """N-Triples as some servers write them: tabs between terms, IRIs with \\u escapes."""
+
+    def escape(m: re.Match[str]) -> str:
+        return "<" + "".join(c if c.isascii() else f"\\u{ord(c):04X}" for c in m.group(1)) + ">"
+
+    text = re.sub(r"<([^>]*)>", escape, ntriples.decode())
+    return re.sub(r"> (?=[<\"_])", ">\t", text).encode()
+
+
+@pytest.mark.parametrize("escaped", [False, True])
+def test_trace_reads_server_ntriples_with_tabs_and_escapes(escaped: bool) -> None:
+    m = ArgumentMap("esc")
+    r = m.recommendation("R.", id="r")
+    c = m.claim("C.", id="c", iri="https://example.org/claim/ü")
+    x = m.actor("X", id="x", iri="https://example.org/actor/ö")
+    m.argue([c], r, id="a")
+    m.stance(x, "asserts", c)
+    m.attack(m.claim("No.", id="no"), c, id="att")
+    embedded = open_store(None)
+    push(m, embedded)
+    transport, _ = _pyoxigraph_server(embedded._store)
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        response = transport.handle_request(request)
+        response.read()
+        if escaped and response.headers["content-type"] == "application/n-triples":
+            return httpx.Response(
+                200, content=_escape_iris(response.content), headers=response.headers
+            )
+        return response
+
+    store = RemoteStore("http://h/query", dialect="oxigraph", transport=httpx.MockTransport(handle))
+    assert trace(store, m.iri, "r").to_dict() == trace_in_memory(m, "r").to_dict()

@@ -405,7 +405,8 @@ def loads(data: bytes | str, *, filename: str | None = None, lenient: bool = Fal
 # ---------------------------------------------------------------------------- writing
 
 _ESCAPE_RE = re.compile(r"([\\#*_\[\]<>{}@/`])")
-_TITLE_BAD = re.compile(r"[\[\]<>\n\r]")
+_STATEMENT_TITLE_BAD = re.compile(r"[\[\]\n\r]")
+_ARGUMENT_TITLE_BAD = re.compile(r"[<>\n\r]")
 
 
 @dataclass
@@ -486,12 +487,13 @@ class _Writer:
             return self.titles[node.id]
         info = self._info(node)
         base = wanted or info.get("title") or node.label or node.id
-        base = _TITLE_BAD.sub(" ", str(base)).strip() or node.id
+        # statements ([T]) and arguments (<T>) have separate titles in Argdown, and each
+        # can hold the other's brackets ([a<b>], <a[b]>), as @argdown/core reads them
+        space = "argument" if isinstance(node, Argument) else "statement"
+        bad = _ARGUMENT_TITLE_BAD if space == "argument" else _STATEMENT_TITLE_BAD
+        base = bad.sub(" ", str(base)).strip() or node.id
         base = base.lstrip("-")
-        # statements ([T]) and arguments (<T>) have separate titles in Argdown
-        used = self.used.setdefault(
-            "argument" if isinstance(node, Argument) else "statement", set()
-        )
+        used = self.used.setdefault(space, set())
         title, n = base, 1
         while title in used:
             n += 1

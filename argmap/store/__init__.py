@@ -8,7 +8,9 @@
   named graphs, replaced atomically (:mod:`argmap.store.push`);
 * :func:`trace`, :func:`trace_sets`, :func:`run_query`, :func:`unsupported_sets`,
   :func:`recommendations_resting_on`, :func:`shared_actors` — queries answered by the
-  store, with the same results as the in-memory queries (:mod:`argmap.store.query`).
+  store, with the same results as the in-memory queries (:mod:`argmap.store.query`);
+* :func:`validate_in_store` — the structural validation rules as SPARQL run in the store,
+  for servers without SHACL (:mod:`argmap.store.validate`).
 
 Both kinds of store implement one protocol, :class:`Store`; :func:`open_any` picks one
 from a path or a URL, as the command line does.
@@ -52,10 +54,12 @@ from argmap.store.query import (
     unsupported_sets,
 )
 from argmap.store.remote import RemoteStore, connect
+from argmap.store.validate import STORE_RULES, validate_in_store
 
 __all__ = [
     "CATALOG",
     "DIALECTS",
+    "STORE_RULES",
     "ActorRecommendation",
     "Dialect",
     "EmbeddedStore",
@@ -81,6 +85,7 @@ __all__ = [
     "trace",
     "trace_sets",
     "unsupported_sets",
+    "validate_in_store",
 ]
 
 

@@ -9,9 +9,9 @@ the same as ``FROM``):
 * :func:`trace_sets` — the SPARQL twins of the trace, run in the store:
   equal to ``argmap.trace(m, root).to_sets()``;
 * :func:`trace` — the full :class:`~argmap.query.Trace` (and so the ``argmap trace``
-  JSON contract): the twins find the nodes of the trace, a few ``CONSTRUCT`` rounds
-  fetch their triples and the nodes they name, and the in-memory trace runs on that
-  small part of the map. Equal to ``argmap.trace(m, root)``;
+  JSON contract): one walk from the root finds the nodes of the trace, a few
+  ``CONSTRUCT`` rounds fetch their triples and the nodes they name, and the in-memory
+  trace runs on that small part of the map. Equal to ``argmap.trace(m, root)``;
 * :func:`unsupported_sets` — the twin of :func:`argmap.query.unsupported`.
 
 Every map of a store at once, computed in the store (no map is loaded into Python):
@@ -57,7 +57,7 @@ from argmap.namespace import NS
 from argmap.queries import bind, sparql_term
 from argmap.query.sparql import TraceSets, UnsupportedSets
 from argmap.store.base import Store
-from argmap.store.push import resolve
+from argmap.store.push import GraphInfo, resolve
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -95,7 +95,6 @@ _REFS = {
         "anchor",
     )
 }
-_VALUES_CHUNK = 200
 
 
 @dataclass(frozen=True, order=True)
@@ -130,9 +129,22 @@ def _plain(term: Any) -> Any:
     return str(term.value)
 
 
-def _data_graph(store: Store, graph: str) -> str:
+@dataclass(frozen=True)
+class _Scope:
+    """Where the map stored as ``graph`` is: its data graph, and its catalog entry."""
+
+    graph: str
+    data: str
+    info: GraphInfo | None
+
+
+def _scope(store: Store, graph: str) -> _Scope:
     info = resolve(store, graph)
-    return info.data_graph if info is not None else graph
+    return _Scope(graph, info.data_graph if info is not None else graph, info)
+
+
+def _data_graph(store: Store, graph: str) -> str:
+    return _scope(store, graph).data
 
 
 def run_query(
@@ -158,16 +170,16 @@ def run_query(
     return [{k: _plain(v) for k, v in row.items()} for row in rows]
 
 
-def _map_iri(store: Store, graph: str) -> str:
-    info = resolve(store, graph)
-    if info is not None and info.map_iri:
-        return info.map_iri
-    rows = run_query(
-        store, f"SELECT ?m WHERE {{ ?m a {sparql_term(NS + 'ArgumentMap', iri=True)} }}", graph
+def _map_iri(store: Store, scope: _Scope) -> str:
+    if scope.info is not None and scope.info.map_iri:
+        return scope.info.map_iri
+    rows = store.select(
+        f"SELECT ?m WHERE {{ ?m a {sparql_term(NS + 'ArgumentMap', iri=True)} }}",
+        default_graph=scope.data,
     )
-    if not rows:
-        raise NodeNotFound(f"{store.location} holds no map under <{graph}>")
-    return str(rows[0]["m"])
+    if not rows or not isinstance(rows[0].get("m"), ox.NamedNode):
+        raise NodeNotFound(f"{store.location} holds no map under <{scope.graph}>")
+    return str(rows[0]["m"].value)
 
 
 def resolve_node(store: Store, graph: str, ref: str) -> str:
@@ -179,33 +191,38 @@ def resolve_node(store: Store, graph: str, ref: str) -> str:
     Raises:
         NodeNotFound: nothing (or more than one statement) answers to ``ref``.
     """
+    return _resolve_node(store, _scope(store, graph), ref)
+
+
+def _resolve_node(store: Store, scope: _Scope, ref: str) -> str:
     from argmap.ids import iri_for
 
     am = f"<{NS}>"
-    map_iri = _map_iri(store, graph)
+    graph = scope.graph
+    map_iri = _map_iri(store, scope)
     base = map_iri if map_iri.endswith(("/", "#")) else map_iri + "/"
     candidates = [ref] if re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:\S+$", ref) else []
     candidates.append(iri_for(base, ref))
     values = " ".join(sparql_term(c, iri=True) for c in candidates if _iri_ok(c))
     literal = sparql_term(ref)
-    exact = run_query(
+    exact = _rows(
         store,
         f"PREFIX am: {am}\nSELECT DISTINCT ?n WHERE {{\n"
         f"  {{ VALUES ?n {{ {values} }} ?n a ?kind }}\n"
         f"  UNION {{ ?n am:id {literal} }}\n"
         f"  UNION {{ ?n am:text {literal} }}\n}}",
-        graph,
+        scope.data,
     )
     if len(exact) == 1:
         return str(exact[0]["n"])
     if not exact:
         kinds = " ".join(f"am:{k}" for k in ("Claim", "Evidence", "Recommendation"))
-        part = run_query(
+        part = _rows(
             store,
             f"PREFIX am: {am}\nSELECT DISTINCT ?n WHERE {{\n"
             f"  VALUES ?kind {{ {kinds} }} ?n a ?kind ; am:text ?text .\n"
             f"  FILTER (CONTAINS(LCASE(?text), LCASE({literal})))\n}}",
-            graph,
+            scope.data,
         )
         if len(part) == 1:
             return str(part[0]["n"])
@@ -214,6 +231,12 @@ def resolve_node(store: Store, graph: str, ref: str) -> str:
         raise NodeNotFound(f"no node of <{graph}> at {store.location} answers to {ref!r}")
     names = ", ".join(sorted(str(r["n"]) for r in exact)[:5])
     raise NodeNotFound(f"{ref!r} names more than one node of <{graph}>: {names}")
+
+
+def _rows(store: Store, text: str, data: str) -> list[dict[str, Any]]:
+    return [
+        {k: _plain(v) for k, v in row.items()} for row in store.select(text, default_graph=data)
+    ]
 
 
 def _iri_ok(value: str) -> bool:
@@ -284,8 +307,8 @@ def trace_sets(store: Store, graph: str, root: str) -> TraceSets:
     >>> trace_sets(store, m.iri, "r") == trace_in_memory(m, "r").to_sets()
     True
     """
-    data = _data_graph(store, graph)
-    return _sets(_twin_rows(store, data, resolve_node(store, graph, root)))
+    scope = _scope(store, graph)
+    return _sets(_twin_rows(store, scope.data, _resolve_node(store, scope, root)))
 
 
 def unsupported_sets(store: Store, graph: str) -> UnsupportedSets:
@@ -299,58 +322,69 @@ def unsupported_sets(store: Store, graph: str) -> UnsupportedSets:
 
 # ---------------------------------------------------------------------- the full trace
 
+# The part of a map the trace of <root> reads starts with the statements its support
+# reaches (the root included) and the arguments concluding in them: one walk, from the
+# constant root (a server that cannot be trusted with it gets it done by argmap, see
+# argmap.store.dialects).
+_TRACE_NODES = """PREFIX am: <{ns}>
+SELECT DISTINCT ?x WHERE {{ {root} (^am:conclusion/am:premise)*/(^am:conclusion)? ?x }}"""
+# Then the triples of given nodes, and of what targets them: attacks and stances (both
+# name what they are about with am:target), or attacks only (``am:attacker``). Each
+# branch holds its own VALUES, so no server has to carry bindings into a UNION.
+_TRACE_FETCH = """PREFIX am: <{ns}>
+CONSTRUCT {{ ?n ?p ?o }} WHERE {{
+  {{ VALUES ?n {{ {values} }} ?n ?p ?o }}
+  UNION {{ VALUES ?x {{ {values} }} ?n am:target ?x . {attacks}?n ?p ?o }}
+}}"""
+# After a line's subject: an argmap predicate by which a node names another, and that node.
+_REF_AFTER_SUBJECT = re.compile(
+    rb"[ \t]+<"
+    + re.escape(NS.encode())
+    + rb"(?:"
+    + b"|".join(sorted(p[len(NS) :].encode() for p in _REFS))
+    + rb")>[ \t]+<([^>]*)>"
+)
 
-def _construct(store: Store, data: str, iris: Iterable[str], pattern: str) -> list[bytes]:
-    """``CONSTRUCT { ?n ?p ?o }`` where ``pattern`` binds ``?n`` from ``?x``, in chunks of
-    ``VALUES ?x``."""
-    out = []
-    todo = sorted(iris)
-    for i in range(0, len(todo), _VALUES_CHUNK):
-        values = " ".join(sparql_term(v, iri=True) for v in todo[i : i + _VALUES_CHUNK])
-        query = (
-            f"PREFIX am: <{NS}>\nCONSTRUCT {{ ?n ?p ?o }} WHERE {{\n"
-            f"  VALUES ?x {{ {values} }}\n  {pattern}\n  ?n ?p ?o .\n}}"
+
+def _scan(chunk: bytes) -> tuple[set[str], set[str]]:
+    """The subjects of the N-Triples in ``chunk`` (each fetched with all its triples) and
+    the nodes they name by argmap's reference predicates."""
+    subjects: set[bytes] = set()
+    named: set[bytes] = set()
+    ref = _REF_AFTER_SUBJECT.match
+    for line in chunk.split(b"\n"):
+        if line[:1] != b"<":
+            continue
+        end = line.find(b">")
+        subjects.add(line[1:end])
+        found = ref(line, end + 1)
+        if found is not None:
+            named.add(found.group(1))
+    if any(b"\\" in iri for iri in subjects | named):
+        # an escape in an IRI (rare): let the parser read them all
+        triples = list(ox.parse(chunk, format=ox.RdfFormat.N_TRIPLES))
+        return (
+            {t.subject.value for t in triples if isinstance(t.subject, ox.NamedNode)},
+            {
+                t.object.value
+                for t in triples
+                if t.predicate.value in _REFS and isinstance(t.object, ox.NamedNode)
+            },
         )
-        out.append(store.construct(query, default_graph=data))
-    return out
-
-
-def _refs(chunks: list[bytes]) -> tuple[set[str], set[str]]:
-    """The subjects of the triples in ``chunks``, and the nodes they name."""
-    subjects: set[str] = set()
-    named: set[str] = set()
-    for chunk in chunks:
-        for t in ox.parse(chunk, format=ox.RdfFormat.N_TRIPLES):
-            subjects.add(t.subject.value)
-            if t.predicate.value in _REFS and isinstance(t.object, ox.NamedNode):
-                named.add(t.object.value)
-    return subjects, named
-
-
-def _select_iris(store: Store, data: str, iris: Iterable[str], pattern: str) -> set[str]:
-    """``?n`` of ``pattern`` (which binds ``?n`` from ``?x``), for ``?x`` in chunks of VALUES."""
-    out: set[str] = set()
-    todo = sorted(iris)
-    for i in range(0, len(todo), _VALUES_CHUNK):
-        values = " ".join(sparql_term(v, iri=True) for v in todo[i : i + _VALUES_CHUNK])
-        rows = store.select(
-            f"PREFIX am: <{NS}>\nSELECT DISTINCT ?n WHERE {{ VALUES ?x {{ {values} }} {pattern} }}",
-            default_graph=data,
-        )
-        out |= {r["n"].value for r in rows if isinstance(r["n"], ox.NamedNode)}
-    return out
+    return {s.decode() for s in subjects}, {n.decode() for n in named}
 
 
 def trace(store: Store, graph: str, root: str) -> Trace:
     """The :class:`~argmap.query.Trace` of ``root`` in the map stored as ``graph``.
 
-    Only the part of the map the trace reads comes out of the store: the statements the
-    root's support reaches (one property-path query), the arguments for them, the attacks
-    and stances on those, the attacks on the attackers, and the nodes all of these name
-    (sources, actors, anchors), fetched by ``CONSTRUCT``. The in-memory trace then runs on
-    that part, so ``trace(store, g, r).to_dict()`` is the ``argmap trace`` JSON of the
-    pushed map. (:func:`trace_sets` runs the SPARQL twins instead; the tests hold both to
-    the in-memory answers.)
+    Only the part of the map the trace reads comes out of the store, by ``CONSTRUCT``:
+    first the statements the root's support reaches, the arguments for them and the
+    attacks and stances on those (one query), then, until nothing new is named, the
+    nodes these name (sources, actors, anchors, attackers, the map itself) and the
+    attacks on them (one query a round, usually three rounds). The in-memory trace then
+    runs on that part, so ``trace(store, g, r).to_dict()`` is the ``argmap trace`` JSON
+    of the pushed map. (:func:`trace_sets` runs the SPARQL twins instead; the tests hold
+    both to the in-memory answers.)
 
     Raises:
         NodeNotFound: ``root`` names no node (or several).
@@ -359,41 +393,47 @@ def trace(store: Store, graph: str, root: str) -> Trace:
     from argmap.query.trace import trace as trace_in_memory
     from argmap.rdf import from_ntriples
 
-    data = _data_graph(store, graph)
-    root_iri = resolve_node(store, graph, root)
-    term = sparql_term(root_iri, iri=True)
+    scope = _scope(store, graph)
+    root_iri = _resolve_node(store, scope, root)
     rows = store.select(
-        f"PREFIX am: <{NS}>\nSELECT DISTINCT ?x WHERE {{ {term} (^am:conclusion/am:premise)+ ?x }}",
-        default_graph=data,
+        _TRACE_NODES.format(ns=NS, root=sparql_term(root_iri, iri=True)),
+        default_graph=scope.data,
     )
-    statements = {root_iri} | {r["x"].value for r in rows if isinstance(r["x"], ox.NamedNode)}
-    arguments = _select_iris(store, data, statements, "?n am:conclusion ?x .")
-    # Attacks and stances both name what they are about with am:target.
-    on = _select_iris(store, data, statements | arguments, "?n am:target ?x .")
-    frontier = statements | arguments | on | {_map_iri(store, graph)}
-    chunks: list[bytes] = []
-    fetched: set[str] = set()
-    attackers_done: set[str] = set()
-    while frontier:
-        new = _construct(store, data, frontier, "BIND (?x AS ?n)")
+    frontier = {root_iri} | {r["x"].value for r in rows if isinstance(r["x"], ox.NamedNode)}
+    # the nodes of the trace, what targets them; then, until nothing new is named, the
+    # nodes named so far and the attacks on them (an attack is answered when its attacker
+    # is attacked)
+    chunks = _fetch(store, scope.data, frontier, attacks_only=False)
+    fetched = set(frontier)
+    frontier = {_map_iri(store, scope)}
+    new = chunks
+    while True:
+        for chunk in new:
+            subjects, named = _scan(chunk)
+            fetched |= subjects
+            frontier |= named
+        frontier -= fetched
+        if not frontier:
+            break
+        new = _fetch(store, scope.data, frontier, attacks_only=True)
         chunks += new
         fetched |= frontier
-        _, named = _refs(new)
-        attackers = _attackers(new) - attackers_done
-        if attackers:  # the attacks on them say whether an attack is answered, and by what
-            attackers_done |= attackers
-            named |= _select_iris(store, data, attackers, "?n am:target ?x ; a am:Attack .")
-        frontier = named - fetched
+        frontier = set()
     part = from_ntriples(b"".join(chunks), file=f"<{graph}> at {store.location}")
     return trace_in_memory(part, root_iri)
 
 
-def _attackers(chunks: list[bytes]) -> set[str]:
-    out: set[str] = set()
-    for chunk in chunks:
-        for t in ox.parse(chunk, format=ox.RdfFormat.N_TRIPLES):
-            if t.predicate.value == NS + "attacker" and isinstance(t.object, ox.NamedNode):
-                out.add(t.object.value)
+def _fetch(store: Store, data: str, nodes: set[str], *, attacks_only: bool) -> list[bytes]:
+    """N-Triples of ``nodes`` and of the attacks (and stances) on them, in batches."""
+    todo = sorted(nodes)
+    batch = max(1, store.dialect.values_batch)
+    out = []
+    for i in range(0, len(todo), batch):
+        values = " ".join(sparql_term(v, iri=True) for v in todo[i : i + batch])
+        query = _TRACE_FETCH.format(
+            ns=NS, values=values, attacks="?n am:attacker ?by . " if attacks_only else ""
+        )
+        out.append(store.construct(query, default_graph=data))
     return out
 
 

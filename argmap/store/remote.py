@@ -12,6 +12,11 @@ Credentials
     ``ARGMAP_STORE_PASSWORD``, or ``ARGMAP_STORE_TOKEN``. They are held only by the
     HTTP auth object: never logged, printed, put in a ``repr`` or an error message
     (URLs are shown without their ``user:password@`` part).
+Transitive paths
+    A dialect that does not trust its server with transitive property paths (Virtuoso)
+    has argmap walk each path that starts from a constant, one step per request, and
+    send the server plain joins instead (:meth:`Dialect.expand_paths`); one
+    :meth:`RemoteStore.select` may then send several requests.
 Timeouts and retries
     Every request has a timeout (``timeout`` seconds; connecting at most 10 s). A
     request that fails in a way that may pass (nothing answered, the connection dropped,
@@ -51,7 +56,7 @@ import httpx
 
 from argmap.errors import StoreAuthError, StoreError, StoreProtocolError, StoreUnavailable
 from argmap.store.base import Row
-from argmap.store.dialects import DIALECTS, Dialect, detect, get_dialect
+from argmap.store.dialects import DIALECTS, Dialect, Expanded, detect, get_dialect
 
 __all__ = ["ENV_PASSWORD", "ENV_TOKEN", "ENV_USER", "RemoteStore", "connect", "redact"]
 
@@ -303,8 +308,30 @@ class RemoteStore:
 
     # ------------------------------------------------------------------ the protocol
 
+    def _expanded(self, query: str, default_graph: str | None) -> Expanded:
+        """The queries to send for ``query`` (see :meth:`Dialect.expand_paths`)."""
+        return self.dialect.expand_paths(
+            query, lambda text: self._select(text, default_graph=default_graph)
+        )
+
     def select(self, query: str, *, default_graph: str | None = None) -> list[Row]:
         """Run a SELECT query; rows of pyoxigraph terms."""
+        plan = self._expanded(query, default_graph)
+        if len(plan.queries) == 1:
+            return self._select(plan.queries[0], default_graph=default_graph)
+        rows: list[Row] = []
+        seen: set[tuple[tuple[str, Any], ...]] = set()
+        for part in plan.queries:
+            for row in self._select(part, default_graph=default_graph):
+                if plan.distinct:
+                    key = tuple(row.items())
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                rows.append(row)
+        return rows
+
+    def _select(self, query: str, *, default_graph: str | None = None) -> list[Row]:
         response = self._query(
             query, "application/sparql-results+json", default_graph, "SPARQL query"
         )
@@ -337,6 +364,11 @@ class RemoteStore:
 
     def ask(self, query: str, *, default_graph: str | None = None) -> bool:
         """Run an ASK query."""
+        return any(
+            self._ask(part, default_graph) for part in self._expanded(query, default_graph).queries
+        )
+
+    def _ask(self, query: str, default_graph: str | None) -> bool:
         response = self._query(
             query, "application/sparql-results+json", default_graph, "SPARQL ASK query"
         )
@@ -350,11 +382,20 @@ class RemoteStore:
 
     def construct(self, query: str, *, default_graph: str | None = None) -> bytes:
         """Run a CONSTRUCT query; the triples as N-Triples bytes."""
-        response = self._query(
-            query, "application/n-triples", default_graph, "SPARQL CONSTRUCT query"
+        out = []
+        for part in self._expanded(query, default_graph).queries:
+            response = self._query(
+                part, "application/n-triples", default_graph, "SPARQL CONSTRUCT query"
+            )
+            _check_ntriples(response, self.query_url, "SPARQL CONSTRUCT query")
+            out.append(response.content)
+        return (
+            out[0]
+            if len(out) == 1
+            else b"".join(
+                chunk if chunk.endswith(b"\n") or not chunk else chunk + b"\n" for chunk in out
+            )
         )
-        _check_ntriples(response, self.query_url, "SPARQL CONSTRUCT query")
-        return response.content
 
     def update(self, update: str) -> None:
         """Run a SPARQL Update request."""
