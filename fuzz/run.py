@@ -111,6 +111,19 @@ def _seed(name: str) -> Path:
     return work
 
 
+def _child(name: str) -> list[str]:
+    """The command that runs libFuzzer on ``name``, with the limits every run uses."""
+    return [
+        sys.executable,
+        "-m",
+        "fuzz.run",
+        "_child",
+        name,
+        f"-timeout={TIME_LIMIT_S}",
+        f"-rss_limit_mb={RSS_LIMIT_MB}",
+    ]
+
+
 def _env() -> dict[str, str]:
     """Smaller caps while fuzzing, so inputs probe the parsers rather than the caps' size
     (the caps themselves are tested in tests/test_fuzz.py)."""
@@ -134,14 +147,8 @@ def fuzz(name: str, minutes: float) -> dict[str, object]:
     log_path = out / "libfuzzer.log"
     while (left := deadline - time.monotonic()) > 5:
         args = [
-            sys.executable,
-            "-m",
-            "fuzz.run",
-            "_child",
-            name,
+            *_child(name),
             f"-max_total_time={int(left)}",
-            f"-timeout={TIME_LIMIT_S}",
-            f"-rss_limit_mb={RSS_LIMIT_MB}",
             f"-max_len={MAX_LEN}",
             f"-artifact_prefix={out}/libfuzzer-",
             "-print_final_stats=1",
@@ -178,14 +185,8 @@ def merge(name: str) -> int:
     target_dir = CORPUS / name
     target_dir.mkdir(parents=True, exist_ok=True)
     args = [
-        sys.executable,
-        "-m",
-        "fuzz.run",
-        "_child",
-        name,
+        *_child(name),
         "-merge=1",
-        f"-timeout={TIME_LIMIT_S}",
-        f"-rss_limit_mb={RSS_LIMIT_MB}",
         str(target_dir),
         str(WORK / name),
     ]
