@@ -3,15 +3,24 @@
 Steps, on the seeded map of ``benchmarks/synthetic.py`` (default 1e6 nodes, ~4.7M
 triples) and a local Oxigraph server started here (or ``--url`` of a running one):
 
-1. **push** — :func:`argmap.store.push`: N-Triples batches by ``POST
-   /store?graph=D&no_transaction`` into a fresh data graph, a count check, then one
-   update swapping the catalog pointer. Wall time, triples/s, and the client's resident
-   memory: before the push (the map itself) and the peak during it.
-2. **trace** — per recommendation (a seeded sample): the seven SPARQL twins of the trace
+1. **push** — :func:`argmap.store.push`: N-Triples batches, written from the map while
+   the previous one loads, by ``POST /store?graph=D&no_transaction`` (``--connections``
+   at once) into a fresh data graph, a count check, then one update swapping the catalog
+   pointer. Wall time, triples/s; where the time goes (upload vs count and swap, the
+   server's and the client's CPU seconds, the client writing the batches alone); the
+   client's resident memory: with the map made (the map itself), and the peak during the
+   push over its start (``--tracemalloc``: also Python's own peak). Then the baselines,
+   each on a fresh store (``--baseline``): ``load``, ``oxigraph load --file`` of the same
+   N-Triples with no server running; ``put``, one transactional Graph Store ``PUT`` of
+   them. ``--push-only`` stops here.
+2. **trace** — per recommendation (a seeded sample): the full :func:`argmap.store.trace`
+   (one walk from the root, the trace's triples fetched by ``CONSTRUCT``, traced in
+   memory; checked equal to the in-memory Trace) and its ``to_dict()``, beside the
+   in-memory ``trace(m, rec)`` and ``to_dict()``; the walk alone; the seven SPARQL twins
    run in the server (``twins``: the queries alone; ``trace_sets``: with resolving the
-   graph and the root), and the full :func:`argmap.store.trace` (twins, then the trace's
-   triples fetched by ``CONSTRUCT`` and traced in memory). Median of the medians of
-   ``--repeat`` runs; an empty ``ASK {}`` round trip for scale.
+   graph and the root; ``--skip-twins`` leaves them out). Median of the medians of
+   ``--repeat`` runs; an empty ``ASK {}`` round trip for scale. ``--trace-only`` with
+   ``--url`` of a server already holding the map: no push, only these rows.
 3. **cross-map** — two more maps (``--small`` nodes each) whose actors are
    ``owl:sameAs`` actors of the big map; :func:`argmap.store.shared_actors` and
    :func:`argmap.store.recommendations_resting_on` over the whole store.
@@ -22,6 +31,8 @@ Timings print as Markdown for ``benchmarks/RESULTS.md``; nothing is asserted.
 
     python benchmarks/bench_store.py                          # full size
     python benchmarks/bench_store.py --nodes 100000 --repeat 5   # quick
+    python benchmarks/bench_store.py --push-only --connections 2   # the push alone
+    python benchmarks/bench_store.py --url http://127.0.0.1:7878 --trace-only --skip-twins
 """
 
 from __future__ import annotations
@@ -37,6 +48,7 @@ import sys
 import tempfile
 import threading
 import time
+import tracemalloc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,6 +59,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 
 from argmap import ArgumentMap  # noqa: E402
+from argmap.namespace import NS  # noqa: E402
+from argmap.rdf import iter_ntriples_lines  # noqa: E402
 from argmap.store import (  # noqa: E402
     connect,
     push,
@@ -55,7 +69,8 @@ from argmap.store import (  # noqa: E402
     trace,
     trace_sets,
 )
-from argmap.store.query import _twin_rows  # noqa: E402
+from argmap.store.push import _batches  # noqa: E402
+from argmap.store.query import _TRACE_NODES, _twin_rows  # noqa: E402
 
 from synthetic import generate  # noqa: E402
 
@@ -87,6 +102,166 @@ def peak_rss() -> Iterator[dict[str, float]]:
         out["peak"] = max(out["peak"], rss_mb())
 
 
+def cpu_seconds(pid: int | None) -> float:
+    """User + system CPU seconds of process ``pid`` (all its threads) so far (Linux)."""
+    if pid is None:
+        return float("nan")
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _bench_push(
+    m: ArgumentMap, store: Any, args: argparse.Namespace, server: Any, before: float
+) -> tuple[list[tuple[str, str]], Any]:
+    """Push rows: the push itself, where its time goes, its memory; and the baselines."""
+    rows: list[tuple[str, str]] = []
+    size = args.batch or store.dialect.batch_triples
+    gc.collect()
+    marks: list[float] = []
+    pid = server.pid if server is not None else None
+    start = rss_mb()
+    if args.tracemalloc:
+        tracemalloc.start()
+    with peak_rss() as mem:
+        s0, c0 = cpu_seconds(pid), time.process_time()
+        t0 = time.perf_counter()
+        info = push(
+            m,
+            store,
+            batch_triples=args.batch,
+            connections=args.connections,
+            progress=args.progress,
+            on_batch=lambda sent, total: marks.append(time.perf_counter()),
+        )
+        elapsed = time.perf_counter() - t0
+        server_cpu, client_cpu = cpu_seconds(pid) - s0, time.process_time() - c0
+    traced = ""
+    if args.tracemalloc:
+        traced = f"; tracemalloc peak {tracemalloc.get_traced_memory()[1] / 1e6:,.0f} MB"
+        tracemalloc.stop()
+    upload = marks[-1] - t0
+    rows.append(
+        (
+            "push (atomic: stream to a fresh graph, count, swap pointer)",
+            f"**{elapsed:.1f} s**, {info.triples:,} triples, {info.triples / elapsed:,.0f} "
+            f"triples/s ({len(marks)} batches of {size:,}, {args.connections} "
+            f"connection{'s' if args.connections > 1 else ''})",
+        )
+    )
+    gc.collect()
+    t1, c1 = time.perf_counter(), time.process_time()
+    sum(1 for _ in _batches(iter_ntriples_lines(m), size))
+    write, write_cpu = time.perf_counter() - t1, time.process_time() - c1
+    rows.append(
+        (
+            "push: where the time goes",
+            f"upload {upload:.1f} s, then count + swap {elapsed - upload:.1f} s; CPU during "
+            f"the push: server {server_cpu:.1f} s, client {client_cpu:.1f} s; writing the "
+            f"batches, run again alone: {write_cpu:.1f} s CPU ({write:.1f} s wall), which the "
+            "push does in a thread while the server loads",
+        )
+    )
+    rows.append(
+        (
+            "client memory",
+            f"{before:,.0f} MB RSS with the map made (the map itself), {start:,.0f} MB when "
+            f"the push starts, peak {mem['peak']:,.0f} MB during it: "
+            f"**+{mem['peak'] - start:,.0f} MB** for the push{traced}",
+        )
+    )
+    for name in args.baseline.split(",") if args.baseline and server is not None else []:
+        rows.append(_baseline(name.strip(), m, args, elapsed))
+    return rows, info
+
+
+def _baseline(
+    name: str, m: ArgumentMap, args: argparse.Namespace, push_s: float
+) -> tuple[str, str]:
+    """One baseline on a fresh server or store: ``put`` (one Graph Store PUT) or ``load``."""
+    import subprocess
+
+    import httpx
+
+    from servers import OxigraphServer
+
+    graph = m.iri + "#baseline"
+    workdir = Path(tempfile.mkdtemp(prefix=f"bench-{name}-"))
+    try:
+        if name == "put":
+            server = OxigraphServer(workdir)
+            server.start()
+            try:
+
+                def body() -> Iterator[bytes]:
+                    for chunk, _ in _batches(iter_ntriples_lines(m), 50_000):
+                        yield chunk
+
+                c0 = cpu_seconds(server.pid)
+                t0 = time.perf_counter()
+                try:
+                    response = httpx.put(
+                        f"{server.base_url}/store",
+                        params={"graph": graph},
+                        content=body(),
+                        headers={"Content-Type": "application/n-triples"},
+                        timeout=args.put_timeout,
+                    )
+                    response.raise_for_status()
+                except httpx.TimeoutException:
+                    return (
+                        "baseline: one Graph Store PUT (transactional)",
+                        f"not finished after {args.put_timeout:.0f} s "
+                        f"(push is < {push_s / args.put_timeout:.2f}x of it)",
+                    )
+                elapsed = time.perf_counter() - t0
+                cpu = cpu_seconds(server.pid) - c0
+            finally:
+                server.stop()
+            n = sum(1 for _ in iter_ntriples_lines(m))
+            return (
+                "baseline: one Graph Store PUT of the same N-Triples (transactional)",
+                f"{elapsed:.1f} s, {n / elapsed:,.0f} triples/s, server CPU {cpu:.1f} s; "
+                f"push takes **{push_s / elapsed:.2f}x** its time",
+            )
+        if name == "load":
+            path = workdir / "map.nt"
+            t0 = time.perf_counter()
+            with open(path, "wb") as f:
+                for chunk, _ in _batches(iter_ntriples_lines(m), 50_000):
+                    f.write(chunk)
+            written = time.perf_counter() - t0
+            before = os.times()
+            t0 = time.perf_counter()
+            subprocess.run(
+                [
+                    "oxigraph",
+                    "load",
+                    "--location",
+                    str(workdir / "db"),
+                    "--file",
+                    str(path),
+                    "--graph",
+                    graph,
+                ],
+                check=True,
+                capture_output=True,
+            )
+            elapsed = time.perf_counter() - t0
+            after = os.times()
+            cpu = (after.children_user - before.children_user) + (
+                after.children_system - before.children_system
+            )
+            return (
+                "baseline: `oxigraph load --file` offline (needs the server stopped)",
+                f"{elapsed:.1f} s load ({cpu:.1f} s CPU) + {written:.1f} s writing the file; "
+                f"push takes **{push_s / elapsed:.2f}x** the load",
+            )
+        raise SystemExit(f"unknown baseline {name!r} (put, load)")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def median_time(fn: Callable[[], Any], repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -94,6 +269,88 @@ def median_time(fn: Callable[[], Any], repeat: int) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+# ---------------------------------------------------------------------- trace rows
+
+
+def _bench_trace(
+    m: ArgumentMap, store: Any, graph: str, data_graph: str, args: argparse.Namespace
+) -> list[tuple[str, str]]:
+    """Trace rows: the store's trace beside the in-memory trace of the same map.
+
+    Each figure is the median, over ``--traces`` sampled recommendations, of the median
+    of ``--repeat`` runs. ``trace(store, ...)`` is :func:`argmap.store.trace`: resolve the
+    graph and the root, fetch the trace's part of the map, trace it in memory; it returns
+    a Trace equal to the in-memory one (checked here for every sampled root, not
+    timed). The in-memory rows trace ``m`` with its support index already built, as a
+    notebook holding the map would. ``--skip-twins`` leaves out the twin rows (seconds
+    each on a 1e6-node map).
+    """
+    from argmap.query import trace as trace_in_memory
+
+    rng = random.Random(args.seed)
+    recs = sorted(r.id for r in m.recommendations())
+    roots = [m.iri_of(r) for r in rng.sample(recs, min(args.traces, len(recs)))]
+
+    def per_root(fn: Callable[[str], Any]) -> float:
+        return statistics.median(median_time(lambda r=r: fn(r), args.repeat) for r in roots)
+
+    requests: list[int] = []
+    sizes: list[int] = []
+    equal = True
+    hook = lambda response: requests.append(len(response.read()))  # noqa: E731
+    for r in roots:
+        theirs = trace_in_memory(m, r)
+        store._client.event_hooks["response"].append(hook)
+        try:
+            ours = trace(store, graph, r)
+        finally:
+            store._client.event_hooks["response"].remove(hook)
+        equal = equal and ours == theirs and ours.to_dict() == theirs.to_dict()
+        sizes.append(len(theirs.premises))
+    per_trace = len(requests) / len(roots)
+    kb = sum(requests) / len(roots) / 1e3
+    empty = median_time(lambda: store.ask("ASK {}"), args.repeat * 5)
+    in_memory = per_root(lambda r: trace_in_memory(m, r))
+    in_memory_dict = per_root(lambda r: trace_in_memory(m, r).to_dict())
+    walk = per_root(
+        lambda r: store.select(_TRACE_NODES.format(ns=NS, root=f"<{r}>"), default_graph=data_graph)
+    )
+    full = per_root(lambda r: trace(store, graph, r))
+    full_dict = per_root(lambda r: trace(store, graph, r).to_dict())
+    n = f"{len(roots)} recommendations, {statistics.median(sizes):.0f} premises median"
+    rows = [
+        ("empty request (`ASK {}`)", f"{empty * 1e3:.2f} ms"),
+        ("in memory: `trace(m, rec)`", f"{in_memory * 1e3:.2f} ms ({n})"),
+        ("in memory: `trace(m, rec).to_dict()`", f"{in_memory_dict * 1e3:.1f} ms"),
+        (
+            "the walk alone: one SELECT of the trace's statements and arguments",
+            f"{walk * 1e3:.1f} ms",
+        ),
+        (
+            "`trace(store, g, rec)` (full Trace)",
+            f"**{full * 1e3:.1f} ms** ({per_trace:.0f} requests, {kb:,.0f} kB of answers "
+            f"per trace; equal to the in-memory Trace: {'yes' if equal else 'NO'})",
+        ),
+        ("`trace(store, g, rec).to_dict()` (the `argmap trace` JSON)", f"{full_dict * 1e3:.1f} ms"),
+    ]
+    if not args.skip_twins:
+        twins = per_root(lambda r: _twin_rows(store, data_graph, r))
+        sets = per_root(lambda r: trace_sets(store, graph, r))
+        rows.append(("the 7 SPARQL twins, run in the server", f"{twins * 1e3:,.0f} ms"))
+        rows.append(("`trace_sets` (twins + resolving graph and root)", f"{sets * 1e3:,.0f} ms"))
+    return rows
+
+
+def _stored(store: Any, m: ArgumentMap) -> Any:
+    """The catalog entry of ``m`` at ``store`` (``--trace-only``)."""
+    from argmap.store import resolve
+
+    info = resolve(store, m.iri)
+    if info is None:
+        raise SystemExit(f"{store.location} holds no map under <{m.iri}>; push it first")
+    return info
 
 
 def _linked_map(name: str, big: ArgumentMap, n: int, seed: int) -> ArgumentMap:
@@ -117,7 +374,28 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=None, help="triples per upload")
     parser.add_argument("--url", default=None, help="a running Oxigraph server instead")
     parser.add_argument("--replace", action="store_true", help="also time a re-push")
+    parser.add_argument("--push-only", action="store_true", help="stop after the push rows")
+    parser.add_argument("--connections", type=int, default=1, help="uploads at once")
+    parser.add_argument("--progress", action="store_true", help="show push's progress bar")
+    parser.add_argument(
+        "--baseline",
+        default="load,put",
+        help="baselines run on fresh servers after the push: load (`oxigraph load`), "
+        "put (one Graph Store PUT); empty for none",
+    )
+    parser.add_argument("--put-timeout", type=float, default=1800.0, help="seconds")
+    parser.add_argument(
+        "--tracemalloc", action="store_true", help="also trace the push's Python allocations"
+    )
+    parser.add_argument(
+        "--trace-only",
+        action="store_true",
+        help="with --url of a server that already holds this map: no push, only the trace rows",
+    )
+    parser.add_argument("--skip-twins", action="store_true", help="leave out the twin rows")
     args = parser.parse_args()
+    if args.trace_only and args.url is None:
+        parser.error("--trace-only needs --url of a server holding the map")
 
     rows: list[tuple[str, str]] = []
     t0 = time.perf_counter()
@@ -136,51 +414,19 @@ def main() -> None:
         url = server.base_url
     try:
         with connect(url, dialect="oxigraph", timeout=600) as store:
-            with peak_rss() as mem:
-                t0 = time.perf_counter()
-                info = push(m, store, batch_triples=args.batch, progress=False)
-                elapsed = time.perf_counter() - t0
-            rows.append(
-                (
-                    "push (atomic, new graph)",
-                    f"{elapsed:.1f} s, {info.triples} triples, {info.triples / elapsed:,.0f} triples/s",
-                )
-            )
-            rows.append(
-                (
-                    "client memory",
-                    f"{before:,.0f} MB before push (the map), peak {mem['peak']:,.0f} MB during "
-                    f"(+{mem['peak'] - before:,.0f} MB)",
-                )
-            )
+            if args.trace_only:
+                info = _stored(store, m)
+            else:
+                push_rows, info = _bench_push(m, store, args, server, before)
+                rows += push_rows
+            if args.push_only:
+                _print(rows)
+                return
 
-            rng = random.Random(args.seed)
-            recs = sorted(r.id for r in m.recommendations())
-            sample = rng.sample(recs, min(args.traces, len(recs)))
-            roots = [m.iri_of(r) for r in sample]
-            empty = median_time(lambda: store.ask("ASK {}"), args.repeat * 5)
-            twins = statistics.median(
-                median_time(lambda r=r: _twin_rows(store, info.data_graph, r), args.repeat)
-                for r in roots
-            )
-            sets = statistics.median(
-                median_time(lambda r=r: trace_sets(store, info.graph, r), args.repeat)
-                for r in roots
-            )
-            full = statistics.median(
-                median_time(lambda r=r: trace(store, info.graph, r), args.repeat) for r in roots
-            )
-            sizes = [len(trace_sets(store, info.graph, r).premises) for r in roots]
-            rows.append(("empty request (ASK {})", f"{empty * 1e3:.2f} ms"))
-            rows.append(
-                (
-                    "trace: the 7 twin queries",
-                    f"{twins * 1e3:.1f} ms median ({len(roots)} recommendations, "
-                    f"{statistics.median(sizes):.0f} premises median)",
-                )
-            )
-            rows.append(("trace_sets (+ resolve graph and root)", f"{sets * 1e3:.1f} ms median"))
-            rows.append(("trace (full Trace / JSON contract)", f"{full * 1e3:.1f} ms median"))
+            rows += _bench_trace(m, store, info.graph, info.data_graph, args)
+            if args.trace_only:
+                _print(rows)
+                return
 
             for i in (1, 2):
                 linked = _linked_map(f"linked-{i}", m, args.small, args.seed + i)
@@ -218,10 +464,14 @@ def main() -> None:
             server.stop()
             shutil.rmtree(server.workdir, ignore_errors=True)
 
+    _print(rows)
+
+
+def _print(rows: list[tuple[str, str]]) -> None:
     print(
         f"\n{time.strftime('%Y-%m-%d')}, {platform.node() or 'machine'}: "
         f"{platform.platform()}, Python {platform.python_version()}, "
-        f"{os.cpu_count()} cores\n"
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}\n"
     )
     print("| step | result |\n|---|---|")
     for step, result in rows:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 import rdflib
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
 import argmap
 from argmap import ArgumentMap
 from argmap.errors import ParseError
+from argmap.rdf import iter_ntriples_lines, ntriples_count, ntriples_lines
 
 from strategies import maps
 
@@ -182,3 +184,29 @@ def test_foreign_rdf_without_a_map_node_gets_local_ids() -> None:
     assert sorted(n.id for n in m) == ["c1", "c1-2"]
     assert {m.iri_of(n) for n in m} == {"http://other.org/claims#c1", "http://other.org/claims/c1"}
     assert argmap.loads(argmap.dumps(m, "turtle"), "turtle") == m
+
+
+# ---------------------------------------------------------------------- streamed writing
+
+
+@settings(max_examples=200)
+@given(m=maps(), data=st.data())
+def test_streamed_lines_equal_the_listed_lines(m: ArgumentMap, data: st.DataObject) -> None:
+    """iter_ntriples_lines gives the lines of ntriples_lines, and ntriples_count counts them."""
+    ids = sorted(n.id for n in m)
+    if ids and data.draw(st.booleans()):
+        picked = data.draw(st.lists(st.sampled_from(ids), unique=True))
+        m.set_labels(
+            {i: data.draw(st.sampled_from(["IN", "OUT", "UNDEC"])) for i in picked},
+            semantics="grounded",
+        )
+        m.set_strengths({i: data.draw(st.floats(0, 1)) for i in picked})
+    if data.draw(st.booleans()):
+        foreign = "<http://example.org/s> <http://example.org/p> "
+        m.extra += [foreign + '"x" .', foreign + '"x" .', "_:b <http://example.org/p> _:c ."]
+    listed = ntriples_lines(m)
+    streamed = list(iter_ntriples_lines(m))
+    assert set(streamed) == set(listed)
+    assert sorted(streamed) == sorted(listed)  # the same lines, duplicates included
+    assert streamed == ntriples_lines(m, sort=False)  # in insertion order
+    assert ntriples_count(m) == len(listed)

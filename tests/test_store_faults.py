@@ -49,9 +49,11 @@ def _bigger(brief: ArgumentMap) -> ArgumentMap:
 # ---------------------------------------------------------------------- killed mid-push
 
 
-@pytest.mark.parametrize("kind", ["oxigraph", "virtuoso"])
+@pytest.mark.parametrize(
+    ("kind", "connections"), [("oxigraph", 1), ("oxigraph", 2), ("virtuoso", 1)]
+)
 def test_server_killed_mid_push_keeps_the_old_version(
-    kind: str, request: pytest.FixtureRequest, brief: ArgumentMap
+    kind: str, connections: int, request: pytest.FixtureRequest, brief: ArgumentMap
 ) -> None:
     server = request.getfixturevalue(f"fresh_{kind}")
     with server.connect(retries=1) as store:
@@ -63,10 +65,17 @@ def test_server_killed_mid_push_keeps_the_old_version(
                 server.kill()
 
         with pytest.raises(StoreUnavailable) as caught:
-            push(_bigger(brief), store, batch_triples=200, on_batch=kill_after_first_batch)
+            push(
+                _bigger(brief),
+                store,
+                batch_triples=200,
+                connections=connections,
+                on_batch=kill_after_first_batch,
+            )
     message = str(caught.value)
     assert f"to graph <{brief.iri}>" in message
-    assert "failed after 200 of" in message
+    # with two connections the second batch may have landed before the kill
+    assert f"failed after {200 if connections == 1 else ''}" in message
     assert f"the previous version (data graph <{old.data_graph}>) is still current" in message
     assert "may remain" in message  # the server was gone: the partial upload is left to gc
 
@@ -100,6 +109,128 @@ def test_failure_before_the_swap_removes_the_partial_upload(
         assert set(_named_graphs(store)) == before
         assert [g.data_graph for g in graphs(store)] == [old.data_graph]
         assert pull(store, "urn:test:refused") == brief
+
+
+# ---------------------------------------------------------------------- streamed pushes
+
+
+def _writers() -> list[threading.Thread]:
+    """push's threads still alive (the batch writer, the uploaders)."""
+    return [t for t in threading.enumerate() if t.name.startswith("argmap-push-")]
+
+
+def _many_claims(n: int, name: str = "big") -> ArgumentMap:
+    m = ArgumentMap(name)
+    for i in range(n):
+        m.claim(f"Claim number {i}.", id=f"c{i}")
+    return m
+
+
+def test_map_that_cannot_be_written_midway_swaps_nothing(triple_store: Any) -> None:
+    """A node whose data is not JSON, met after some batches went out: nothing swapped."""
+    from argmap.errors import ModelError
+
+    old = _many_claims(50, "streamed")
+    push(old, triple_store, "urn:test:streamed")
+    before = set(_named_graphs(triple_store))
+    bad = _many_claims(300, "streamed")
+    bad.claim("Not JSON.", id="z", data={"a": {1, 2}})  # a set: written last
+    with pytest.raises(ModelError, match="not JSON"):
+        push(bad, triple_store, "urn:test:streamed", batch_triples=100)
+    assert set(_named_graphs(triple_store)) == before  # the partial upload was removed
+    assert pull(triple_store, "urn:test:streamed") == old
+    assert not _writers()
+
+
+@pytest.mark.parametrize("connections", [1, 2])
+def test_interrupted_push_keeps_the_old_version(triple_store: Any, connections: int) -> None:
+    """Ctrl-C during the upload: the previous version stays current, the threads stop."""
+    old = _many_claims(50, "interrupted")
+    push(old, triple_store, "urn:test:interrupted")
+    before = set(_named_graphs(triple_store))
+
+    def interrupt(sent: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        push(
+            _many_claims(400, "interrupted"),
+            triple_store,
+            "urn:test:interrupted",
+            batch_triples=50,
+            connections=connections,
+            on_batch=interrupt,
+        )
+    assert set(_named_graphs(triple_store)) == before  # no upload landed after the cleanup
+    assert pull(triple_store, "urn:test:interrupted") == old
+    assert not _writers()
+
+
+def test_two_connections_upload_the_whole_map(triple_store: Any) -> None:
+    m = _many_claims(500, "two")
+    calls: list[tuple[int, int]] = []
+    info = push(
+        m,
+        triple_store,
+        "urn:test:two",
+        batch_triples=64,
+        connections=2,
+        on_batch=lambda s, t: calls.append((s, t)),
+    )
+    assert [s for s, _ in calls] == sorted({s for s, _ in calls})  # in order, each once
+    assert calls[-1] == (info.triples, info.triples) == (1001, 1001)
+    assert pull(triple_store, "urn:test:two") == m
+    assert not _writers()
+
+
+def test_blank_nodes_reach_the_store_in_one_batch(triple_store: Any) -> None:
+    """Foreign triples naming blank nodes go out together, however small the batches."""
+    m = _many_claims(40, "bnodes")
+    m.extra += [
+        '_:a <http://example.org/p> "one" .',
+        "<http://example.org/s> <http://example.org/q> _:a .",
+        '_:a <http://example.org/r> "two" .',
+        "<http://example.org/s> <http://example.org/p> <http://example.org/o> .",
+    ]
+    calls: list[tuple[int, int]] = []
+    info = push(
+        m,
+        triple_store,
+        "urn:test:bnodes",
+        batch_triples=7,
+        on_batch=lambda s, t: calls.append((s, t)),
+    )
+    assert calls[-1] == (info.triples, info.triples) and len(calls) > 10
+    back = pull(triple_store, "urn:test:bnodes")
+    mine, theirs = m.canonical(), back.canonical()
+    assert mine[:4] + mine[5:] == theirs[:4] + theirs[5:]  # all but the foreign triples
+    named = [line for line in back.extra if "_:" not in line]
+    assert named == [line for line in sorted(m.extra) if "_:" not in line]
+    blank = [line for line in back.extra if "_:" in line]
+    labels = {term for line in blank for term in line.split() if term.startswith("_:")}
+    assert len(blank) == 3 and len(labels) == 1  # one blank node, not three
+
+
+def test_batches_are_written_at_most_a_few_ahead() -> None:
+    """The writer thread stays within a few batches of the upload (bounded memory)."""
+    from argmap.store.push import _Prefetch
+
+    made = 0
+
+    def batches() -> Iterator[tuple[bytes, int]]:
+        nonlocal made
+        for _ in range(100):
+            made += 1
+            yield b"<urn:s> <urn:p> <urn:o> .\n", 1
+
+    prefetch = _Prefetch(batches())
+    taken = iter(prefetch)
+    next(taken)
+    threading.Event().wait(0.3)  # let the writer run as far ahead as it can
+    assert made <= 3  # one taken, one queued, one waiting to be queued
+    assert sum(1 for _ in taken) == 99
+    prefetch.close()
+    assert not _writers()
 
 
 # ---------------------------------------------------------------------- nothing listens

@@ -22,11 +22,16 @@ transactional: nobody reads that graph yet), checks the server holds every tripl
 changes the pointer with **one** SPARQL Update operation, which every server applies
 atomically. Readers (:func:`pull`, the queries of :mod:`argmap.store.query`) follow the
 pointer, so they see the old version or the new one, never a mixture. A push that fails
-or is interrupted before the swap leaves the previous version current and intact (a
-half-loaded data graph may be left behind: :func:`gc` removes it). Moving the data into
-``G`` itself instead (``MOVE``/``COPY``, or one Graph Store ``PUT``) is one transaction
-as large as the map; on Oxigraph 0.5 that took 78 s for 470k triples and did not finish
-in 15 minutes for 4.7M, against about 40 s for the whole pointer push.
+or is interrupted before the swap leaves the previous version current and intact (the
+partial data graph is removed, or, when the server went away, left for :func:`gc`).
+Moving the data into ``G`` itself instead (``MOVE``/``COPY``, or one Graph Store
+``PUT``) is one transaction as large as the map: on Oxigraph 0.5 one ``PUT`` of the
+6.75M-triple benchmark map took 850 s and 8 GB of server memory, five times the pointer
+push (``benchmarks/RESULTS.md``).
+
+The batches are written from the map while the previous one loads (a thread runs
+:func:`argmap.rdf.iter_ntriples_lines` a batch or two ahead), so the client never holds
+the map's N-Triples, only a few batches.
 
 Tools other than argmap find a map's triples with::
 
@@ -58,11 +63,16 @@ True
 
 from __future__ import annotations
 
+import gc as _gc
+import queue
 import re
 import secrets
 import sys
+import threading
 import warnings
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -70,7 +80,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from argmap.errors import StoreError, StoreProtocolError
+from argmap.errors import ArgmapError, ModelError, StoreError, StoreProtocolError
 from argmap.queries import sparql_term
 from argmap.store.base import Store
 
@@ -229,31 +239,149 @@ def graphs(store: Store) -> list[GraphInfo]:
 # ---------------------------------------------------------------------- push
 
 
-def _lines(m: ArgumentMap) -> list[str]:
-    from argmap.rdf import ntriples_lines
-
-    return ntriples_lines(m, sort=False)
-
-
-def _batches(lines: list[str], size: int) -> Iterator[tuple[bytes, int]]:
+def _batches(lines: Iterable[str], size: int) -> Iterator[tuple[bytes, int]]:
     """N-Triples batches of ``size`` lines; lines with blank nodes all in the last one.
 
     A blank node label is local to one document, so every triple naming blank nodes
-    must reach the server in the same request.
+    must reach the server in the same request (only foreign triples have them).
     """
     with_bnodes: list[str] = []
-    batch: list[str] = []
+    chunks: list[bytes] = []  # the batch so far, encoded a few thousand lines at a time
+    pending: list[str] = []
+    add = pending.append
+    n = 0
     for line in lines:
         if "_:" in line and (line.startswith("_:") or _BNODE_OBJECT.search(line)):
             with_bnodes.append(line)
             continue
-        batch.append(line)
-        if len(batch) >= size:
-            yield ("\n".join(batch) + "\n").encode("utf-8"), len(batch)
-            batch = []
-    batch.extend(with_bnodes)
-    if batch:
-        yield ("\n".join(batch) + "\n").encode("utf-8"), len(batch)
+        add(line)
+        if len(pending) >= _CHUNK_LINES or n + len(pending) >= size:
+            chunks.append(_encode(pending))
+            n += len(pending)
+            pending.clear()
+            if n >= size:
+                yield b"".join(chunks), n
+                chunks.clear()
+                n = 0
+    pending.extend(with_bnodes)
+    if pending:
+        chunks.append(_encode(pending))
+        n += len(pending)
+    if n:
+        yield b"".join(chunks), n
+
+
+_CHUNK_LINES = 4096  # lines encoded at once, so a batch is never held as str objects
+
+
+def _encode(lines: list[str]) -> bytes:
+    try:
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ModelError(f"the map holds text that is not valid Unicode: {exc}") from None
+
+
+class _Prefetch:
+    """The batches of a map, made in a thread one or two batches ahead of the upload.
+
+    Writing N-Triples is Python work and an upload mostly waits on the server, so the
+    next batch is made while the current one loads: memory holds at most
+    ``ahead`` + 2 batches. An error in the writer is raised where the batch is taken.
+    """
+
+    def __init__(self, batches: Iterator[tuple[bytes, int]], ahead: int = 1) -> None:
+        self._queue: queue.Queue[tuple[bytes, int] | BaseException | None] = queue.Queue(ahead)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, args=(batches,), name="argmap-push-writer", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, batches: Iterator[tuple[bytes, int]]) -> None:
+        item: tuple[bytes, int] | BaseException | None
+        try:
+            for item in batches:
+                if not self._put(item):
+                    return
+            item = None
+        except BaseException as exc:  # handed to the consumer, raised there
+            item = exc
+        self._put(item)
+
+    def _put(self, item: tuple[bytes, int] | BaseException | None) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def __iter__(self) -> Iterator[tuple[bytes, int]]:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+    def close(self) -> None:
+        """Stop the writer (after a failure) and wait for it."""
+        self._stop.set()
+        self._thread.join()
+
+
+def _upload(
+    store: Store,
+    data: str,
+    batches: Iterable[tuple[bytes, int]],
+    connections: int,
+    taken: Callable[[int], None],
+) -> None:
+    """Append every batch to graph ``data``, ``connections`` at once, oldest first.
+
+    ``taken(n)`` is called in this thread, in order, for each batch the store took. On
+    any failure (or Ctrl-C) the uploads already under way are waited for, so that none
+    lands after the caller has removed the partial graph.
+    """
+    if connections == 1:
+        for body, n in batches:
+            store.append(data, body)
+            del body
+            taken(n)
+        return
+    # Leaving the block, on success or failure, waits for every upload under way.
+    with ThreadPoolExecutor(connections, thread_name_prefix="argmap-push-upload") as pool:
+        running: deque[tuple[Future[None], int]] = deque()
+        for body, n in batches:
+            if len(running) == connections:
+                done, k = running.popleft()
+                done.result()
+                taken(k)
+            running.append((pool.submit(store.append, data, body), n))
+            del body
+        while running:
+            done, k = running.popleft()
+            done.result()
+            taken(k)
+
+
+@contextmanager
+def _frozen_gc() -> Iterator[None]:
+    """Let a full garbage collection skip every object that exists now (the map).
+
+    httpx keeps each request, and so its body, in a reference cycle with the response.
+    A batch is in flight long enough for that cycle to reach the oldest generation,
+    which Python collects only after allocating a fraction of all live objects: with a
+    map of a million nodes, about twenty batches (600 MB) waited for it. With the map
+    frozen, :func:`gc.collect` after each batch is cheap and frees the batch.
+    """
+    _gc.freeze()
+    try:
+        yield
+    finally:
+        _gc.unfreeze()
 
 
 @contextmanager
@@ -293,6 +421,7 @@ def push(
     graph: str | None = None,
     *,
     batch_triples: int | None = None,
+    connections: int = 1,
     progress: bool | None = None,
     on_batch: ProgressCallback | None = None,
 ) -> GraphInfo:
@@ -300,9 +429,15 @@ def push(
 
     The map goes to a fresh data graph in N-Triples batches of ``batch_triples`` (the
     store dialect's default when ``None``), then one update makes it current (see the
-    module docstring). Memory stays bounded by the map's own N-Triples lines plus one
-    batch. ``progress`` shows a progress bar on stderr (default: when it is a
-    terminal); ``on_batch(sent, total)`` is called after each batch.
+    module docstring). The batches are written from the map as they go
+    (:func:`argmap.rdf.iter_ntriples_lines`), the next one while the store loads the
+    current one, and ``connections`` batches are uploaded at once (each on an HTTP
+    connection of its own for a remote store), so the push needs memory for
+    ``connections`` + 3 batches however large the map is (about 150 MB with one
+    connection and Oxigraph's default of 200,000 triples). ``progress`` shows a progress
+    bar on stderr (default: when it is a terminal); ``on_batch(sent, total)`` is called
+    after each batch the store has taken, with the triples it holds so far and the
+    map's total.
 
     Raises:
         StoreUnavailable: the store could not be reached or went away; the previous
@@ -312,11 +447,11 @@ def push(
         StoreError: the store refused a request.
         QueryError: ``graph`` is not an absolute IRI.
     """
+    from argmap.rdf import iter_ntriples_lines, ntriples_count
+
     graph = graph or m.iri
     _iri(graph)
-    lines = _lines(m)
-    total = len(lines)
-    expected = total - (len(m.extra) - len(set(m.extra)))
+    total = ntriples_count(m)
     size = max(1, batch_triples or store.dialect.batch_triples)
     data = data_graph_name(graph)
     old = resolve(store, graph)
@@ -325,14 +460,27 @@ def push(
     swapping = False
     what = f"push of map <{m.iri}> to graph <{graph}> at {store.location}"
     try:
-        with _progress_bar(progress, total, f"pushing {m.name}") as bar:
-            for body, n in _batches(lines, size):
-                store.append(data, body)
-                sent += n
-                bar(sent, total)
-                if on_batch is not None:
-                    on_batch(sent, total)
-        del lines
+        batches = _Prefetch(_batches(iter_ntriples_lines(m), size))
+        try:
+            with _progress_bar(progress, total, f"pushing {m.name}") as bar, _frozen_gc():
+
+                def taken(n: int) -> None:
+                    nonlocal sent
+                    _gc.collect()  # see _frozen_gc
+                    sent += n
+                    bar(sent, total)
+                    if on_batch is not None:
+                        on_batch(sent, total)
+
+                _upload(store, data, batches, max(1, connections), taken)
+        finally:
+            batches.close()
+        if sent != total:
+            raise ArgmapError(
+                f"{what}: argmap.rdf wrote {sent} triples but counted {total}; this is a "
+                "bug in argmap (nothing was swapped)"
+            )
+        expected = total - (len(m.extra) - len(set(m.extra)))
         stored = _count(store, data)
         if stored > expected or stored < (expected if store.dialect.exact_counts else 1):
             raise StoreProtocolError(
@@ -367,6 +515,10 @@ def push(
         raise type(exc)(
             f"{what} failed after {step}: {exc}. Nothing was swapped: {previous}; {cleanup}"
         ) from exc
+    except Exception:  # not the store's fault (a ModelError while writing the map, ...)
+        if not swapping or _swap_outcome(store, graph, data) is False:
+            _cleanup_after_failure(store, data)
+        raise
     if old is not None and old.data_graph != data:
         _retire(store, old)
     return GraphInfo(graph, data, m.iri, stored, pushed)
