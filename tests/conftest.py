@@ -10,10 +10,15 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+# one module under both names tests import it by, so they share the records below
+for _alias in ("conftest", "tests.conftest"):
+    sys.modules.setdefault(_alias, sys.modules[__name__])
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # the fuzz package (fuzz/) lives beside argmap/
@@ -29,10 +34,35 @@ settings.register_profile(
 settings.load_profile("default")
 
 
+# program -> the outside component it is, for the summary line of a test run
+COMPONENTS = {
+    "virtuoso-t": "Virtuoso",
+    "isql-vt": "Virtuoso",
+    "virtuoso": "Virtuoso",
+    "oxigraph": "Oxigraph server",
+    "chromium": "headless Chromium",
+    "node": "@argdown/core (Node)",
+    "dot": "Graphviz",
+}
+# fixtures of wider scope whose value came from a component (a test using it used it)
+COMPONENT_FIXTURES = {"shot": "headless Chromium"}
+# component -> ids of the tests that really used it (filled while tests run)
+EXERCISED: dict[str, set[str]] = {name: set() for name in COMPONENTS.values()}
+
+
+def exercised(program: str) -> None:
+    """Record that the running test uses ``program`` (a name of :data:`COMPONENTS`)."""
+    current = os.environ.get("PYTEST_CURRENT_TEST")
+    if current:
+        nodeid = current.rsplit(" (", 1)[0]
+        EXERCISED.setdefault(COMPONENTS.get(program, program), set()).add(nodeid)
+
+
 def require(program: str, how: str) -> str:
     """Return the path of ``program``, or skip (fail under CI) saying how to install it."""
     path = shutil.which(program)
     if path:
+        exercised(program)
         return path
     message = f"{program} is not installed; {how}"
     if os.environ.get("ARGMAP_REQUIRE_COMPONENTS"):
@@ -74,19 +104,24 @@ __all__ = [
 ]
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    """Tests whose wider-scoped fixture came from a component used that component."""
+    outcome = yield
+    if outcome.excinfo is None:
+        for fixture in set(getattr(item, "fixturenames", ())) & COMPONENT_FIXTURES.keys():
+            EXERCISED[COMPONENT_FIXTURES[fixture]].add(item.nodeid)
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Say how many tests ran against each real outside component (CI logs show it)."""
-    passed = terminalreporter.stats.get("passed", [])
-    components = {
-        "Virtuoso": "virtuoso",
-        "Oxigraph server": "oxigraph",
-        "headless Chromium": "test_display_browser",
-        "@argdown/core": "test_io_argdown",
-    }
-    counts = {
-        name: sum(1 for r in passed if key in r.nodeid.lower()) for name, key in components.items()
-    }
+    """Say how many tests really used each outside component (CI logs show it).
+
+    A test counts for a component only when it asked for the program (:func:`require`),
+    talked to a test server of that kind (``tests/servers.py`` records each use), or used a
+    fixture made by it, and passed. A machine without the program counts 0.
+    """
+    passed = {r.nodeid for r in terminalreporter.stats.get("passed", []) if r.when == "call"}
     terminalreporter.write_line(
         "outside components exercised: "
-        + ", ".join(f"{name} {n} passed" for name, n in counts.items())
+        + ", ".join(f"{name} {len(ids & passed)} passed" for name, ids in EXERCISED.items())
     )

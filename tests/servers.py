@@ -85,6 +85,9 @@ class _Server:
 
     @property
     def base_url(self) -> str:
+        from conftest import exercised
+
+        exercised(self.name)  # whoever asks for the address talks to this server
         return f"http://127.0.0.1:{self.port}"
 
     @property
