@@ -17,6 +17,17 @@ Fixtures (imported by ``tests/conftest.py``): ``oxigraph_server`` and
 (one per test, for tests that kill them), and ``triple_store``, parametrised over
 ``embedded``, ``oxigraph`` and ``virtuoso``, each an empty store. A missing program
 skips with an install hint, or fails under CI (:func:`conftest.require`).
+
+Two hostile servers, in-process and on loopback, for the request deadline and the reply
+cap of :class:`argmap.store.RemoteStore`:
+
+* :class:`TrickleServer` — answers every request one byte at a time, a byte every
+  ``interval`` seconds (each byte well within any read timeout);
+* :class:`FloodServer` — answers every request with ``size`` bytes of SPARQL JSON
+  results, as fast as the client reads them.
+
+Both serve until :meth:`stop` (or their ``with`` block ends), and each connection stops
+by itself: after its whole answer, when the client goes away, or after ``limit`` seconds.
 """
 
 from __future__ import annotations
@@ -26,6 +37,7 @@ import secrets
 import signal
 import socket
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -323,6 +335,148 @@ class VirtuosoServer(_Server):
         return connect(self.base_url, dialect="virtuoso", **options)
 
 
+# ---------------------------------------------------------------------- hostile servers
+
+
+class _LoopbackServer:
+    """A bare HTTP/1.1 server on 127.0.0.1: one thread per connection, all bounded."""
+
+    def __init__(self, limit: float = 60.0) -> None:
+        self.limit = limit
+        self.requests = 0
+        self._stop = threading.Event()
+        self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._listener.bind(("127.0.0.1", 0))
+        self._listener.listen(16)
+        self._listener.settimeout(0.1)
+        self.port = int(self._listener.getsockname()[1])
+        self._threads: list[threading.Thread] = []
+        self._acceptor = threading.Thread(target=self._accept, daemon=True)
+        self._acceptor.start()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            thread = threading.Thread(target=self._serve, args=(conn,), daemon=True)
+            self._threads.append(thread)
+            thread.start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        ends = time.monotonic() + self.limit
+        with conn, contextlib.suppress(OSError):
+            conn.settimeout(5.0)
+            head = b""
+            while b"\r\n\r\n" not in head and len(head) < 65536:
+                piece = conn.recv(4096)
+                if not piece:
+                    return
+                head += piece
+            headers, _, body = head.partition(b"\r\n\r\n")
+            length = 0
+            for line in headers.split(b"\r\n")[1:]:
+                key, _, value = line.partition(b":")
+                if key.strip().lower() == b"content-length" and value.strip().isdigit():
+                    length = int(value.strip())
+            while len(body) < length and len(body) < 2**26:
+                piece = conn.recv(65536)
+                if not piece:
+                    return
+                body += piece
+            self.requests += 1
+            self.answer(conn, ends)
+
+    def running(self, ends: float) -> bool:
+        return not self._stop.is_set() and time.monotonic() < ends
+
+    def answer(self, conn: socket.socket, ends: float) -> None:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._listener.close()
+        self._acceptor.join(5)
+        for thread in self._threads:
+            thread.join(5)
+
+    def __enter__(self) -> _LoopbackServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class TrickleServer(_LoopbackServer):
+    """Answers ``ASK`` results one byte every ``interval`` s, from the status line on.
+
+    ``head_first`` sends the status line and headers at once and trickles the body only.
+    """
+
+    def __init__(self, interval: float = 0.2, head_first: bool = False, limit: float = 60.0):
+        self.interval = interval
+        self.head_first = head_first
+        super().__init__(limit)
+
+    def answer(self, conn: socket.socket, ends: float) -> None:
+        body = b'{"head": {}, "boolean": true}' + b" " * 200
+        head = (
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
+            + f"Content-Length: {len(body)}\r\n\r\n".encode()
+        )
+        data = body if self.head_first else head + body
+        if self.head_first:
+            conn.sendall(head)
+        for i in range(len(data)):
+            if not self.running(ends):
+                return
+            conn.sendall(data[i : i + 1])
+            self._stop.wait(self.interval)
+
+
+class FloodServer(_LoopbackServer):
+    """Answers a SELECT result of ``size`` bytes, in 64 KiB writes.
+
+    ``announce`` sends its ``Content-Length``; without it the answer ends when the
+    connection closes, so the client cannot know its size beforehand.
+    """
+
+    def __init__(self, size: int = 100 * 2**20, announce: bool = False, limit: float = 60.0):
+        self.size = size
+        self.announce = announce
+        self.sent = 0
+        super().__init__(limit)
+
+    def answer(self, conn: socket.socket, ends: float) -> None:
+        row = b'{"s": {"type": "literal", "value": "' + b"x" * 200 + b'"}},'
+        start = b'{"head": {"vars": ["s"]}, "results": {"bindings": ['
+        end = b'{"s": {"type": "literal", "value": "y"}}]}}'
+        rows = max(0, (self.size - len(start) - len(end)) // len(row))
+        length = len(start) + rows * len(row) + len(end)
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
+        head += (
+            f"Content-Length: {length}\r\n".encode() if self.announce else b"Connection: close\r\n"
+        )
+        conn.sendall(head + b"\r\n" + start)
+        chunk = row * max(1, 65536 // len(row))
+        per_chunk = 65536 // len(row)
+        left = rows
+        while left > 0 and self.running(ends):
+            n = min(left, per_chunk)
+            conn.sendall(chunk if n == per_chunk else row * n)
+            self.sent += n * len(row)
+            left -= n
+        if left == 0:
+            conn.sendall(end)
+
+
 # ---------------------------------------------------------------------- fixtures
 
 
@@ -402,7 +556,9 @@ def triple_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Sto
 
 
 __all__ = [
+    "FloodServer",
     "OxigraphServer",
+    "TrickleServer",
     "VirtuosoServer",
     "free_port",
     "fresh_oxigraph",

@@ -135,3 +135,22 @@ def test_password_is_never_printed(
 def test_help(command: str) -> None:
     out = _ok(command, "--help")
     assert "Example:" in out
+
+
+def test_deadline_and_reply_cap_on_the_command_line(tmp_path: Path) -> None:
+    """--deadline cuts off a trickling server, --max-reply a flooding one: exit 3."""
+    from servers import FloodServer, TrickleServer
+
+    query = tmp_path / "q.rq"
+    query.write_text("SELECT ?s WHERE { ?s ?p ?o }")
+    base = ["query", "--sparql", str(query), "--dialect", "generic", "--store"]
+    with TrickleServer(interval=0.2) as slow:
+        result = runner.invoke(app, [*base, slow.base_url, "--deadline", "1", "--timeout", "5"])
+    assert result.exit_code == 3
+    assert "deadline of 1 s" in " ".join(result.output.split())
+    with FloodServer(size=8 * 2**20) as flood:
+        result = runner.invoke(app, [*base, flood.base_url, "--max-reply", "1"])
+    assert result.exit_code == 3
+    assert "cap of 1,048,576 bytes" in " ".join(result.output.split())
+    result = runner.invoke(app, [*base, "http://127.0.0.1:1", "--deadline", "-1"])
+    assert result.exit_code == 2

@@ -76,6 +76,12 @@ def test_server_killed_mid_push_keeps_the_old_version(
     assert f"to graph <{brief.iri}>" in message
     # with two connections the second batch may have landed before the kill
     assert f"failed after {200 if connections == 1 else ''}" in message
+    from argmap.rdf import ntriples_count
+
+    total = ntriples_count(_bigger(brief))
+    assert f"of {total} triples had reached the store" in message
+    if connections == 1:
+        assert "(1 batch of up to 200)" in message
     assert f"the previous version (data graph <{old.data_graph}>) is still current" in message
     assert "may remain" in message  # the server was gone: the partial upload is left to gc
 
@@ -109,6 +115,128 @@ def test_failure_before_the_swap_removes_the_partial_upload(
         assert set(_named_graphs(store)) == before
         assert [g.data_graph for g in graphs(store)] == [old.data_graph]
         assert pull(store, "urn:test:refused") == brief
+
+
+def test_connection_dropped_mid_push_says_how_far_it_got(fake: Any) -> None:
+    """A server that takes two batches and then drops every connection unanswered."""
+    uploads = {"n": 0}
+
+    def answer(h: BaseHTTPRequestHandler, method: str, body: bytes) -> None:
+        if h.path.startswith("/store"):
+            uploads["n"] += 1
+            if uploads["n"] > 2:
+                h.close_connection = True
+                h.connection.shutdown(2)  # no answer at all
+                return
+            _reply(h, 204, b"", "text/plain")
+        elif h.path.startswith("/query"):
+            _reply(h, 200, _EMPTY.encode(), "application/sparql-results+json")
+        else:
+            _reply(h, 204, b"", "text/plain")
+
+    store, seen = fake(answer)
+    m = _many_claims(100, "dropped")
+    with pytest.raises(StoreUnavailable) as caught:
+        push(m, store, "urn:test:dropped", batch_triples=50)
+    message = str(caught.value)
+    assert "failed after 100 of 201 triples had reached the store (2 batches of up to 50)" in (
+        message
+    )
+    assert "broke mid-request" in message
+    assert "Nothing was swapped: the store holds no version of <urn:test:dropped>" in message
+    updates = [body for method, path, body in seen if path.startswith("/update")]
+    assert not any(b"st:current" in u for u in updates)  # no swap was ever sent
+
+
+# ---------------------------------------------------------------------- concurrent pushes
+
+_RACERS = 4
+
+
+def _race(store: Any, graph: str, maps: list[ArgumentMap]) -> list[Any]:
+    """Push ``maps`` to ``graph`` at once, each waiting after its first batch for the rest.
+
+    So every push has read the catalog and started uploading before any swaps: the
+    race the outside review ran, made certain.
+    """
+    barrier = threading.Barrier(len(maps), timeout=120)
+    infos: list[Any] = []
+    errors: list[BaseException] = []
+
+    def one(m: ArgumentMap) -> None:
+        met = False
+
+        def meet(sent: int, total: int) -> None:
+            nonlocal met
+            if not met:
+                met = True
+                barrier.wait()
+
+        try:
+            infos.append(push(m, store, graph, batch_triples=20, on_batch=meet))
+        except BaseException as exc:
+            errors.append(exc)
+            barrier.abort()
+
+    threads = [threading.Thread(target=one, args=(m,)) for m in maps]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(300)
+    assert not errors, errors
+    return infos
+
+
+def test_concurrent_pushes_leave_one_map_and_no_orphan(triple_store: Any) -> None:
+    """N pushes of different maps to one graph at once, twice (first pushes, then
+    replacements): one complete map is current, no other data graph or catalog line
+    is left, and gc has nothing to do."""
+    from datetime import timedelta
+
+    from argmap.store.push import CATALOG, ST
+
+    graph = "urn:test:race"
+    for round_ in range(2):
+        maps = [_many_claims(30 + i, f"race{round_}x{i}") for i in range(_RACERS)]
+        infos = _race(triple_store, graph, maps)
+        assert len(infos) == _RACERS  # every push succeeded (the later swap wins)
+        listed = graphs(triple_store)
+        assert [g.graph for g in listed] == [graph]
+        current = listed[0].data_graph
+        assert current in {i.data_graph for i in infos}
+        assert pull(triple_store, graph) in maps  # one whole map, never a mixture
+        left = [g for g in _named_graphs(triple_store) if g.startswith(graph + "#argmap-")]
+        assert left == [current]  # no orphaned data graph
+        rows = triple_store.select(
+            f"SELECT DISTINCT ?d WHERE {{ GRAPH <{CATALOG}> {{ ?d ?p ?o "
+            f"FILTER (?p IN (<{ST}graph>, <{ST}alive>)) }} }}"
+        )
+        assert [r["d"].value for r in rows] == [current]  # no stale catalog line
+        assert gc(triple_store, older_than=timedelta(0)) == []
+
+
+def test_gc_leaves_a_live_push_alone_and_takes_a_dead_one(triple_store: Any) -> None:
+    """An upload with a fresh st:alive mark survives gc; one whose mark is old goes."""
+    from datetime import UTC, datetime, timedelta
+
+    from argmap.store.push import CATALOG, ST, data_graph_name
+
+    old = datetime.now(UTC) - timedelta(hours=3)
+    stamps = {"live": datetime.now(UTC), "dead": old}
+    names = {}
+    for kind, when in stamps.items():
+        # both named as if started three hours ago; only the mark tells them apart
+        name = data_graph_name(f"urn:test:gc-{kind}", old)
+        names[kind] = name
+        triple_store.append(name, b"<urn:test:s> <urn:test:p> <urn:test:o> .\n")
+        triple_store.update(
+            f"INSERT DATA {{ GRAPH <{CATALOG}> {{ <{name}> <{ST}alive> "
+            f'"{when.strftime("%Y-%m-%dT%H:%M:%SZ")}"^^<http://www.w3.org/2001/XMLSchema#dateTime>'
+            " } }"
+        )
+    assert gc(triple_store) == [names["dead"]]
+    assert names["live"] in _named_graphs(triple_store)
+    assert gc(triple_store, older_than=timedelta(0)) == [names["live"]]
 
 
 # ---------------------------------------------------------------------- streamed pushes

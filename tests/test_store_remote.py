@@ -394,3 +394,81 @@ def test_trace_reads_server_ntriples_with_tabs_and_escapes(escaped: bool) -> Non
 
     store = RemoteStore("http://h/query", dialect="oxigraph", transport=httpx.MockTransport(handle))
     assert trace(store, m.iri, "r").to_dict() == trace_in_memory(m, "r").to_dict()
+
+
+# ---------------------------------------------------------------------- deadline, reply cap
+# Hostile servers on loopback (tests/servers.py): one that trickles its answer a byte at a
+# time, one that floods. Nothing here asserts how long a call took, only how it ended.
+
+
+@pytest.mark.parametrize("head_first", [False, True], ids=["whole-answer", "body-only"])
+def test_trickling_server_is_cut_off_at_the_deadline(head_first: bool) -> None:
+    """Each byte arrives well within the read timeout; the deadline ends the request."""
+    from argmap.errors import StoreUnavailable
+
+    from servers import TrickleServer
+
+    with TrickleServer(interval=0.2, head_first=head_first) as server:
+        store = RemoteStore(server.base_url, timeout=5.0, deadline=1.0, retries=2, backoff=0.01)
+        with store, pytest.raises(StoreUnavailable) as caught:
+            store.ask("ASK {}")
+    message = str(caught.value)
+    assert "deadline of 1 s" in message and server.base_url in message
+    assert "--deadline" in message
+    assert server.requests == 1  # the deadline covers retries: no second attempt
+
+
+def test_without_a_deadline_a_trickle_is_read_to_the_end() -> None:
+    """The same server, a short answer, no deadline: the answer is whole (the control)."""
+    from servers import TrickleServer
+
+    with (
+        TrickleServer(interval=0.001, head_first=True) as server,
+        RemoteStore(server.base_url, timeout=5.0, deadline=None) as store,
+    ):
+        assert store.ask("ASK {}") is True
+
+
+@pytest.mark.parametrize("announce", [False, True], ids=["unannounced", "content-length"])
+def test_oversized_reply_is_refused_in_bounded_memory(announce: bool) -> None:
+    """A 100 MB answer against a 1 MiB cap: refused, and the client never holds it."""
+    import tracemalloc
+
+    from servers import FloodServer
+
+    cap = 2**20
+    with FloodServer(size=100 * 2**20, announce=announce) as server:
+        store = RemoteStore(server.base_url, max_reply=cap, retries=0)
+        tracemalloc.start()
+        try:
+            with store, pytest.raises(StoreError) as caught:
+                store.select("SELECT ?s WHERE { ?s ?p ?o }")
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    message = str(caught.value)
+    assert f"cap of {cap:,} bytes" in message and server.base_url in message
+    assert "--max-reply" in message
+    assert peak < 16 * cap  # the answer was 100 times the cap
+    assert server.sent < 100 * 2**20  # the client stopped reading
+
+
+def test_reply_within_the_cap_is_read() -> None:
+    from servers import FloodServer
+
+    with (
+        FloodServer(size=300_000) as server,
+        RemoteStore(server.base_url, max_reply=2**20) as store,
+    ):
+        rows = store.select("SELECT ?s WHERE { ?s ?p ?o }")
+    assert len(rows) > 1000 and rows[-1]["s"] == ox.Literal("y")
+
+
+def test_deadline_and_cap_must_be_positive() -> None:
+    with pytest.raises(StoreError, match="deadline"):
+        RemoteStore("http://127.0.0.1:1/q", deadline=0)
+    with pytest.raises(StoreError, match="max_reply"):
+        RemoteStore("http://127.0.0.1:1/q", max_reply=-1)
+    store = connect("http://127.0.0.1:1/q", dialect="generic", deadline=5, max_reply=10)
+    assert (store.deadline, store.max_reply) == (5, 10)
+    store.close()

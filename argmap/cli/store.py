@@ -57,7 +57,20 @@ Dialect = Annotated[
     str,
     typer.Option("--dialect", help="auto (ask the server), oxigraph, virtuoso or generic."),
 ]
-Timeout = Annotated[float, typer.Option("--timeout", help="Seconds to wait for any answer.")]
+Timeout = Annotated[
+    float,
+    typer.Option("--timeout", help="Seconds to wait for the server at any one moment."),
+]
+Deadline = Annotated[
+    float,
+    typer.Option(
+        "--deadline", help="Seconds one request may take in all, retries included (0: none)."
+    ),
+]
+MaxReply = Annotated[
+    int,
+    typer.Option("--max-reply", help="MiB one answer of the server may hold (0: no cap)."),
+]
 
 
 def _open(
@@ -68,10 +81,14 @@ def _open(
     user: str | None,
     dialect: str,
     timeout: float,
+    deadline: float = 900.0,
+    max_reply: int = 512,
 ) -> Any:
     """The store ``location`` names, with the connection options of the command line."""
     from argmap.store import connect, open_store
 
+    if deadline < 0 or max_reply < 0:
+        raise fail("--deadline and --max-reply take a positive number, or 0 for none")
     if not location.startswith(("http://", "https://")):
         if any((query_url, update_url, gsp_url, user)):
             raise fail("--query-url, --update-url, --gsp-url and --user need a server URL")
@@ -91,6 +108,8 @@ def _open(
             user=user,
             password=password,
             timeout=timeout,
+            deadline=deadline or None,
+            max_reply=max_reply * 2**20 if max_reply else None,
         )
     )
 
@@ -113,6 +132,8 @@ def push_command(
     user: User = None,
     dialect: Dialect = "auto",
     timeout: Timeout = 120.0,
+    deadline: Deadline = 900.0,
+    max_reply: MaxReply = 512,
 ) -> None:
     """Push a map into a triple store, replacing its graph atomically.
 
@@ -124,7 +145,9 @@ def push_command(
     from argmap.store import push
 
     m = load_any(file, input_format)
-    with _open(store, query_url, update_url, gsp_url, user, dialect, timeout) as target:
+    with _open(
+        store, query_url, update_url, gsp_url, user, dialect, timeout, deadline, max_reply
+    ) as target:
         info = run(lambda: push(m, target, graph, batch_triples=batch))
     console.print(
         f"pushed {file} to <{info.graph}> at {target.location}: {info.triples} triples",
@@ -145,6 +168,8 @@ def pull_command(
     user: User = None,
     dialect: Dialect = "auto",
     timeout: Timeout = 120.0,
+    deadline: Deadline = 900.0,
+    max_reply: MaxReply = 512,
 ) -> None:
     """Pull a map out of a triple store into a file.
 
@@ -154,7 +179,9 @@ def pull_command(
     from argmap.io import dumps_bytes, guess
     from argmap.store import pull
 
-    source = _open(store, query_url, update_url, gsp_url, user, dialect, timeout)
+    source = _open(
+        store, query_url, update_url, gsp_url, user, dialect, timeout, deadline, max_reply
+    )
     with source, progress(f"pulling <{graph}>"):
         m = run(lambda: pull(source, graph))
     if str(output) == "-":
@@ -194,6 +221,8 @@ def query_command(
     user: User = None,
     dialect: Dialect = "auto",
     timeout: Timeout = 120.0,
+    deadline: Deadline = 900.0,
+    max_reply: MaxReply = 512,
 ) -> None:
     """Answer a query in the store: a trace, or a SPARQL SELECT file.
 
@@ -214,7 +243,9 @@ def query_command(
             text = sparql.read_text(encoding="utf-8")
         except OSError as exc:
             raise fail(f"{sparql}: cannot read: {exc.strerror}") from None
-    with _open(store, query_url, update_url, gsp_url, user, dialect, timeout) as source:
+    with _open(
+        store, query_url, update_url, gsp_url, user, dialect, timeout, deadline, max_reply
+    ) as source:
         if trace is not None:
             if graph is None:
                 maps = run(lambda: graphs(source))
@@ -253,7 +284,12 @@ def query_command(
 def graphs_command(
     store: StoreOpt,
     gc: Annotated[
-        bool, typer.Option("--gc", help="Also remove data left by failed pushes (over 1 h old).")
+        bool,
+        typer.Option(
+            "--gc",
+            help="Also remove what failed pushes left: replaced versions at once, "
+            "uploads with no sign of life for 1 h.",
+        ),
     ] = False,
     format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="text or json.")
@@ -264,6 +300,8 @@ def graphs_command(
     user: User = None,
     dialect: Dialect = "auto",
     timeout: Timeout = 120.0,
+    deadline: Deadline = 900.0,
+    max_reply: MaxReply = 512,
 ) -> None:
     """List the maps in a triple store (graph IRI, data graph, triples, when pushed).
 
@@ -274,7 +312,9 @@ def graphs_command(
     from argmap.store import gc as collect
     from argmap.store import graphs
 
-    with _open(store, query_url, update_url, gsp_url, user, dialect, timeout) as source:
+    with _open(
+        store, query_url, update_url, gsp_url, user, dialect, timeout, deadline, max_reply
+    ) as source:
         removed = run(lambda: collect(source)) if gc else []
         maps = run(lambda: graphs(source))
     if format is OutputFormat.json:

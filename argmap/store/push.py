@@ -41,8 +41,24 @@ Tools other than argmap find a map's triples with::
 and :func:`pull` also reads plain named graphs that argmap did not write.
 
 Concurrency: two pushes of one graph at once both succeed and the later swap wins;
-neither can leave a mixture. The data graph a swap replaced is deleted after the swap
-(in batches where the server's transactions are slow).
+neither can leave a mixture, and neither leaves a graph behind. Each swap writes the
+new data graph's catalog lines (``st:graph`` ...) together with the pointer, so a data
+graph that has catalog lines but no pointer at it has been *displaced*: nobody writes
+it or will point at it again, and any push or :func:`gc` may remove it. After its swap
+a push removes every displaced version of its graph (the one it replaced, and those
+that racing pushes replaced), and when racing first pushes left two pointers it keeps
+the latest. Removal drops the data first and the catalog lines last, so a push can
+always tell whether its own swap happened (its pointer, its catalog lines, or its data
+graph already emptied by whoever displaced it).
+
+A push in progress says so in the catalog: ``<D> st:alive "time"``, refreshed at least
+every minute while batches go up (one small update). :func:`gc` removes a data graph no
+pointer and no catalog line claims (what a crashed push left) only when its last sign of
+life, or the time in its name when it has none, is older than ``older_than`` (1 hour);
+displaced versions it removes at once. No request of a remote store outlives its
+deadline (15 minutes by default), so a live push is never collected as long as
+``older_than`` exceeds the deadline plus a minute, and the clocks of the machines that
+push and collect agree to within the difference.
 
 Examples
 --------
@@ -63,12 +79,14 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import gc as _gc
 import queue
 import re
 import secrets
 import sys
 import threading
+import time
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -112,6 +130,7 @@ _DATA_NAME = re.compile(r"[#-]argmap-(\d{8}T\d{6})Z?-[0-9a-f]{8}$")
 _BNODE_OBJECT = re.compile(r" _:[^\s\"]+ \.$")
 
 ProgressCallback = Callable[[int, int], None]
+_ALIVE_EVERY = 60.0  # seconds between the "still pushing" marks of a push in progress
 
 
 class StoreCleanupWarning(UserWarning):
@@ -439,6 +458,14 @@ def push(
     after each batch the store has taken, with the triples it holds so far and the
     map's total.
 
+    Several pushes of one graph at once all succeed, the last swap wins, and none
+    leaves a graph behind (see the module docstring).
+
+    Every error of the store says how far the push got (triples and batches the store
+    took, or that the swap itself failed) and what the store holds now: the previous
+    version, current and intact, unless the store went away during the swap itself,
+    when either version may be current (each whole).
+
     Raises:
         StoreUnavailable: the store could not be reached or went away; the previous
             version of ``graph`` is still current.
@@ -454,20 +481,32 @@ def push(
     total = ntriples_count(m)
     size = max(1, batch_triples or store.dialect.batch_triples)
     data = data_graph_name(graph)
-    old = resolve(store, graph)
+    what = f"push of map <{m.iri}> to graph <{graph}> at {store.location}"
+    try:
+        old = resolve(store, graph)
+        alive = _mark_alive(store, data, first=True)
+    except StoreError as exc:
+        raise type(exc)(
+            f"{what} failed before any triple was sent: {exc}. The store was not changed"
+        ) from exc
     sent = 0
+    taken_batches = 0
     stored = 0
     swapping = False
-    what = f"push of map <{m.iri}> to graph <{graph}> at {store.location}"
+    last_mark = time.monotonic()
     try:
         batches = _Prefetch(_batches(iter_ntriples_lines(m), size))
         try:
             with _progress_bar(progress, total, f"pushing {m.name}") as bar, _frozen_gc():
 
                 def taken(n: int) -> None:
-                    nonlocal sent
+                    nonlocal sent, taken_batches, last_mark, alive
                     _gc.collect()  # see _frozen_gc
                     sent += n
+                    taken_batches += 1
+                    if time.monotonic() - last_mark >= _ALIVE_EVERY:
+                        alive = _mark_alive(store, data)
+                        last_mark = time.monotonic()
                     bar(sent, total)
                     if on_batch is not None:
                         on_batch(sent, total)
@@ -486,51 +525,143 @@ def push(
             raise StoreProtocolError(
                 f"the store holds {stored} triples of the {expected} sent to <{data}>"
             )
+        if time.monotonic() - last_mark >= _ALIVE_EVERY:
+            alive = _mark_alive(store, data)
         swapping = True
-        pushed = _swap(store, graph, data, m.iri, stored, old)
+        pushed, displaced = _swap(store, graph, data, m.iri, stored, old, alive)
     except (StoreError, KeyboardInterrupt) as exc:
+        outcome: bool | None = False
         if swapping:
-            outcome = _swap_outcome(store, graph, data)
+            outcome, displaced = _swap_outcome(store, graph, data)
             if outcome is True:  # the swap happened; only its answer was lost
-                if old is not None:
-                    _retire(store, old)
+                _sweep(store, graph, displaced)
                 return GraphInfo(graph, data, m.iri, stored, _now_text())
-            cleanup = (
-                _cleanup_after_failure(store, data)
-                if outcome is False
-                else f"whether the swap happened is unknown until the store answers "
-                f"again: `argmap graphs` then shows which data graph <{graph}> points at "
-                f"(<{data}> is the new one)"
-            )
-        else:
-            cleanup = _cleanup_after_failure(store, data)
+        cleanup = (
+            _cleanup_after_failure(store, data)
+            if outcome is False
+            else f"`argmap graphs` shows which data graph <{graph}> points at once the store "
+            f"answers again (<{data}> is the new one; `argmap graphs --gc` then removes the "
+            "one not current)"
+        )
         if isinstance(exc, KeyboardInterrupt):
             raise
-        previous = (
-            f"the previous version (data graph <{old.data_graph}>) is still current and intact"
-            if old is not None
-            else f"the store holds no version of <{graph}>, as before"
+        if outcome is None:
+            state = (
+                "Whether the swap happened is unknown: either the previous version "
+                + (f"(data graph <{old.data_graph}>)" if old is not None else "(none)")
+                + " or the new one is current, whole, never a mixture"
+            )
+        elif old is not None:
+            state = (
+                f"Nothing was swapped: the previous version (data graph <{old.data_graph}>) "
+                "is still current and intact"
+            )
+        else:
+            state = f"Nothing was swapped: the store holds no version of <{graph}>, as before"
+        batches_text = f"{taken_batches} batch{'es' if taken_batches != 1 else ''}"
+        step = (
+            f"the swap, with all {sent} triples stored ({batches_text})"
+            if swapping
+            else f"{sent} of {total} triples had reached the store ({batches_text} of up to {size})"
         )
-        step = "the swap" if swapping else f"{sent} of {total} triples"
-        raise type(exc)(
-            f"{what} failed after {step}: {exc}. Nothing was swapped: {previous}; {cleanup}"
-        ) from exc
+        raise type(exc)(f"{what} failed after {step}: {exc}. {state}; {cleanup}") from exc
     except Exception:  # not the store's fault (a ModelError while writing the map, ...)
-        if not swapping or _swap_outcome(store, graph, data) is False:
+        if not swapping or _swap_outcome(store, graph, data)[0] is False:
             _cleanup_after_failure(store, data)
         raise
-    if old is not None and old.data_graph != data:
-        _retire(store, old)
+    _sweep(store, graph, displaced)
     return GraphInfo(graph, data, m.iri, stored, pushed)
 
 
-def _swap_outcome(store: Store, graph: str, data: str) -> bool | None:
+def _mark_alive(store: Store, data: str, *, first: bool = False) -> str:
+    """Say in the catalog that the push writing ``data`` is alive now; the mark's term."""
+    c, d = _iri(CATALOG), _iri(data)
+    when = sparql_term(ox.Literal(_now_text(), datatype=ox.NamedNode(_XSD + "dateTime")))
+    if first:
+        store.update(_PREFIX + f"INSERT DATA {{ GRAPH {c} {{ {d} st:alive {when} }} }}")
+    else:
+        store.update(
+            _PREFIX
+            + f"DELETE {{ GRAPH {c} {{ {d} st:alive ?t }} }}\n"
+            + f"INSERT {{ GRAPH {c} {{ {d} st:alive {when} }} }}\n"
+            + f"WHERE {{ GRAPH {c} {{ {d} st:alive ?t }} }}"
+        )
+    return when
+
+
+def _claims(store: Store, graph: str) -> dict[str, int | None]:
+    """Data graphs with catalog lines for ``graph`` (current or displaced): their sizes."""
+    rows = store.select(
+        _PREFIX
+        + f"SELECT ?d ?n WHERE {{ GRAPH {_iri(CATALOG)} {{ ?d st:graph {_iri(graph)} ; "
+        + "st:triples ?n } }"
+    )
+    claimed: dict[str, int | None] = {}
+    for row in rows:
+        n = _value(row.get("n"))
+        claimed[_bound(row, "d", "reading the catalog").value] = n if isinstance(n, int) else None
+    return claimed
+
+
+def _settle(store: Store, graph: str, data: str | None) -> tuple[bool, list[GraphInfo]]:
+    """After a swap to ``data``: whether it happened, and the versions it leaves displaced.
+
+    Racing first pushes each insert a pointer; every push then keeps the latest one (the
+    same for all), so one pointer remains. The catalog lines are read before the
+    pointers: a swap writes both at once, so a data graph seen with lines and then
+    without a pointer was displaced for good. The swap happened if ``data`` is current,
+    or was displaced since by a later push (its catalog lines are there, or its data
+    graph was already removed: removal empties the data before the lines).
+    """
+    c, g = _iri(CATALOG), _iri(graph)
+    claimed = _claims(store, graph)
+    infos = _catalog(store, graph)
+    current = {i.data_graph for i in infos}
+    if len(infos) > 1:
+        keep = _latest(infos)
+        for info in infos:
+            if info.data_graph != keep.data_graph:
+                store.update(
+                    _PREFIX
+                    + f"DELETE DATA {{ GRAPH {c} {{ {g} st:current {_iri(info.data_graph)} }} }}"
+                )
+        current = {keep.data_graph}
+    displaced = [
+        GraphInfo(graph, d, triples=n) for d, n in sorted(claimed.items()) if d not in current
+    ]
+    if data is None:
+        return True, displaced
+    swapped = (
+        any(i.data_graph == data for i in infos)
+        or data in claimed
+        or not store.ask(f"ASK {{ GRAPH {_iri(data)} {{ ?s ?p ?o }} }}")
+    )
+    return swapped, displaced
+
+
+def _sweep(store: Store, graph: str, displaced: list[GraphInfo] | None = None) -> None:
+    """Remove the displaced versions of ``graph`` (warn on failure; gc catches up)."""
+    if displaced is None:
+        try:
+            displaced = _settle(store, graph, None)[1]
+        except StoreError as exc:
+            warnings.warn(
+                f"the replaced versions of <{graph}> could not be listed ({exc}); "
+                "argmap.store.gc(store) removes them later",
+                StoreCleanupWarning,
+                stacklevel=3,
+            )
+            return
+    for info in displaced:
+        _retire(store, info)
+
+
+def _swap_outcome(store: Store, graph: str, data: str) -> tuple[bool | None, list[GraphInfo]]:
     """After a failed swap: True if it happened anyway, False if not, None if unknown."""
     try:
-        now = resolve(store, graph)
+        return _settle(store, graph, data)
     except StoreError:
-        return None
-    return now is not None and now.data_graph == data
+        return None, []
 
 
 def _now_text() -> str:
@@ -538,9 +669,19 @@ def _now_text() -> str:
 
 
 def _swap(
-    store: Store, graph: str, data: str, map_iri: str, triples: int, old: GraphInfo | None
-) -> str:
-    """Point ``graph`` at ``data`` with one update operation, check it did; the time."""
+    store: Store,
+    graph: str,
+    data: str,
+    map_iri: str,
+    triples: int,
+    old: GraphInfo | None,
+    alive: str,
+) -> tuple[str, list[GraphInfo]]:
+    """Point ``graph`` at ``data`` with one update operation, check it did.
+
+    Returns the time of the swap and the versions now displaced. ``alive`` is the
+    push's last alive mark, removed with the swap.
+    """
     g, d, c = _iri(graph), _iri(data), _iri(CATALOG)
     when = _now_text()
     pushed = sparql_term(ox.Literal(when, datatype=ox.NamedNode(_XSD + "dateTime")))
@@ -549,33 +690,38 @@ def _swap(
         f"{d} st:graph {g} ; st:map {_iri(map_iri)} ; st:triples {sparql_term(triples)} ; "
         f"st:pushed {pushed} ."
     )
+    mark = f"DELETE DATA {{ GRAPH {c} {{ {d} st:alive {alive} }} }}"
     # One operation either way. (DELETE/INSERT with an OPTIONAL match would cover both
     # cases, but Virtuoso 7.2 inserts nothing when the OPTIONAL does not match.)
     if old is None:
         store.update(_PREFIX + f"INSERT DATA {{ GRAPH {c} {{\n{meta}\n}} }}")
+        with contextlib.suppress(StoreError):  # a stale mark on a current graph is harmless
+            store.update(mark)
     else:
         store.update(
             _PREFIX
-            + f"DELETE {{ GRAPH {c} {{ {g} st:current ?old }} }}\n"
+            + f"DELETE {{ GRAPH {c} {{ {g} st:current ?old . {d} st:alive {alive} }} }}\n"
             + f"INSERT {{ GRAPH {c} {{\n{meta}\n}} }}\n"
             + f"WHERE {{ GRAPH {c} {{ {g} st:current ?old }} }}"
         )
-    now = resolve(store, graph)
-    if now is None or now.data_graph != data:
-        if old is not None and now is None:
-            # The entry vanished between reading and swapping (a concurrent delete).
-            store.update(_PREFIX + f"INSERT DATA {{ GRAPH {c} {{\n{meta}\n}} }}")
-            now = resolve(store, graph)
-        if now is None or now.data_graph != data:
+    swapped, displaced = _settle(store, graph, data)
+    if not swapped:
+        # The pointer vanished between reading and swapping (a concurrent delete), so
+        # the swap matched nothing: point at the new version afresh.
+        store.update(_PREFIX + f"INSERT DATA {{ GRAPH {c} {{\n{meta}\n}} }}")
+        with contextlib.suppress(StoreError):
+            store.update(mark)
+        swapped, displaced = _settle(store, graph, data)
+        if not swapped:
             raise StoreProtocolError(
                 f"the store accepted the swap to <{data}> but <{graph}> does not point at it"
             )
-    return when
+    return when, displaced
 
 
 def _cleanup_after_failure(store: Store, data: str) -> str:
     try:
-        drop_graph(store, data)
+        _drop_version(store, data)
     except StoreError:
         return (
             f"the partial upload <{data}> may remain; argmap.store.gc(store) or "
@@ -584,11 +730,20 @@ def _cleanup_after_failure(store: Store, data: str) -> str:
     return f"the partial upload <{data}> was removed"
 
 
+def _drop_version(store: Store, data: str, size: int | None = None) -> None:
+    """Remove data graph ``data``: its triples first, then its catalog lines.
+
+    In that order, a push can tell that a data graph without catalog lines was displaced
+    and removed (it is empty) from one whose swap never happened (it still holds data).
+    """
+    drop_graph(store, data, size=size)
+    store.update(f"DELETE WHERE {{ GRAPH {_iri(CATALOG)} {{ {_iri(data)} ?p ?o }} }}")
+
+
 def _retire(store: Store, old: GraphInfo) -> None:
-    """Remove a replaced version: its catalog lines, then its data graph."""
+    """Remove a replaced version (warn when the store does not let us)."""
     try:
-        store.update(f"DELETE WHERE {{ GRAPH {_iri(CATALOG)} {{ {_iri(old.data_graph)} ?p ?o }} }}")
-        drop_graph(store, old.data_graph, size=old.triples)
+        _drop_version(store, old.data_graph, old.triples)
     except StoreError as exc:
         warnings.warn(
             f"the previous version <{old.data_graph}> of <{old.graph}> could not be removed "
@@ -668,29 +823,68 @@ def delete(store: Store, graph: str) -> bool:
             return True
         return False
     store.update(f"DELETE WHERE {{ GRAPH {c} {{ {g} ?p ?o }} }}")
-    _retire(store, info)
+    _sweep(store, graph)  # every version, also one a racing first push pointed at
     return True
 
 
 def gc(store: Store, *, older_than: timedelta = timedelta(hours=1)) -> list[str]:
-    """Remove data graphs no catalog entry points at (left by failed pushes); their IRIs.
+    """Remove what failed or crashed pushes left; the data graphs removed, sorted.
 
-    Only graphs named like argmap's data graphs and made more than ``older_than`` ago
-    are removed, so a push in progress elsewhere is left alone.
+    * A displaced version (catalog lines, no pointer: a push replaced it but could not
+      remove it) goes at once: nothing writes or reads it any more.
+    * A data graph named like argmap's that neither a pointer nor catalog lines claim is
+      an upload: a push in progress or one that died. It goes when its last sign of life
+      (the ``st:alive`` mark a push refreshes every minute, else the time in its name)
+      is more than ``older_than`` ago, so a live push is left alone (see the module
+      docstring for the rule and what it assumes).
+
+    >>> from argmap.store import open_store
+    >>> gc(open_store(None))
+    []
     """
-    current = {i.data_graph for i in graphs(store)}
+    c = _iri(CATALOG)
+    rows = store.select(_PREFIX + f"SELECT ?d ?p ?o WHERE {{ GRAPH {c} {{ ?d ?p ?o }} }}")
+    claimed: dict[str, int | None] = {}
+    alive: dict[str, str] = {}
+    current: set[str] = set()
+    for row in rows:
+        d, p, o = (_bound(row, k, "reading the catalog") for k in ("d", "p", "o"))
+        if p.value == ST + "graph":
+            claimed.setdefault(d.value, None)
+        elif p.value == ST + "triples":
+            n = _value(o)
+            claimed[d.value] = n if isinstance(n, int) else None
+        elif p.value == ST + "alive":
+            alive[d.value] = max(alive.get(d.value, ""), o.value)
+        elif p.value == ST + "current":
+            current.add(o.value)
     cutoff = datetime.now(UTC) - older_than
     removed = []
-    for name in _named_graphs(store):
+    for name in sorted(set(_named_graphs(store)) | set(claimed) | set(alive)):
+        if name in current or name == CATALOG:
+            continue
+        if name in claimed:
+            _drop_version(store, name, claimed[name])
+            removed.append(name)
+            continue
         match = _DATA_NAME.search(name)
-        if not match or name in current:
+        if not match:
             continue
         made = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
-        if made <= cutoff:
-            store.update(f"DELETE WHERE {{ GRAPH {_iri(CATALOG)} {{ {_iri(name)} ?p ?o }} }}")
-            drop_graph(store, name)
+        last = _parse_time(alive[name]) if name in alive else made
+        if last <= cutoff:
+            _drop_version(store, name)
             removed.append(name)
     return sorted(removed)
+
+
+def _parse_time(text: str) -> datetime:
+    """An ``xsd:dateTime`` argmap wrote (UTC); the distant past when unreadable."""
+    try:
+        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
 def _named_graphs(store: Store) -> list[str]:

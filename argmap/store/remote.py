@@ -17,12 +17,20 @@ Transitive paths
     has argmap walk each path that starts from a constant, one step per request, and
     send the server plain joins instead (:meth:`Dialect.expand_paths`); one
     :meth:`RemoteStore.select` may then send several requests.
-Timeouts and retries
-    Every request has a timeout (``timeout`` seconds; connecting at most 10 s). A
-    request that fails in a way that may pass (nothing answered, the connection dropped,
-    HTTP 429/502/503/504) is retried ``retries`` times with exponential backoff; argmap
-    only sends requests that are safe to repeat (queries, idempotent updates, uploads of
-    ground triples).
+Timeouts, deadlines, retries and reply sizes
+    ``timeout`` (seconds) bounds each wait for the server: connecting (at most 10 s) and
+    every read or write on the connection. ``deadline`` (seconds, default 900) bounds a
+    whole request, retries and their pauses included: a server that trickles its answer
+    a byte at a time, each byte well within ``timeout``, is cut off when the deadline
+    passes (:class:`~argmap.errors.StoreUnavailable` naming the store and the deadline).
+    ``max_reply`` (bytes, default 512 MiB, the default cap on an input file of
+    :mod:`argmap.limits`) bounds what one answer may hold: the answer is read in chunks
+    and refused with :class:`~argmap.errors.StoreError` naming the cap as soon as it is
+    larger (or announces a larger ``Content-Length``), so memory stays bounded whatever
+    the server sends. ``None`` switches either off. A request that fails in a way that
+    may pass (nothing answered, the connection dropped, HTTP 429/502/503/504) is retried
+    ``retries`` times with exponential backoff; argmap only sends requests that are safe
+    to repeat (queries, idempotent updates, uploads of ground triples).
 Errors
     :class:`~argmap.errors.StoreUnavailable` when nothing answers or the server goes
     away mid-request, :class:`~argmap.errors.StoreAuthError` on 401/403,
@@ -46,23 +54,40 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
-from collections.abc import Generator, Mapping
+from collections.abc import Generator, Iterable, Mapping
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+import httpcore
 import httpx
 
 from argmap.errors import StoreAuthError, StoreError, StoreProtocolError, StoreUnavailable
 from argmap.store.base import Row
 from argmap.store.dialects import DIALECTS, Dialect, Expanded, detect, get_dialect
 
-__all__ = ["ENV_PASSWORD", "ENV_TOKEN", "ENV_USER", "RemoteStore", "connect", "redact"]
+__all__ = [
+    "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_REPLY",
+    "ENV_PASSWORD",
+    "ENV_TOKEN",
+    "ENV_USER",
+    "RemoteStore",
+    "connect",
+    "redact",
+]
 
 ENV_USER = "ARGMAP_STORE_USER"
 ENV_PASSWORD = "ARGMAP_STORE_PASSWORD"
 ENV_TOKEN = "ARGMAP_STORE_TOKEN"
+DEFAULT_DEADLINE = 900.0
+"""Seconds one request may take in all, retries included (``deadline=``, ``--deadline``)."""
+DEFAULT_MAX_REPLY = 512 * 2**20
+"""Bytes one answer may hold (``max_reply=``, ``--max-reply``)."""
+_WRITE_CHUNK = 64 * 1024  # an upload is written in pieces, each within the deadline
 
 _TRANSIENT_STATUS = {429, 502, 503, 504}
 _TRANSIENT_ERRORS = (
@@ -90,6 +115,117 @@ def redact(url: str) -> str:
         host = f"[{host}]"
     netloc = f"{host}:{parts.port}" if parts.port else host
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+class _Deadline(threading.local):
+    """The monotonic time the request under way in this thread must end by (or None)."""
+
+    at: float | None = None
+
+
+_DEADLINE = _Deadline()
+
+
+def _within(timeout: float | None, error: type[Exception]) -> float | None:
+    """``timeout`` shortened to what is left of this thread's deadline; raise when none is."""
+    at = _DEADLINE.at
+    if at is None:
+        return timeout
+    left = at - time.monotonic()
+    if left <= 0:
+        raise error("the request deadline passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write ends by the deadline of its request."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _within(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        view = memoryview(buffer)
+        for start in range(0, len(view), _WRITE_CHUNK):
+            chunk = bytes(view[start : start + _WRITE_CHUNK])
+            self._inner.write(chunk, _within(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        inner = self._inner.start_tls(
+            ssl_context, server_hostname, _within(timeout, httpcore.ConnectTimeout)
+        )
+        return _DeadlineStream(inner)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    """httpcore's network backend with :class:`_DeadlineStream` connections."""
+
+    def __init__(self, inner: httpcore.NetworkBackend) -> None:
+        self._inner = inner
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        stream = self._inner.connect_tcp(
+            host, port, _within(timeout, httpcore.ConnectTimeout), local_address, socket_options
+        )
+        return _DeadlineStream(stream)
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        stream = self._inner.connect_unix_socket(
+            path, _within(timeout, httpcore.ConnectTimeout), socket_options
+        )
+        return _DeadlineStream(stream)
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def _deadline_transport() -> httpx.HTTPTransport:
+    """An httpx transport whose connections keep to the deadline of each request.
+
+    httpx has per-operation timeouts only; its connection pool takes a network backend,
+    which httpx does not expose, so the pool's is wrapped here. Should a later httpx
+    build its pool differently, the deadline is still checked between the chunks of an
+    answer (see :meth:`RemoteStore._send`), only not while headers arrive.
+    """
+    transport = httpx.HTTPTransport()
+    pool = getattr(transport, "_pool", None)
+    backend = getattr(pool, "_network_backend", None)
+    if isinstance(backend, httpcore.NetworkBackend):
+        pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
+    return transport
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """An HTTP answer read whole (within the reply cap)."""
+
+    status_code: int
+    reason_phrase: str
+    headers: httpx.Headers
+    content: bytes
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("utf-8", errors="replace")
 
 
 class _Bearer(httpx.Auth):
@@ -142,7 +278,11 @@ class RemoteStore:
         user: user for HTTP basic/digest auth (default ``$ARGMAP_STORE_USER``).
         password: its password (default ``$ARGMAP_STORE_PASSWORD``).
         token: a bearer token instead (default ``$ARGMAP_STORE_TOKEN``).
-        timeout: seconds to wait for any one answer.
+        timeout: seconds to wait for the server at any one moment (connect, each read
+            or write).
+        deadline: seconds one request may take in all, retries included (``None``: no
+            deadline).
+        max_reply: bytes one answer may hold (``None``: no cap).
         retries: how many times a request that failed transiently is sent again.
         backoff: seconds before the first retry (doubling after each).
         transport: an httpx transport (tests).
@@ -160,6 +300,8 @@ class RemoteStore:
         password: str | None = None,
         token: str | None = None,
         timeout: float = 60.0,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_reply: int | None = DEFAULT_MAX_REPLY,
         retries: int = 3,
         backoff: float = 0.25,
         transport: httpx.BaseTransport | None = None,
@@ -182,10 +324,16 @@ class RemoteStore:
         )
         self.retries = max(0, retries)
         self.backoff = backoff
+        if deadline is not None and deadline <= 0:
+            raise StoreError(f"deadline={deadline!r}: expected a positive number of seconds")
+        if max_reply is not None and max_reply <= 0:
+            raise StoreError(f"max_reply={max_reply!r}: expected a positive number of bytes")
+        self.deadline = deadline
+        self.max_reply = max_reply
         self._client = httpx.Client(
             auth=auth,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            transport=transport,
+            transport=transport or _deadline_transport(),
             headers={"User-Agent": "argmap"},
         )
         self._timeout = timeout
@@ -230,18 +378,64 @@ class RemoteStore:
         headers: Mapping[str, str] | None = None,
         ok_missing: bool = False,
         any_status: bool = False,
-    ) -> httpx.Response:
-        """Send one request with retries; map every failure to a StoreError subclass."""
+    ) -> _Answer:
+        """Send one request with retries, within the deadline; read the answer, within the cap.
+
+        Every failure becomes a StoreError subclass.
+        """
+        outer = _DEADLINE.at
+        _DEADLINE.at = None if self.deadline is None else time.monotonic() + self.deadline
+        try:
+            return self._attempts(
+                method,
+                url,
+                what,
+                params=params,
+                data=data,
+                content=content,
+                headers=headers,
+                ok_missing=ok_missing,
+                any_status=any_status,
+            )
+        finally:
+            _DEADLINE.at = outer
+
+    def _past_deadline(self, what: str, url: str) -> StoreUnavailable:
+        return StoreUnavailable(
+            f"{what}: the store at {url} did not finish within the deadline of "
+            f"{self.deadline:g} s for one request (deadline=, --deadline)"
+        )
+
+    def _attempts(
+        self,
+        method: str,
+        url: str,
+        what: str,
+        *,
+        params: Mapping[str, str] | None,
+        data: Mapping[str, str] | None,
+        content: bytes | None,
+        headers: Mapping[str, str] | None,
+        ok_missing: bool,
+        any_status: bool,
+    ) -> _Answer:
         attempts = self.retries + 1
         last: str = ""
         for attempt in range(attempts):
             if attempt:
-                time.sleep(min(self.backoff * 2 ** (attempt - 1), 5.0))
+                pause = min(self.backoff * 2 ** (attempt - 1), 5.0)
+                at = _DEADLINE.at
+                if at is not None and time.monotonic() + pause >= at:
+                    raise self._past_deadline(what, url)
+                time.sleep(pause)
             try:
-                response = self._client.request(
-                    method, url, params=params, data=data, content=content, headers=headers
+                response = self._receive(
+                    method, url, what, params=params, data=data, content=content, headers=headers
                 )
             except httpx.TimeoutException as exc:
+                at = _DEADLINE.at
+                if at is not None and time.monotonic() >= at:
+                    raise self._past_deadline(what, url) from None
                 if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
                     last = f"could not connect within {self._timeout:g} s"
                     continue
@@ -290,9 +484,46 @@ class RemoteStore:
             + (f" (tried {attempts} times)" if attempts > 1 else "")
         )
 
-    def _query(
-        self, query: str, accept: str, default_graph: str | None, what: str
-    ) -> httpx.Response:
+    def _receive(
+        self,
+        method: str,
+        url: str,
+        what: str,
+        *,
+        params: Mapping[str, str] | None,
+        data: Mapping[str, str] | None,
+        content: bytes | None,
+        headers: Mapping[str, str] | None,
+    ) -> _Answer:
+        """One request; its answer read in chunks, refused once over :attr:`max_reply`."""
+        cap = self.max_reply
+        with self._client.stream(
+            method, url, params=params, data=data, content=content, headers=headers
+        ) as response:
+            announced = response.headers.get("content-length", "")
+            if cap is not None and announced.isdigit() and int(announced) > cap:
+                raise self._too_big(what, url, f"announced {int(announced):,} bytes")
+            chunks: list[bytes] = []
+            size = 0
+            at = _DEADLINE.at
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if cap is not None and size > cap:
+                    raise self._too_big(what, url, f"sent more than {cap:,} bytes")
+                chunks.append(chunk)
+                if at is not None and time.monotonic() >= at:
+                    raise self._past_deadline(what, url)
+            return _Answer(
+                response.status_code, response.reason_phrase, response.headers, b"".join(chunks)
+            )
+
+    def _too_big(self, what: str, url: str, how: str) -> StoreError:
+        return StoreError(
+            f"{what}: the store at {url} {how}, over the cap of {self.max_reply:,} bytes on "
+            "one answer (max_reply=, --max-reply); nothing of it was used"
+        )
+
+    def _query(self, query: str, accept: str, default_graph: str | None, what: str) -> _Answer:
         form = {"query": self.dialect.adapt(query)}
         if default_graph is not None:
             form["default-graph-uri"] = default_graph
@@ -444,7 +675,7 @@ def _excerpt(text: str, limit: int = 300) -> str:
     return (text[:limit] + " ...") if len(text) > limit else (text or "(no message)")
 
 
-def _json_results(response: httpx.Response, url: str) -> Any:
+def _json_results(response: _Answer, url: str) -> Any:
     try:
         return json.loads(response.content)
     except (ValueError, UnicodeDecodeError):
@@ -455,7 +686,7 @@ def _json_results(response: httpx.Response, url: str) -> Any:
         ) from None
 
 
-def _check_ntriples(response: httpx.Response, url: str, what: str) -> None:
+def _check_ntriples(response: _Answer, url: str, what: str) -> None:
     kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind and kind not in _NT_TYPES:
         raise StoreProtocolError(f"{what}: the store at {url} answered {kind}, not N-Triples")
@@ -472,6 +703,8 @@ def connect(
     password: str | None = None,
     token: str | None = None,
     timeout: float = 60.0,
+    deadline: float | None = DEFAULT_DEADLINE,
+    max_reply: int | None = DEFAULT_MAX_REPLY,
     retries: int = 3,
 ) -> RemoteStore:
     """A :class:`RemoteStore` for the server at ``url``.
@@ -481,6 +714,8 @@ def connect(
     server's ``Server`` header to tell Oxigraph and Virtuoso from the rest; their
     endpoints are then known. For any other server ``url`` is the query endpoint and
     ``update_url``/``gsp_url`` default to it. Explicit endpoint URLs always win.
+    ``timeout``, ``deadline`` and ``max_reply`` bound each wait, each request and each
+    answer (see the module docstring).
 
     >>> store = connect("http://127.0.0.1:8890/sparql", dialect="virtuoso")
     >>> store.update_url, store.gsp_url
@@ -494,7 +729,7 @@ def connect(
         user, password = parts.username, parts.password
     clean = redact(url).rstrip("/")
     if isinstance(dialect, str) and dialect == "auto":
-        dialect = _probe(clean, timeout, retries)
+        dialect = _probe(clean, timeout, deadline, max_reply, retries)
     elif isinstance(dialect, str):
         dialect = get_dialect(dialect)
     if dialect.query_path:
@@ -515,12 +750,23 @@ def connect(
         password=password,
         token=token,
         timeout=timeout,
+        deadline=deadline,
+        max_reply=max_reply,
         retries=retries,
     )
 
 
-def _probe(url: str, timeout: float, retries: int) -> Dialect:
+def _probe(
+    url: str, timeout: float, deadline: float | None, max_reply: int | None, retries: int
+) -> Dialect:
     """The dialect of the server at ``url``, from the ``Server`` header of one GET."""
-    with RemoteStore(url, timeout=timeout, retries=retries, anonymous=True) as probe:
+    with RemoteStore(
+        url,
+        timeout=timeout,
+        deadline=deadline,
+        max_reply=max_reply,
+        retries=retries,
+        anonymous=True,
+    ) as probe:
         response = probe._send("GET", url, "connecting", any_status=True)
     return detect(response.headers.get("server"))
