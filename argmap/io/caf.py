@@ -349,13 +349,13 @@ def caf_to_map(
     ]
     for el in root.findall("statements/statement"):
         r.statement(el)
-    for el in root.findall("arguments/argument"):
-        r.argument(el)
     for stmt in root.findall("statements/statement"):  # weight < 0.5: the complement holds
         raw_id = stmt.get("id")
         weight = _float(stmt.get("weight"))
         if raw_id in r.sid and weight is not None and weight < 0.5:
             r.complement(raw_id, assumed=True)
+    for el in root.findall("arguments/argument"):
+        r.argument(el)
     for i, el in enumerate(root.findall("references/metadata")):
         ref = _metadata(el)
         key = str(ref.get("key") or f"reference-{i + 1}")
