@@ -90,32 +90,41 @@ def _load_yaml(text: str, filename: str | None) -> tuple[Any, dict[tuple[str, st
     if root is None:
         return {}, lines
     cap = current().max_nodes
-    budget = [10 * cap if cap else 10_000_000]
+    limit = 10 * cap if cap else 10_000_000
+    size: dict[int, int] = {}  # expanded size of each node (aliases counted each time)
+    visiting: set[int] = set()
 
-    def walk(node: yaml.Node, ancestors: set[int]) -> None:
-        budget[0] -= 1
-        if budget[0] < 0:
-            raise LimitExceeded(
-                "YAML expands to too many values (an alias bomb?)",
-                file=filename,
-                line=node.start_mark.line + 1,
-            )
-        if id(node) in ancestors:
+    def walk(node: yaml.Node) -> int:
+        key = id(node)
+        if key in size:
+            return size[key]
+        if key in visiting:
             raise ParseError(
                 "a recursive YAML alias (the value contains itself: a cycle)",
                 file=filename,
                 line=node.start_mark.line + 1,
                 column=node.start_mark.column + 1,
             )
+        visiting.add(key)
+        total = 1
         if isinstance(node, yaml.SequenceNode):
-            for child in node.value:
-                walk(child, ancestors | {id(node)})
+            total += sum(walk(child) for child in node.value)
         elif isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                walk(k, ancestors | {id(node)})
-                walk(v, ancestors | {id(node)})
+            total += sum(walk(k) + walk(v) for k, v in node.value)
+        visiting.discard(key)
+        if total > limit:
+            raise LimitExceeded(
+                f"YAML expands to more than {limit} values (an alias bomb?)",
+                file=filename,
+                line=node.start_mark.line + 1,
+            )
+        size[key] = total
+        return total
 
-    walk(root, set())
+    try:
+        walk(root)
+    except RecursionError:
+        raise LimitExceeded("YAML nested too deeply", file=filename) from None
     if isinstance(root, yaml.MappingNode):
         for k, v in root.value:
             if isinstance(v, yaml.MappingNode) and k.value in (*_SECTIONS, "argument_schemes"):
