@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+from pathlib import Path
 
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 import argmap
+from argmap.cli import app
 from argmap.errors import SemanticsError
 from argmap.semantics._carneades_graph import (
     STANDARDS,
@@ -26,6 +30,7 @@ from argmap.semantics.labelling import Label
 from strategies import carneades_graphs
 
 IN, OUT, UNDEC = Label.IN, Label.OUT, Label.UNDEC
+runner = CliRunner()
 
 
 def _graph(statements: str, assumed: str = "") -> CarneadesGraph:
@@ -290,3 +295,49 @@ def test_a_graph_read_from_yaml_and_through_rdf_is_labelled_as_the_engine_labels
     back = argmap.loads(argmap.dumps(m, "turtle"), "turtle")
     assert back == m
     assert {s: str(v) for s, v in carneades(back).labels.items()} == expected
+
+
+# --- explain and the command line ----------------------------------------------------------
+
+
+def test_explain_adds_the_proof_standards_when_given_the_map() -> None:
+    from argmap.query import trace
+
+    m = _brief(0.6, 0.5)
+    plain = argmap.explain(trace(m, "abstain"))
+    assert "proof standards" not in plain
+    text = argmap.explain(trace(m, "abstain"), standards=m, weights={"but": 0.0})
+    assert text.startswith(plain)
+    assert text.splitlines()[-4:] == [
+        "  PE  IN    preponderance of the evidence",
+        "  CCE IN    clear and convincing evidence (margin > 0.5)",
+        "  BRD IN    beyond reasonable doubt (margin > 0.5, rival < 0.3)",
+        "  DV  IN    dialectical validity (no rival argument weighs anything)",
+    ]
+
+
+def test_trace_cli_shows_standards_and_takes_weights(tmp_path: Path) -> None:
+    path = tmp_path / "brief.ttl"
+    argmap.dump(_brief(0.6, 0.5), path)
+    out = runner.invoke(app, ["trace", str(path), "-r", "abstain", "--standards"])
+    assert out.exit_code == 0, out.output
+    assert "  CCE OUT" in out.stdout
+    out = runner.invoke(app, ["trace", str(path), "-r", "abstain", "-w", "but=0.05"])
+    assert out.exit_code == 0 and "  CCE IN" in out.stdout and "  BRD IN" in out.stdout
+    bad = runner.invoke(app, ["trace", str(path), "-w", "but=lots"])
+    assert bad.exit_code == 2 and "ID=W" in bad.output
+    bad = runner.invoke(app, ["trace", str(path), "-r", "abstain", "-w", "but=3"])
+    assert bad.exit_code != 0 and "0.0 to 1.0" in bad.output
+
+
+def test_accept_cli_on_a_native_map_with_carneades(tmp_path: Path) -> None:
+    path = tmp_path / "brief.ttl"
+    argmap.dump(_brief(0.6, 0.5), path)
+    out = runner.invoke(app, ["accept", str(path), "-s", "carneades", "-f", "json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert data["labels"]["abstain"] == "IN" and data["labels"]["¬abstain"] == "OUT"
+    text = runner.invoke(app, ["accept", str(path), "-s", "carneades"]).stdout
+    rows = [line.split(maxsplit=2) for line in text.splitlines()[2:]]
+    assert ["IN", "abstain", "Abstain from the vote."] in rows
+    assert ["OUT", "¬abstain", "not: Abstain from the vote."] in rows

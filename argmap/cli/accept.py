@@ -129,8 +129,7 @@ def _carneades(file: Path, input_format: str | None, format: OutputFormat) -> No
     lines = ["semantics: carneades", "labels:"]
     width = max((len(name) for name in result.labels), default=0)
     for name, label in result.labels.items():
-        node = m.get(result.ids[name]) if name in result.ids else None
-        text = node.text if node is not None else ""
+        text = result.texts.get(name, "")
         text = text if len(text) <= 70 else text[:69] + "…"
         lines.append(f"  {label.value:<5}  {name:<{width}}  {text}".rstrip())
     typer.echo("\n".join(lines))

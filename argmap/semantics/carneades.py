@@ -84,7 +84,8 @@ _STATEMENTS = ("claim", "evidence", "recommendation")
 class CarneadesResult:
     """Labels of every statement (by Carneades id) and weights of every argument.
 
-    ``ids`` maps Carneades ids back to map node ids (derived statements have none).
+    ``ids`` maps Carneades ids back to map node ids (derived statements have none);
+    ``texts`` gives every statement's text, derived ones too.
 
     Examples
     --------
@@ -96,6 +97,7 @@ class CarneadesResult:
     weights: dict[str, float]
     ids: dict[str, str] = field(default_factory=dict)
     standard: str | None = None
+    texts: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``argmap accept --semantics carneades``."""
@@ -343,7 +345,9 @@ def carneades(
         if isinstance(raw, str):
             own[normalize(raw)] = raw
     shown = {own.get(k, k): v for k, v in labels.items()}
-    return CarneadesResult(shown, _weights(g, labels, alpha, beta), ids, standard)
+    texts = {own.get(k, k): t for k, t in g.statements.items()}
+    ids = {own.get(k, k): v for k, v in ids.items()}
+    return CarneadesResult(shown, _weights(g, labels, alpha, beta), ids, standard, texts)
 
 
 def _weights(
