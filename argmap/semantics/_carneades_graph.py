@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -271,16 +272,20 @@ class _Eval:
         rivals = [a for pos in issue.positions for a in self.args_for[pos]]
 
         def key(a: CArgument) -> tuple[Any, ...]:
+            # weakest first: an explicit list runs from weakest to strongest; dates and
+            # numbers rise with "ascending" and fall with "descending"
             parts: list[Any] = []
             for prop, order, values in w.orders:
                 v = a.scheme_meta.get(prop)
                 if values:
-                    rank = values.index(str(v).lower()) if str(v).lower() in values else len(values)
-                    parts.append(-rank)  # best value first in the list = strongest
-                elif isinstance(v, int | float) and not isinstance(v, bool):
-                    parts.append(v if order == "ascending" else -v)
+                    text = str(v).lower()
+                    parts.append((1, values.index(text) if text in values else -1))
+                    continue
+                number = _ordinal(v)
+                if number is not None:
+                    parts.append((1, number if order == "ascending" else -number))
                 else:
-                    parts.append(str(v) if v is not None else "")
+                    parts.append((0, "") if v is None else (2, str(v)))
             return tuple(parts)
 
         groups = sorted({key(a) for a in rivals})
@@ -342,6 +347,22 @@ class _Eval:
                     self.resolve(at)
                     changed = True
         return self.labels
+
+
+def _ordinal(value: Any) -> float | None:
+    """A number for a number or a date (ISO text too), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, _dt.date):
+        return float(value.toordinal())
+    if isinstance(value, str):
+        try:
+            return float(_dt.date.fromisoformat(value).toordinal())
+        except ValueError:
+            return None
+    return None
 
 
 def _term_or_none(text: str) -> Any:

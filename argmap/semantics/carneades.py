@@ -211,7 +211,7 @@ def carneades_graph(
                 weighing=weighing,
                 undercutter=undercutters.get(arg.id),
                 roles=tuple(str(r) for r in roles) if isinstance(roles, list) else (),
-                scheme_meta=theory.schemes[scheme].meta if scheme in theory.schemes else {},
+                scheme_meta=_scheme_meta(theory, scheme),
             )
         )
     for key, raw in ((doc or {}).get("arguments") or {}).items():  # kept: no premises
@@ -223,6 +223,7 @@ def carneades_graph(
                 (),
                 weighing=theory.weighing_for(raw.get("scheme"), where=f"argument {key!r}"),
                 undercutter=normalize(uc) if isinstance(uc, str) else None,
+                scheme_meta=_scheme_meta(theory, raw.get("scheme")),
             )
         )
     _native_attacks(m, g, cid, weights, own_standard, standard)
@@ -242,6 +243,10 @@ def carneades_graph(
     for a in unknown:  # Carneades 4 allows assumptions that no statement declares
         g.add_statement(a)
     return g, {v: k for k, v in cid.items()}
+
+
+def _scheme_meta(theory: Theory, scheme: Any) -> Mapping[str, Any]:
+    return theory.schemes[scheme].meta if scheme in theory.schemes else {}
 
 
 def _marked(att: Any) -> bool:
