@@ -341,3 +341,78 @@ def test_accept_cli_on_a_native_map_with_carneades(tmp_path: Path) -> None:
     rows = [line.split(maxsplit=2) for line in text.splitlines()[2:]]
     assert ["IN", "abstain", "Abstain from the vote."] in rows
     assert ["OUT", "¬abstain", "not: Abstain from the vote."] in rows
+
+
+# --- theories: schemes, exceptions, issue schemes, preference -------------------------------
+
+THEORY = """\
+language:
+  bird/1: "%v is a bird."
+  flies/1: "%v flies."
+  penguin/1: "%v is a penguin."
+argument_schemes:
+  - id: birds_fly
+    variables: [X]
+    premises: [bird(X)]
+    exceptions: [penguin(X)]
+    conclusions: [flies(X)]
+statements:
+  bird(tweety): Tweety is a bird.
+  bird(pingu): Pingu is a bird.
+  penguin(pingu): Pingu is a penguin.
+assumptions: [bird(tweety), bird(pingu), penguin(pingu)]
+"""
+
+
+def test_schemes_build_arguments_and_exceptions_undercut_them() -> None:
+    res = carneades(argmap.loads(THEORY, "carneades"))
+    assert res.labels["flies(tweety)"] is IN
+    assert res.labels["flies(pingu)"] is OUT
+    assert res.texts["flies(tweety)"] == "tweety flies."
+    assert sum(1 for s in res.labels if s.startswith("undercut(")) == 4
+
+
+def test_issue_schemes_without_an_enumeration_match_in_turn() -> None:
+    text = THEORY + "issue_schemes:\n  fly: [flies(X), grounded(X)]\n"
+    text = text.replace("statements:\n", "statements:\n  grounded(tweety): Tweety is grounded.\n")
+    res = carneades(argmap.loads(text, "carneades"))
+    # flies(tweety) and grounded(tweety) became one issue: one argument against none
+    assert (res.labels["flies(tweety)"], res.labels["grounded(tweety)"]) == (IN, OUT)
+
+
+def test_chr_guards_are_refused_with_the_scheme_named() -> None:
+    text = "argument_schemes:\n  - id: g\n    premises: [p(X)]\n    guards: [X > 1]\n"
+    text += "    conclusions: [q(X)]\nstatements: {p(2): P.}\n"
+    with pytest.raises(argmap.ParseError, match="scheme 'g'"):
+        argmap.loads(text, "carneades")
+
+
+PREFERENCE = """\
+weighing_functions:
+  rank:
+    preference:
+      - property: level
+        order: [municipal, national]    # weakest first
+      - property: enacted
+        order: ascending                # the later, the stronger
+argument_schemes:
+  - {id: national_old, meta: {level: national, enacted: 1990-01-01}, weight: rank}
+  - {id: municipal_new, meta: {level: municipal, enacted: 2020-01-01}, weight: rank}
+  - {id: municipal_old, meta: {level: municipal, enacted: 2001-01-01}, weight: rank}
+statements: {ban: Ban it., allow: Allow it., e: E.}
+issues: {i: {positions: [ban, allow]}}
+arguments:
+  a1: {scheme: national_old, conclusion: ban, premises: [e]}
+  a2: {scheme: municipal_new, conclusion: allow, premises: [e]}
+assumptions: [e]
+"""
+
+
+def test_preference_weighing_orders_by_scheme_properties() -> None:
+    res = carneades(argmap.loads(PREFERENCE, "carneades"))
+    assert (res.labels["ban"], res.labels["allow"]) == (IN, OUT)
+    assert res.weights == {"a1": 1.0, "a2": 0.5}
+    # among municipal laws, the later one wins
+    text = PREFERENCE.replace("scheme: national_old", "scheme: municipal_old")
+    res = carneades(argmap.loads(text, "carneades"))
+    assert (res.labels["ban"], res.labels["allow"]) == (OUT, IN)
