@@ -116,6 +116,14 @@ from argmap.semantics import (  # noqa: E402  (after the display section's call)
     stable_extensions,
 )
 
+# --- carneades (issue 20) ---
+from argmap.semantics.carneades import (  # noqa: E402
+    CarneadesResult,
+    carneades,
+    explain_standards,
+    standards_of,
+)
+
 # isort: split
 # --- store (issue 10) ---
 # isort: split
@@ -214,6 +222,11 @@ __all__ = [
     "map_strengths",
     "preferred_extensions",
     "stable_extensions",
+    # carneades (issue 20)
+    "CarneadesResult",
+    "carneades",
+    "explain_standards",
+    "standards_of",
     # store (issue 10)
     "connect",
     "open_store",

@@ -208,3 +208,59 @@ def maps(draw: Any, max_statements: int = 8) -> argmap.ArgumentMap:
                     end=start + len(exact),
                 )
     return m
+
+
+# --- Carneades argument graphs (issue 20) ---
+
+
+@st.composite
+def carneades_graphs(draw: Any, max_blocks: int = 6, one_issue: bool = False) -> Any:
+    """Acyclic Carneades graphs, drawn in blocks: a block is one statement or an issue.
+
+    Block 0 holds the assumptions (one to three statements). Every argument for a
+    statement of block k takes its premises (and its undercutter) from blocks before k,
+    so no statement depends on itself, even through an issue. With ``one_issue``, only
+    the last block is an issue.
+    """
+    from argmap.semantics._carneades_graph import (
+        STANDARDS,
+        CArgument,
+        CarneadesGraph,
+        CIssue,
+        Weighing,
+    )
+
+    g = CarneadesGraph()
+    earlier: list[str] = []
+    for i in range(draw(st.integers(1, 3))):
+        g.add_statement(f"s{i}")
+        g.assumptions.add(f"s{i}")
+        earlier.append(f"s{i}")
+    n = len(earlier)
+    weights = st.sampled_from([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0])
+    n_blocks = draw(st.integers(1, max_blocks))
+    for b in range(n_blocks):
+        last = b == n_blocks - 1
+        size = (draw(st.integers(2, 3)) if last else 1) if one_issue else draw(
+            st.sampled_from([1, 1, 2, 3])
+        )
+        ids = [f"s{n + j}" for j in range(size)]
+        n += size
+        for s in ids:
+            g.add_statement(s)
+        if size > 1:
+            g.issues[f"i{b}"] = CIssue(f"i{b}", ids, draw(st.sampled_from(STANDARDS)))
+        for s in ids:
+            for _ in range(draw(st.integers(0, 2))):
+                k = draw(st.integers(1, min(3, len(earlier))))
+                premises = tuple(draw(st.permutations(earlier))[:k])
+                kind = draw(st.sampled_from(["constant", "constant", "linked", "cumulative"]))
+                weighing = Weighing(kind, constant=draw(weights))  # type: ignore[arg-type]
+                cut = draw(st.none() | st.sampled_from(earlier)) if not one_issue else None
+                if cut in premises:
+                    cut = None
+                g.add_argument(
+                    CArgument(f"a{len(g.arguments) + 1}", s, premises, weighing, undercutter=cut)
+                )
+        earlier += ids
+    return g

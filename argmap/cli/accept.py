@@ -9,6 +9,10 @@ JSON output is the contract of :meth:`argmap.semantics.Acceptance.to_dict`::
      "extensions": [[name, ...], ...],
      "labels": {name: "IN" | "OUT" | "UNDEC"}}
 
+``--semantics carneades`` weighs arguments with proof standards as Carneades 4 does
+(:mod:`argmap.semantics.carneades`) and prints ``{"semantics": "carneades", "labels":
+{statement id: "IN" | "OUT" | "UNDEC"}}`` with a Carneades file's own statement ids.
+
 Grounded semantics gives exactly one extension. A label is IN (OUT) when the argument is
 IN (OUT) in every labelling of the semantics, UNDEC otherwise. Names are the file's names
 for ICCMA input (i23: 1..N) and node ids for a map (statements and Arguments).
@@ -36,6 +40,7 @@ class SemanticsChoice(StrEnum):
     complete = "complete"
     preferred = "preferred"
     stable = "stable"
+    carneades = "carneades"
 
 
 class ProjectionChoice(StrEnum):
@@ -93,6 +98,9 @@ def accept_command(
         with file.open("rb") as fh:
             iccma = guess_af_format(file, fh.read(4096))
     texts: dict[str, str] = {}
+    if semantics is SemanticsChoice.carneades and iccma is None:
+        _carneades(file, input_format, format)
+        return
     if iccma is not None:
         af = run(lambda: load_af(file, iccma))
         with progress(f"{semantics.value} semantics"):
@@ -106,3 +114,22 @@ def accept_command(
         print_json(result.to_dict())
         return
     typer.echo(_text(result, texts))
+
+
+def _carneades(file: Path, input_format: str | None, format: OutputFormat) -> None:
+    """Carneades 4 evaluation: labels by the file's own statement ids, no extensions."""
+    from argmap.semantics.carneades import carneades
+
+    m = load_any(file, input_format)
+    with progress("carneades semantics"):
+        result = run(lambda: carneades(m))
+    if format is OutputFormat.json:
+        print_json(result.to_dict())
+        return
+    lines = ["semantics: carneades", "labels:"]
+    width = max((len(name) for name in result.labels), default=0)
+    for name, label in result.labels.items():
+        text = result.texts.get(name, "")
+        text = text if len(text) <= 70 else text[:69] + "…"
+        lines.append(f"  {label.value:<5}  {name:<{width}}  {text}".rstrip())
+    typer.echo("\n".join(lines))

@@ -39,6 +39,17 @@ def trace_command(
     input_format: Annotated[
         str | None, typer.Option("--from", help="Input format (default: guessed).")
     ] = None,
+    standards: Annotated[
+        bool,
+        typer.Option(
+            "--standards",
+            help="Add which proof standards (PE, CCE, BRD, DV) each statement meets (text).",
+        ),
+    ] = False,
+    weight: Annotated[
+        list[str] | None,
+        typer.Option("--weight", "-w", help="ID=W: weigh argument or attack ID at W (0..1)."),
+    ] = None,
 ) -> None:
     """Trace recommendations to the premises, evidence and actors that carry them.
 
@@ -66,4 +77,20 @@ def trace_command(
     if not traces:
         typer.echo(f"{file}: the map has no recommendations to trace")
         return
-    typer.echo("\n\n".join(explain(t) for t in traces))
+    weights = _weights(weight or [])
+    shown = m if standards or weights else None
+    texts = run(lambda: [explain(t, standards=shown, weights=weights) for t in traces])
+    typer.echo("\n\n".join(texts))
+
+
+def _weights(items: list[str]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for item in items:
+        key, _, value = item.rpartition("=")
+        try:
+            out[key] = float(value)
+        except ValueError:
+            raise fail(f"--weight {item!r}: expected ID=W with W a number", EXIT_INPUT) from None
+        if not key:
+            raise fail(f"--weight {item!r}: expected ID=W", EXIT_INPUT)
+    return out

@@ -23,7 +23,9 @@ from typing import Any
 from argmap.errors import FormatError, ParseError
 
 # --- interop formats (issue 7) ---
+# --- carneades formats (issue 20) ---
 from argmap.io import (
+    carneades_formats,  # noqa: F401  (carneades YAML, CAF)
     interop_formats,  # noqa: F401  (aif, xaif, argdown, ...)
     rdf_formats,  # noqa: F401  (registers the RDF syntaxes)
 )
