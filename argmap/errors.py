@@ -14,11 +14,18 @@ One root, :class:`ArgmapError`; each leaf also inherits the builtin it refines, 
     ├── FormatError (ValueError)         an unknown or unsupported format name
     ├── QueryError                       a query that cannot be answered as asked
     ├── ValidationFailed (AssertionError) an assertion helper found problems
+    ├── RuleError (ValueError)           an unknown validation rule, category or severity
+    ├── MissingDependency (ImportError)  an optional package the call needs is not installed
+    ├── RenderError                      a diagram could not be drawn
+    │   └── GraphvizNotFound (FileNotFoundError)  the ``dot`` program is not installed
     ├── SemanticsError                   an argumentation framework problem
     └── StoreError                       a triple store refused, failed or was unreachable
         ├── StoreUnavailable (ConnectionError)
         ├── StoreAuthError (PermissionError)
         └── StoreProtocolError           a response that does not follow the protocol
+
+and one warning, :class:`StoreCleanupWarning` (a ``UserWarning``): a push or delete that
+succeeded but left a graph it no longer needs.
 """
 
 from __future__ import annotations
@@ -27,15 +34,20 @@ __all__ = [
     "ArgmapError",
     "DuplicateNode",
     "FormatError",
+    "GraphvizNotFound",
     "KindError",
     "LimitExceeded",
     "MergeConflict",
+    "MissingDependency",
     "ModelError",
     "NodeNotFound",
     "ParseError",
     "QueryError",
+    "RenderError",
+    "RuleError",
     "SemanticsError",
     "StoreAuthError",
+    "StoreCleanupWarning",
     "StoreError",
     "StoreProtocolError",
     "StoreUnavailable",
@@ -124,6 +136,23 @@ class ValidationFailed(ArgmapError, AssertionError):
     """Raised by the assertion helpers in :mod:`argmap.testing`."""
 
 
+class RuleError(ArgmapError, ValueError):
+    """An unknown rule id or category, a severity other than error/warning/info, or a
+    user rule that yields something other than :class:`~argmap.validate.Finding` objects."""
+
+
+class MissingDependency(ArgmapError, ImportError):
+    """An optional package (pandas, pySHACL) that the call needs is not installed."""
+
+
+class RenderError(ArgmapError):
+    """A diagram could not be drawn (Graphviz failed, or the object cannot be drawn)."""
+
+
+class GraphvizNotFound(RenderError, FileNotFoundError):
+    """The Graphviz ``dot`` program, which lays out SVG, PNG and HTML output, is missing."""
+
+
 class SemanticsError(ArgmapError):
     """An argumentation framework that cannot be built or solved as asked."""
 
@@ -142,3 +171,7 @@ class StoreAuthError(StoreError, PermissionError):
 
 class StoreProtocolError(StoreError):
     """The store answered, but not as the SPARQL 1.1 protocols say it should."""
+
+
+class StoreCleanupWarning(UserWarning):
+    """A push or delete succeeded but could not remove a graph it no longer needs."""

@@ -28,7 +28,6 @@ True
 from __future__ import annotations
 
 from argmap.display._dot import to_dot
-from argmap.display._errors import GraphvizNotFound, RenderError
 from argmap.display._graphviz import has_dot
 from argmap.display._notebook import attach_reprs
 from argmap.display._render import (
@@ -41,6 +40,7 @@ from argmap.display._render import (
     to_svg,
 )
 from argmap.display._view import DEFAULT_MAX_NODES
+from argmap.errors import GraphvizNotFound, RenderError
 
 __all__ = [
     "DEFAULT_MAX_NODES",

@@ -15,7 +15,7 @@ import os
 import shutil
 import subprocess
 
-from argmap.display._errors import GraphvizNotFound, RenderError
+from argmap.errors import GraphvizNotFound, RenderError
 
 __all__ = ["INSTALL_HINT", "dot_program", "has_dot", "run_dot"]
 

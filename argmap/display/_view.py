@@ -27,8 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from argmap.display._errors import RenderError
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, RenderError
 from argmap.map import ArgumentMap
 from argmap.model import STATEMENT_KINDS, About, Attack, Stance
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from argmap.errors import SemanticsError
-from argmap.semantics._carneades_terms import TermSyntaxError, args_of, functor, parse, show
+from argmap.semantics._carneades_terms import _TermSyntaxError, args_of, functor, parse, show
 from argmap.semantics.labelling import Label
 
 __all__ = [
@@ -368,7 +368,7 @@ def _ordinal(value: Any) -> float | None:
 def _term_or_none(text: str) -> Any:
     try:
         return parse(text)
-    except TermSyntaxError:
+    except _TermSyntaxError:
         return None
 
 

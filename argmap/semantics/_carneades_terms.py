@@ -52,7 +52,7 @@ _TOKEN = re.compile(
 )
 
 
-class TermSyntaxError(ValueError):
+class _TermSyntaxError(ValueError):
     """Text that is not a term (callers keep such ids as opaque names)."""
 
 
@@ -63,7 +63,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     while pos < len(text):
         m = _TOKEN.match(text, pos)
         if m is None or m.end() == pos:
-            raise TermSyntaxError(f"unexpected {text[pos]!r} at {pos} in {text!r}")
+            raise _TermSyntaxError(f"unexpected {text[pos]!r} at {pos} in {text!r}")
         kind = m.lastgroup or ""
         out.append((kind, m.group(kind)))
         pos = m.end()
@@ -73,7 +73,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 
 
 def parse(text: str) -> Term:
-    """The term ``text`` writes; raises :class:`TermSyntaxError` when it is none.
+    """The term ``text`` writes; raises :class:`_TermSyntaxError` when it is none.
 
     Examples
     --------
@@ -82,16 +82,16 @@ def parse(text: str) -> Term:
     """
     toks = _tokens(text)
     if not toks:
-        raise TermSyntaxError("empty term")
+        raise _TermSyntaxError("empty term")
     term, pos = _term(toks, 0, text)
     if pos != len(toks):
-        raise TermSyntaxError(f"trailing {toks[pos][1]!r} in {text!r}")
+        raise _TermSyntaxError(f"trailing {toks[pos][1]!r} in {text!r}")
     return term
 
 
 def _term(toks: list[tuple[str, str]], pos: int, text: str) -> tuple[Term, int]:
     if pos >= len(toks):
-        raise TermSyntaxError(f"{text!r} ends too early")
+        raise _TermSyntaxError(f"{text!r} ends too early")
     kind, value = toks[pos]
     if value == "¬":
         inner, pos = _term(toks, pos + 1, text)
@@ -104,7 +104,7 @@ def _term(toks: list[tuple[str, str]], pos: int, text: str) -> tuple[Term, int]:
     if kind == "str":
         return ("str", value), pos + 1
     if kind != "name":
-        raise TermSyntaxError(f"unexpected {value!r} in {text!r}")
+        raise _TermSyntaxError(f"unexpected {value!r} in {text!r}")
     if pos + 1 < len(toks) and toks[pos + 1][1] == "(":
         args, pos = _seq(toks, pos + 2, ")", text)
         return ("cmp", value, tuple(args)), pos
@@ -121,12 +121,12 @@ def _seq(toks: list[tuple[str, str]], pos: int, close: str, text: str) -> tuple[
         item, pos = _term(toks, pos, text)
         items.append(item)
         if pos >= len(toks):
-            raise TermSyntaxError(f"{text!r}: missing {close!r}")
+            raise _TermSyntaxError(f"{text!r}: missing {close!r}")
         sep = toks[pos][1]
         if sep == close:
             return items, pos + 1
         if sep != ",":
-            raise TermSyntaxError(f"{text!r}: expected ',' or {close!r}, found {sep!r}")
+            raise _TermSyntaxError(f"{text!r}: expected ',' or {close!r}, found {sep!r}")
         pos += 1
 
 
@@ -158,7 +158,7 @@ def normalize(text: str) -> str:
     """
     try:
         return show(parse(text))
-    except TermSyntaxError:
+    except _TermSyntaxError:
         return text
 
 

@@ -38,7 +38,7 @@ from argmap.semantics._carneades_graph import (
 )
 from argmap.semantics._carneades_terms import (
     Term,
-    TermSyntaxError,
+    _TermSyntaxError,
     functor,
     match,
     normalize,
@@ -391,14 +391,14 @@ def parse_or_atom(text: str) -> Term:
     """
     try:
         return parse(text)
-    except TermSyntaxError:
+    except _TermSyntaxError:
         return ("atom", text)
 
 
 def _parse(text: str, where: str) -> Term:
     try:
         return parse(text)
-    except TermSyntaxError as exc:
+    except _TermSyntaxError as exc:
         raise SemanticsError(f"{where}: {exc}") from None
 
 

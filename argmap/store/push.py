@@ -98,7 +98,13 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from argmap.errors import ArgmapError, ModelError, StoreError, StoreProtocolError
+from argmap.errors import (
+    ArgmapError,
+    ModelError,
+    StoreCleanupWarning,
+    StoreError,
+    StoreProtocolError,
+)
 from argmap.queries import sparql_term
 from argmap.store.base import Store
 
@@ -131,10 +137,6 @@ _BNODE_OBJECT = re.compile(r" _:[^\s\"]+ \.$")
 
 ProgressCallback = Callable[[int, int], None]
 _ALIVE_EVERY = 60.0  # seconds between the "still pushing" marks of a push in progress
-
-
-class StoreCleanupWarning(UserWarning):
-    """A push or delete succeeded but could not remove a graph it no longer needs."""
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, cast
 
-from argmap.errors import ArgmapError
+from argmap.errors import MissingDependency, RuleError
 from argmap.ids import iri_for
 
 if TYPE_CHECKING:
@@ -40,15 +40,6 @@ __all__ = [
 Severity: TypeAlias = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
-
-
-class RuleError(ArgmapError, ValueError):
-    """An unknown rule id or category, a severity other than error/warning/info, or a
-    user rule that yields something other than :class:`Finding` objects."""
-
-
-class MissingDependency(ArgmapError, ImportError):
-    """An optional package (pandas, pySHACL) that the call needs is not installed."""
 
 
 def check_severity(value: str, where: str) -> Severity:
