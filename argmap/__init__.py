@@ -14,6 +14,8 @@ ontology; traced from each recommendation down to the premises and evidence that
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from argmap.errors import (
     ArgmapError,
     DuplicateNode,
@@ -77,7 +79,12 @@ from argmap.query import methods as _query_methods  # noqa: F401  (m.trace(), m.
 # isort: split
 # --- validate (issue 5) ---
 # isort: split
-from argmap.validate import Finding, ValidationReport, validate, validate_rdf
+from argmap.validate import Finding, ValidationReport, validate_rdf
+
+if TYPE_CHECKING:  # type checkers see the function; at run time the module answers the call
+    from argmap.validate import validate as validate
+else:
+    import argmap.validate as validate
 
 # isort: split
 # --- display (issue 6) ---
@@ -134,7 +141,12 @@ from argmap.store import connect, open_store, pull, push  # noqa: E402
 
 # --- hostile input (issue 9) ---
 # isort: split
-from argmap.limits import Limits, limits  # noqa: E402
+from argmap.limits import Limits  # noqa: E402
+
+if TYPE_CHECKING:
+    from argmap.limits import limits as limits
+else:
+    import argmap.limits as limits
 
 # isort: split
 

@@ -32,6 +32,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import Any
 
+from argmap._callable import make_callable
 from argmap.errors import ArgmapError, LimitExceeded, ParseError
 
 __all__ = ["Limits", "check_nodes", "current", "from_env", "limits", "load_json"]
@@ -203,3 +204,6 @@ def load_json(data: bytes | str, *, file: str | None = None, what: str = "JSON")
         raise LimitExceeded(
             f"{what} nested too deeply for Python's JSON decoder", file=file, line=1
         ) from None
+
+
+make_callable(__name__, limits)  # argmap.limits(max_nodes=...) is the context manager

@@ -88,3 +88,22 @@ def test_every_exception_class_lives_in_errors_and_is_exported() -> None:
     assert outside == []
     for name in argmap.errors.__all__:
         assert getattr(argmap, name) is getattr(argmap.errors, name), name
+
+
+def test_validate_and_limits_are_modules_that_answer_the_call() -> None:
+    """``import argmap.validate`` gives the module; ``argmap.validate(m)`` still validates."""
+    import types
+
+    import argmap.limits as limits_module
+    import argmap.validate as validate_module
+
+    assert isinstance(validate_module, types.ModuleType)
+    assert isinstance(limits_module, types.ModuleType)
+    assert argmap.validate is validate_module and argmap.limits is limits_module
+    m = argmap.ArgumentMap("x")
+    m.recommendation("Do it.", id="r")
+    report = argmap.validate(m)
+    assert {f.rule for f in report} == {f.rule for f in validate_module.validate(m)}
+    with argmap.limits(max_nodes=3) as caps:
+        assert caps.max_nodes == 3 == limits_module.current().max_nodes
+    assert limits_module.current().max_nodes != 3

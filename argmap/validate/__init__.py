@@ -68,6 +68,7 @@ False
 
 from __future__ import annotations
 
+from argmap._callable import make_callable
 from argmap.validate._catalog import CATEGORIES, RULES, Rule
 from argmap.validate._finding import (
     SEVERITIES,
@@ -108,3 +109,6 @@ def rules(category: str | None = None) -> list[Rule]:
     if category is not None and category not in CATEGORIES:
         raise RuleError(f"rules: no category {category!r}; categories are {', '.join(CATEGORIES)}")
     return [r for r in RULES.values() if category is None or r.category == category]
+
+
+make_callable(__name__, validate)  # argmap.validate(m) calls validate(m); the module stays one
