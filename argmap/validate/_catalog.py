@@ -3,7 +3,7 @@ with a short example of a map that breaks it.
 
 Each example is runnable: ``python`` examples build a map ``m`` with the public API,
 ``turtle`` examples are RDF text (structural problems the in-memory map refuses to hold,
-so they can only arrive from RDF). ``tests/test_validate_catalog.py`` runs every example and
+so they can only arrive from RDF). ``tests/test_validate_rules.py`` runs every example and
 checks that its rule fires.
 
 Examples
