@@ -1,7 +1,7 @@
 """Views of the objects other parts of argmap return: traces and validation reports.
 
-These read the objects through their public attributes only, so display does not import
-:mod:`argmap.query` or :mod:`argmap.validate` (and works before either is installed).
+These read the objects through their public attributes (a trace-shaped or report-shaped
+object from elsewhere draws too); :func:`as_view` turns anything drawable into a view.
 """
 
 from __future__ import annotations
@@ -10,12 +10,22 @@ from collections.abc import Mapping
 from typing import Any
 
 from argmap.display._view import DEFAULT_MAX_NODES, Flag, View, _ids, map_view, trace_view_of
+from argmap.errors import RenderError
 from argmap.map import ArgumentMap
 from argmap.model import STATEMENT_KINDS, Evidence, Node, Source
+from argmap.query.trace import Trace
 
 _DRAWN = STATEMENT_KINDS | {"actor", "alternative", "issue", "argument"}
 
-__all__ = ["findings_of", "is_report", "is_trace", "report_view", "trace_map", "trace_view"]
+__all__ = [
+    "as_view",
+    "findings_of",
+    "is_report",
+    "is_trace",
+    "report_view",
+    "trace_map",
+    "trace_view",
+]
 
 
 def _map_of(obj: object) -> ArgumentMap | None:
@@ -29,11 +39,7 @@ def _map_of(obj: object) -> ArgumentMap | None:
 def is_trace(obj: object) -> bool:
     """Whether ``obj`` is a trace (:class:`argmap.query.trace.Trace`, or one shaped like it:
     ``root``, ``premises``, ``arguments``, ``attacks`` and ``node(id)``)."""
-    try:
-        from argmap.query.trace import Trace
-    except ImportError:  # pragma: no cover - the query package is part of argmap
-        Trace = None  # type: ignore[assignment,misc]
-    if Trace is not None and isinstance(obj, Trace):
+    if isinstance(obj, Trace):
         return True
     return all(hasattr(obj, a) for a in ("root", "premises", "arguments", "attacks")) and callable(
         getattr(obj, "node", None)
@@ -158,3 +164,31 @@ def report_view(obj: object, *, max_nodes: int = DEFAULT_MAX_NODES) -> View | No
         hidden_support=base.hidden_support,
         total_boxes=base.total_boxes,
     )
+
+
+def as_view(
+    obj: object,
+    *,
+    recommendation: str | None = None,
+    max_nodes: int = DEFAULT_MAX_NODES,
+) -> View:
+    """The view of anything argmap draws: a map, a trace, a validation report, or a view.
+
+    >>> as_view(42)
+    Traceback (most recent call last):
+    ...
+    argmap.errors.RenderError: render: cannot draw int; pass an ArgumentMap, a Trace ...
+    """
+    if isinstance(obj, View):
+        return obj
+    if isinstance(obj, ArgumentMap):
+        return map_view(obj, recommendation=recommendation, max_nodes=max_nodes)
+    view = trace_view(obj, max_nodes=max_nodes)
+    if view is None:
+        view = report_view(obj, max_nodes=max_nodes)
+    if view is None:
+        raise RenderError(
+            f"render: cannot draw {type(obj).__name__}; pass an ArgumentMap, a Trace or a "
+            "ValidationReport"
+        )
+    return view

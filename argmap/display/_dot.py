@@ -36,7 +36,8 @@ import textwrap
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from argmap.display._view import DEFAULT_MAX_NODES, Flag, View, as_view
+from argmap.display._adapters import as_view
+from argmap.display._view import DEFAULT_MAX_NODES, Flag, View
 from argmap.map import ArgumentMap
 from argmap.model import STATEMENT_KINDS, About, Argument, Attack, Evidence, Node, Source, Stance
 

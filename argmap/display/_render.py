@@ -6,11 +6,11 @@ import html
 import os
 from pathlib import Path
 
-from argmap.display._adapters import findings_of, is_report, is_trace, report_view
+from argmap.display._adapters import as_view, findings_of, is_report, is_trace, report_view
 from argmap.display._dot import dot_source
 from argmap.display._graphviz import run_dot
 from argmap.display._html import notebook_fragment, page, report_page, report_table
-from argmap.display._view import DEFAULT_MAX_NODES, View, as_view
+from argmap.display._view import DEFAULT_MAX_NODES, View
 from argmap.errors import FormatError, GraphvizNotFound, RenderError
 from argmap.io.atomic import write_bytes
 

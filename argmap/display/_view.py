@@ -14,7 +14,7 @@ Examples
 >>> m = ArgumentMap("v")
 >>> r = m.recommendation("Adopt the plan.", id="adopt")
 >>> _ = m.argue([m.evidence("It worked in Oslo.", id="oslo")], r)
->>> view = as_view(m)
+>>> view = map_view(m)
 >>> sorted(view.nodes)  # doctest: +ELLIPSIS
 ['adopt', 'argument-...', 'oslo']
 >>> view.note is None
@@ -30,8 +30,9 @@ from typing import Any, NamedTuple
 from argmap.errors import ArgmapError, RenderError
 from argmap.map import ArgumentMap
 from argmap.model import STATEMENT_KINDS, About, Attack, Stance
+from argmap.query.trace import trace
 
-__all__ = ["DEFAULT_MAX_NODES", "ENTITY_DRAWN", "Flag", "View", "as_view", "map_view"]
+__all__ = ["DEFAULT_MAX_NODES", "ENTITY_DRAWN", "Flag", "View", "map_view"]
 
 DEFAULT_MAX_NODES = 300
 """Maps with more boxes than this are drawn as a summary and a readable subset."""
@@ -249,10 +250,6 @@ def trace_view_of(
 def _critical(m: ArgumentMap, rec: str) -> frozenset[str]:
     """The critical premises of ``rec``, from :mod:`argmap.query` (empty without it)."""
     try:
-        from argmap.query.trace import trace
-    except ImportError:
-        return frozenset()
-    try:
         found = trace(m, rec).critical_premises
     except ArgmapError:
         return frozenset()
@@ -371,32 +368,3 @@ def _hidden(m: ArgumentMap, drawn: set[str]) -> dict[str, int]:
                 hidden[node_id] = missing
     return hidden
 
-
-def as_view(
-    obj: object,
-    *,
-    recommendation: str | None = None,
-    max_nodes: int = DEFAULT_MAX_NODES,
-) -> View:
-    """The view of anything argmap draws: a map, a trace, a validation report, or a view.
-
-    >>> as_view(42)
-    Traceback (most recent call last):
-    ...
-    argmap.display._errors.RenderError: render: cannot draw int; pass an ArgumentMap, a Trace ...
-    """
-    if isinstance(obj, View):
-        return obj
-    if isinstance(obj, ArgumentMap):
-        return map_view(obj, recommendation=recommendation, max_nodes=max_nodes)
-    from argmap.display._adapters import report_view, trace_view
-
-    view = trace_view(obj, max_nodes=max_nodes)
-    if view is None:
-        view = report_view(obj, max_nodes=max_nodes)
-    if view is None:
-        raise RenderError(
-            f"render: cannot draw {type(obj).__name__}; pass an ArgumentMap, a Trace or a "
-            "ValidationReport"
-        )
-    return view
