@@ -71,6 +71,7 @@ from argmap.model import (
     Source,
     Stance,
 )
+from argmap.ntriples import same_graph
 
 __all__ = ["DEFAULT_MAP_BASE", "ArgumentMap", "Ref", "no_gc"]
 
@@ -1134,7 +1135,7 @@ class ArgumentMap:
         if mine == theirs:
             return True
         # foreign triples with blank nodes are equal up to the blank nodes' labels
-        return mine[:4] + mine[5:] == theirs[:4] + theirs[5:] and _same_graph(
+        return mine[:4] + mine[5:] == theirs[:4] + theirs[5:] and same_graph(
             self.extra, other.extra
         )
 
@@ -1320,20 +1321,4 @@ def _unite(here: Node, there: Node) -> Node | None:
             "same_as": tuple({*here.same_as, *there.same_as}),
             "data": {**here.data, **there.data},
         }
-    )
-
-
-def _same_graph(a: Iterable[str], b: Iterable[str]) -> bool:
-    """Two sets of N-Triples lines describe the same graph (blank nodes renamed)."""
-    a, b = set(a), set(b)
-    if a == b:
-        return True
-    if len(a) != len(b) or not any("_:" in line for line in a | b):
-        return False
-    from rdflib import Graph
-    from rdflib.compare import isomorphic
-
-    return isomorphic(
-        Graph().parse(data="\n".join(a), format="nt"),
-        Graph().parse(data="\n".join(b), format="nt"),
     )

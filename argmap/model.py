@@ -56,6 +56,7 @@ __all__ = [
     "Source",
     "Stance",
     "Statement",
+    "writable",
 ]
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9._~\-]{0,199}$")
@@ -78,7 +79,8 @@ _FROZEN = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def _writable(value: str) -> str:
+def writable(value: str) -> str:
+    """``value`` if RDF can carry every character of it, else a ValueError naming the first."""
     bad = _UNWRITABLE.search(value)
     if bad:
         raise ValueError(
@@ -88,7 +90,7 @@ def _writable(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_writable)]
+Text = Annotated[str, AfterValidator(writable)]
 
 
 def _check_id(value: str) -> str:
@@ -132,7 +134,7 @@ class Anchor(BaseModel):
     def _check(self) -> Anchor:
         # one validator for every check: each Python hop costs more than the check itself
         _check_id(self.source)
-        _writable(self.exact + self.prefix + self.suffix)
+        writable(self.exact + self.prefix + self.suffix)
         if self.start is not None and self.end is not None and self.end < self.start:
             raise ValueError(f"anchor end {self.end} comes before start {self.start}")
         return self
@@ -190,7 +192,7 @@ class _Node(BaseModel):
     @model_validator(mode="after")
     def _check_node(self) -> _Node:
         _check_id(self.id)
-        _writable(self.text if self.label is None else self.text + self.label)
+        writable(self.text if self.label is None else self.text + self.label)
         if self.text_required and not self.text.strip():
             raise ValueError(f"{type(self).__name__} {self.id!r} needs a non-empty text")
         return self

@@ -31,8 +31,16 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ValidationFailed
-from argmap.validate import CATEGORIES, RULES, Finding, ValidationReport, validate
-from argmap.validate._finding import NodeRef, Severity, quote_of
+from argmap.validate import (
+    CATEGORIES,
+    RULES,
+    Finding,
+    NodeRef,
+    Severity,
+    ValidationReport,
+    quote_of,
+    validate,
+)
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap, Ref

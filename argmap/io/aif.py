@@ -101,7 +101,7 @@ from argmap.model import (
     Node,
     Source,
     Stance,
-    _writable,
+    writable,
 )
 
 __all__ = [
@@ -223,7 +223,7 @@ class _Reader:
     def _writable(self, text: str, key: str) -> bool:
         """Text RDF can carry (the fast paths below skip the models' own check)."""
         try:
-            _writable(text)
+            writable(text)
         except ValueError as exc:
             self.report.add(str(exc), node=key)
             return False

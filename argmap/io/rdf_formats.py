@@ -32,6 +32,7 @@ from argmap.io.registry import Format, register
 from argmap.limits import load_json
 from argmap.map import ArgumentMap
 from argmap.namespace import NS
+from argmap.ntriples import same_graph
 from argmap.rdf import ntriples, read
 
 __all__ = ["context", "dumps_turtle", "refuse_remote_contexts"]
@@ -130,14 +131,12 @@ def _dumps_jsonld(m: ArgumentMap) -> bytes:
 
 
 def _same_triples(nt: str, jsonld: bytes) -> bool:
-    from argmap.map import _same_graph
-
     back = cast(
         bytes,
         ox.serialize(ox.parse(jsonld, format=ox.RdfFormat.JSON_LD), format=ox.RdfFormat.N_TRIPLES),
     ).decode("utf-8")
     # split on "\n" only: str.splitlines() also splits inside literals (U+2028, U+0085...)
-    return _same_graph(
+    return same_graph(
         [line for line in nt.split("\n") if line], [line for line in back.split("\n") if line]
     )
 

@@ -77,6 +77,7 @@ from argmap.validate._finding import (
     NodeRef,
     RuleError,
     Severity,
+    quote_of,
 )
 from argmap.validate._report import ValidationReport
 from argmap.validate._run import validate
@@ -94,6 +95,7 @@ __all__ = [
     "RuleError",
     "Severity",
     "ValidationReport",
+    "quote_of",
     "rules",
     "validate",
     "validate_rdf",

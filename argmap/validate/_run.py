@@ -120,8 +120,7 @@ def read_input(
     if isinstance(source, str) and not _looks_like_rdf_text(source):
         source = Path(source)
     if isinstance(source, os.PathLike):
-        import argmap
-        from argmap.io import get, guess
+        from argmap.io import get, guess, load
 
         path = Path(source)
         if not path.is_file():
@@ -131,7 +130,7 @@ def read_input(
         fmt = get(format) if format else guess(path, data[:4096])
         if fmt.name in RDF_SYNTAXES:
             return _parse_rdf(data, fmt.name, str(path), path.name)
-        return argmap.load(path, fmt.name)
+        return load(path, fmt.name)
     if isinstance(source, str | bytes):
         data = source.encode("utf-8") if isinstance(source, str) else source
         if format is not None:
