@@ -66,7 +66,6 @@ from argmap.query import (
     basic_premises,
     critical_premises,
     evidence_for,
-    explain,
     minimal_cut_sets,
     premises,
     trace,
@@ -75,6 +74,7 @@ from argmap.query import (
     what_if,
 )
 from argmap.query import methods as _query_methods  # noqa: F401  (m.trace(), m.what_if(), ...)
+from argmap.semantics.explain import explain
 
 # isort: split
 # --- validate (issue 5) ---

@@ -86,5 +86,12 @@ def test_explain_unargued_statement() -> None:
     )
 
 
-def test_explain_is_exported() -> None:
-    assert argmap.explain is explain
+def test_exported_explain_writes_the_same_text_and_adds_standards_on_request() -> None:
+    m = argmap.ArgumentMap("x")
+    r = m.recommendation("Do it.", id="r")
+    m.argue([m.evidence("It worked.", id="e")], r, id="a")
+    t = trace(m, "r")
+    assert argmap.explain(t) == explain(t)
+    with_standards = argmap.explain(t, standards=m)
+    assert with_standards.startswith(explain(t) + "\n")
+    assert "proof standards for [r] Do it." in with_standards

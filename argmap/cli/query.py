@@ -16,7 +16,8 @@ import typer
 
 from argmap.cli._common import EXIT_INPUT, fail, load_any, print_json, progress, run
 from argmap.cli.core import OutputFormat
-from argmap.query import Trace, explain, trace, trace_all
+from argmap.query import Trace, trace, trace_all
+from argmap.semantics.explain import explain
 
 __all__ = ["trace_command"]
 

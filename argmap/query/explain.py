@@ -38,11 +38,9 @@ summary: 3 premises (2 basic, 1 evidence), 3 arguments, depth 2; critical: flawe
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from argmap.map import ArgumentMap
     from argmap.query.trace import Trace
 
 __all__ = ["explain"]
@@ -56,18 +54,11 @@ def _offsets(start: int | None, end: int | None) -> str:
     return f" {start}-{end}" if end is not None else f" {start}-"
 
 
-def explain(
-    t: Trace,
-    *,
-    standards: ArgumentMap | None = None,
-    weights: Mapping[str, float] | None = None,
-) -> str:
+def explain(t: Trace) -> str:
     """The justification of a trace as indented text (see the module docstring).
 
-    With ``standards`` (the traced map), a last block says which proof standards the
-    statement meets when its pro and con arguments are weighed as Carneades does, with
-    ``weights`` (argument or attack id -> 0..1) over the weights the map holds (see
-    :func:`argmap.semantics.carneades.explain_standards`).
+    :func:`argmap.explain` (from :mod:`argmap.semantics.explain`) adds, on request, which
+    proof standards the statement meets.
 
     Examples
     --------
@@ -76,16 +67,11 @@ def explain(
     >>> m = ArgumentMap("x")
     >>> r = m.recommendation("Abstain.", id="r")
     >>> _ = m.argue([m.evidence("Flawed.", id="e")], r, id="a")
-    >>> _ = m.attack(m.claim("Laudable goals.", id="g"), r, id="t")
-    >>> print(explain(trace(m, "r"), standards=m, weights={"a": 0.9, "t": 0.2}))
+    >>> print(explain(trace(m, "r")))
     recommendation [r] Abstain.
-    ...
-    proof standards for [r] Abstain.
-      pro: a 0.90; con (¬r): t 0.20
-      PE  IN    preponderance of the evidence
-      CCE IN    clear and convincing evidence (margin > 0.5)
-      BRD IN    beyond reasonable doubt (margin > 0.5, rival < 0.3)
-      DV  OUT   dialectical validity (no rival argument weighs anything)
+      because (argument a):
+        evidence [e] Flawed. (critical)
+    summary: 1 premises (1 basic, 1 evidence), 1 arguments, depth 1; critical: e; 0 attacks; no cycles
     """
     lines: list[str] = []
     critical = set(t.critical_premises)
@@ -178,8 +164,4 @@ def explain(
     if not t.arguments:
         lines.append(f"{_INDENT}(nothing in the map argues for it)")
     lines.append(summary)
-    if standards is not None:
-        from argmap.semantics.carneades import explain_standards
-
-        lines.append(explain_standards(standards, t.root, weights=weights))
     return "\n".join(lines)
