@@ -19,8 +19,8 @@ from hypothesis import given, settings
 import argmap
 from argmap import ArgumentMap
 from argmap.display import DEFAULT_MAX_NODES, RenderError, to_dot
-from argmap.display._dot import wrap
 from argmap.display._adapters import as_view
+from argmap.display._dot import wrap
 from argmap.display._view import map_view
 from tests.strategies import maps
 

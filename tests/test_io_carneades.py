@@ -12,10 +12,10 @@ from typer.testing import CliRunner
 import argmap
 from argmap.cli import app
 from argmap.errors import LimitExceeded, ParseError
-from argmap.io.caf import caf_to_map
-from argmap.io.carneades import carneades_to_map
 from argmap.io.registry import guess
 from argmap.semantics.carneades import carneades
+from argmap.semantics.carneades_caf import caf_to_map
+from argmap.semantics.carneades_yaml import carneades_to_map
 
 DATA = Path(__file__).parent / "data" / "carneades"
 CAF = DATA / "consultation.caf.xml"

@@ -29,6 +29,7 @@ from argmap.io import (
     interop_formats,  # noqa: F401  (aif, xaif, argdown, ...)
     rdf_formats,  # noqa: F401  (registers the RDF syntaxes)
 )
+from argmap.io._report import Imported, ImportReport
 from argmap.io.atomic import write_bytes
 from argmap.io.registry import Format, formats, get, guess, register
 from argmap.limits import Limits, check_size, current
@@ -36,7 +37,19 @@ from argmap.limits import limits as using_limits
 from argmap.map import ArgumentMap
 
 # --- iccma formats (issue 8) ---
-__all__ = ["Format", "dump", "dumps", "formats", "get", "guess", "load", "loads", "register"]
+__all__ = [
+    "Format",
+    "ImportReport",
+    "Imported",
+    "dump",
+    "dumps",
+    "formats",
+    "get",
+    "guess",
+    "load",
+    "loads",
+    "register",
+]
 
 
 def load(

@@ -1,4 +1,7 @@
-"""Registers the Carneades formats (issue 20) with :mod:`argmap.io.registry`.
+"""Registers the Carneades formats with :mod:`argmap.io.registry`.
+
+They are implemented beside Carneades' semantics (:mod:`argmap.semantics.carneades_yaml`,
+:mod:`argmap.semantics.carneades_caf`) and imported when first used.
 
 ========= ============================== ===== ===== =====================================
 name      extensions                     read  write sniffed from
@@ -22,8 +25,10 @@ Examples
 
 from __future__ import annotations
 
-from argmap.io import caf, carneades
-from argmap.io.registry import Format, register
+from argmap.io.registry import Format, Lazy, register
+
+_YAML = "argmap.semantics.carneades_yaml"
+_CAF = "argmap.semantics.carneades_caf"
 
 __all__: list[str] = []
 
@@ -31,9 +36,9 @@ register(
     Format(
         "carneades",
         extensions=("carneades.yml", "carneades.yaml", "yml", "yaml"),
-        loads=carneades.loads,
-        dumps=carneades.dumps,
-        sniff=carneades.sniff_carneades,
+        loads=Lazy(f"{_YAML}:loads"),
+        dumps=Lazy(f"{_YAML}:dumps"),
+        sniff=Lazy(f"{_YAML}:sniff_carneades"),
         media_type="application/yaml",
         aliases=("carneades-yaml", "caes"),
         description="Carneades 4 argument graph (YAML)",
@@ -43,9 +48,9 @@ register(
     Format(
         "caf",
         extensions=("caf.xml", "caf"),
-        loads=caf.loads,
-        dumps=caf.dumps,
-        sniff=caf.sniff_caf,
+        loads=Lazy(f"{_CAF}:loads"),
+        dumps=Lazy(f"{_CAF}:dumps"),
+        sniff=Lazy(f"{_CAF}:sniff_caf"),
         media_type="application/xml",
         description="CAF 1.3, the Carneades Argument Format (XML, Carneades 3 / IMPACT)",
     )

@@ -1,6 +1,8 @@
 """One place that knows every format: its name, extensions, reader, writer and sniffer.
 
-Each format module registers itself when :mod:`argmap.io` is imported.
+Each format module registers itself when :mod:`argmap.io` is imported. A format implemented
+outside :mod:`argmap.io` (Carneades' formats live with their semantics) is registered by
+name, with :class:`Lazy` callables that import their module on first use.
 
 >>> sorted(f.name for f in formats() if "ttl" in f.extensions)
 ['turtle']
@@ -10,17 +12,42 @@ Each format module registers itself when :mod:`argmap.io` is imported.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import FormatError
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
 
-__all__ = ["Format", "formats", "get", "guess", "register"]
+__all__ = ["Format", "Lazy", "formats", "get", "guess", "register"]
+
+class Lazy:
+    """A function named ``module:attribute``, imported when it is first called.
+
+    >>> dumps = Lazy("json:dumps")
+    >>> dumps([1])
+    '[1]'
+    """
+
+    __slots__ = ("_function", "target")
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self._function: Callable[..., Any] | None = None
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self._function is None:
+            module, _, attribute = self.target.partition(":")
+            self._function = getattr(importlib.import_module(module), attribute)
+        return self._function(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"Lazy({self.target!r})"
+
 
 Loads = Callable[..., "ArgumentMap"]
 Dumps = Callable[["ArgumentMap"], bytes]

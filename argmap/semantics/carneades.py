@@ -7,7 +7,7 @@ resolved together once every argument about them is decided, and at most one win
 one whose best argument beats every rival's under the issue's proof standard
 (PE, CCE, BRD, or DV).
 
-Maps read from Carneades files (:mod:`argmap.io.carneades`, :mod:`argmap.io.caf`) carry
+Maps read from Carneades files (:mod:`argmap.semantics.carneades_yaml`, :mod:`argmap.semantics.carneades_caf`) carry
 their issues, schemes, weights and standards in ``data["carneades"]``; the labels come
 back under the file's own statement ids. Any other map is read this way (so a brief's
 recommendations can be weighed too):

@@ -55,7 +55,7 @@ from typing import Any
 
 from argmap.errors import ParseError
 from argmap.ids import mint_id, slugify
-from argmap.io._report import Imported, ImportReport
+from argmap.io import Imported, ImportReport
 from argmap.limits import check_nodes, check_size
 from argmap.map import ArgumentMap
 from argmap.model import ID_PATTERN, Actor, Argument, Attack, Claim, Issue, Node, Source, Stance

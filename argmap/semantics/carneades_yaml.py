@@ -52,7 +52,7 @@ import yaml
 
 from argmap.errors import LimitExceeded, ParseError, SemanticsError
 from argmap.ids import mint_id, slugify
-from argmap.io._report import Imported, ImportReport
+from argmap.io import Imported, ImportReport
 from argmap.limits import check_nodes, check_size, current
 from argmap.map import ArgumentMap
 from argmap.model import ID_PATTERN, Argument, Attack, Claim, Issue, Node, Source
