@@ -25,12 +25,14 @@ from argmap.errors import (
     NodeNotFound,
     ParseError,
     QueryError,
+    QuerySyntaxError,
     SemanticsError,
     StoreAuthError,
     StoreError,
     StoreProtocolError,
     StoreUnavailable,
     ValidationFailed,
+    WriteError,
 )
 from argmap.io import dump, dumps, formats, load, loads
 from argmap.map import ArgumentMap
@@ -159,6 +161,7 @@ __all__ = [
     "NodeNotFound",
     "ParseError",
     "QueryError",
+    "QuerySyntaxError",
     "Recommendation",
     "SemanticsError",
     "Source",
@@ -168,6 +171,7 @@ __all__ = [
     "StoreProtocolError",
     "StoreUnavailable",
     "ValidationFailed",
+    "WriteError",
     "dump",
     "dumps",
     "formats",

@@ -13,12 +13,14 @@ One root, :class:`ArgmapError`; each leaf also inherits the builtin it refines, 
     │   └── LimitExceeded                input over a configured size/count/depth cap
     ├── FormatError (ValueError)         an unknown or unsupported format name
     ├── QueryError                       a query that cannot be answered as asked
+    │   └── QuerySyntaxError (ValueError) query text that is not SPARQL, or is refused
     ├── ValidationFailed (AssertionError) an assertion helper found problems
     ├── SemanticsError                   an argumentation framework problem
     └── StoreError                       a triple store refused, failed or was unreachable
         ├── StoreUnavailable (ConnectionError)
         ├── StoreAuthError (PermissionError)
         └── StoreProtocolError           a response that does not follow the protocol
+    WriteError (ArgmapError, OSError)    an output file that could not be written
 """
 
 from __future__ import annotations
@@ -34,12 +36,14 @@ __all__ = [
     "NodeNotFound",
     "ParseError",
     "QueryError",
+    "QuerySyntaxError",
     "SemanticsError",
     "StoreAuthError",
     "StoreError",
     "StoreProtocolError",
     "StoreUnavailable",
     "ValidationFailed",
+    "WriteError",
 ]
 
 
@@ -118,6 +122,27 @@ class FormatError(ArgmapError, ValueError):
 
 class QueryError(ArgmapError):
     """A query that cannot be answered as asked (for example a trace of an actor)."""
+
+
+class QuerySyntaxError(QueryError, ValueError):
+    """SPARQL text that does not parse, or uses what argmap refuses (``SERVICE``)."""
+
+
+class WriteError(ArgmapError, OSError):
+    """An output file that could not be written (disk full, a folder, no permission, ...).
+
+    ``filename`` is the path, ``strerror`` the reason and ``errno`` the system's error
+    number (``None`` when argmap refused on its own). The old file is intact.
+
+    >>> str(WriteError("out.ttl", "is a folder"))
+    'out.ttl: cannot write: is a folder'
+    """
+
+    def __init__(self, path: str, reason: str, errno: int | None = None) -> None:
+        super().__init__(errno, reason, path)
+
+    def __str__(self) -> str:
+        return f"{self.filename}: cannot write: {self.strerror}"
 
 
 class ValidationFailed(ArgmapError, AssertionError):

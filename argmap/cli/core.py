@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli._common import EXIT_INPUT, console, fail, load_any, print_json, progress, run
+from argmap.cli._common import (
+    EXIT_INPUT,
+    console,
+    fail,
+    load_any,
+    print_json,
+    print_table,
+    progress,
+    run,
+)
 from argmap.map import ArgumentMap
 
 
@@ -67,7 +76,7 @@ def info(
     table.add_column("count", justify="right")
     for key, value in counts.items():
         table.add_row(key, str(value))
-    console.print(table)
+    print_table(table)
 
 
 def convert(
@@ -123,4 +132,4 @@ def list_formats() -> None:
             "yes" if f.dumps else "-",
             f.description,
         )
-    console.print(table)
+    print_table(table)

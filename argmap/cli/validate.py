@@ -13,6 +13,7 @@ from argmap.cli._common import (
     EXIT_OK,
     console,
     fail,
+    os_message,
     print_json,
     progress,
 )
@@ -65,6 +66,8 @@ def validate(
                 report = run_validate(file, format=input_format, disable=disable or ())
     except (ArgmapError, TypeError) as exc:
         raise fail(str(exc), EXIT_INPUT) from None
+    except OSError as exc:
+        raise fail(os_message(exc), EXIT_INPUT) from None
     failed = not report.ok or (strict and bool(report.warnings))
     if format is OutputFormat.json:
         print_json({"file": str(file), "strict": strict, **report.to_dict()})

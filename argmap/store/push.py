@@ -98,7 +98,13 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from argmap.errors import ArgmapError, ModelError, StoreError, StoreProtocolError
+from argmap.errors import (
+    ArgmapError,
+    ModelError,
+    QuerySyntaxError,
+    StoreError,
+    StoreProtocolError,
+)
 from argmap.queries import sparql_term
 from argmap.store.base import Store
 
@@ -421,13 +427,13 @@ def _progress_bar(enabled: bool | None, total: int, label: str) -> Iterator[Prog
     )
 
     with Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("triples"),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
-        console=Console(stderr=True),
+        console=Console(stderr=True, markup=False, emoji=False, highlight=False),
         transient=True,
     ) as bar:
         task = bar.add_task(label, total=total)
@@ -485,7 +491,7 @@ def push(
     try:
         old = resolve(store, graph)
         alive = _mark_alive(store, data, first=True)
-    except StoreError as exc:
+    except (StoreError, QuerySyntaxError) as exc:
         raise type(exc)(
             f"{what} failed before any triple was sent: {exc}. The store was not changed"
         ) from exc
@@ -529,7 +535,7 @@ def push(
             alive = _mark_alive(store, data)
         swapping = True
         pushed, displaced = _swap(store, graph, data, m.iri, stored, old, alive)
-    except (StoreError, KeyboardInterrupt) as exc:
+    except (StoreError, QuerySyntaxError, KeyboardInterrupt) as exc:
         outcome: bool | None = False
         if swapping:
             outcome, displaced = _swap_outcome(store, graph, data)
