@@ -13,7 +13,7 @@ One root, :class:`ArgmapError`; each leaf also inherits the builtin it refines, 
     │   └── LimitExceeded                input over a configured size/count/depth cap
     ├── FormatError (ValueError)         an unknown or unsupported format name
     ├── QueryError                       a query that cannot be answered as asked
-    │   └── QuerySyntaxError (ValueError) query text that is not SPARQL, or is refused
+    │   └── QuerySyntaxError (ValueError) SPARQL a store refused (also a StoreError)
     ├── ValidationFailed (AssertionError) an assertion helper found problems
     ├── SemanticsError                   an argumentation framework problem
     └── StoreError                       a triple store refused, failed or was unreachable
@@ -124,10 +124,6 @@ class QueryError(ArgmapError):
     """A query that cannot be answered as asked (for example a trace of an actor)."""
 
 
-class QuerySyntaxError(QueryError, ValueError):
-    """SPARQL text that does not parse, or uses what argmap refuses (``SERVICE``)."""
-
-
 class WriteError(ArgmapError, OSError):
     """An output file that could not be written (disk full, a folder, no permission, ...).
 
@@ -155,6 +151,12 @@ class SemanticsError(ArgmapError):
 
 class StoreError(ArgmapError):
     """A triple store refused a request, failed, or could not be reached."""
+
+
+class QuerySyntaxError(QueryError, StoreError, ValueError):
+    """SPARQL text a store refused: it does not parse, or uses what argmap refuses
+    (``SERVICE`` on the embedded store). The query's fault, not the store's: the command
+    line exits 2 for it, not 3; ``except StoreError`` still catches it."""
 
 
 class StoreUnavailable(StoreError, ConnectionError):

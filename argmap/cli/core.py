@@ -70,8 +70,10 @@ def info(
         print_json({"file": str(file), "iri": m.iri, "title": m.title, **counts})
         return
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"{file.name}: {m.title or m.iri}", show_header=True)
+    console.print(Text(f"{file.name}: {m.title or m.iri}", style="italic"))
+    table = Table(show_header=True)
     table.add_column("kind")
     table.add_column("count", justify="right")
     for key, value in counts.items():

@@ -84,10 +84,12 @@ def open_atomic(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
                 yield handle
             return
         raise WriteError(str(given), _kind(info.st_mode) + ", not a regular file")
-    if info is not None and not os.access(target, os.W_OK):
-        # as a shell's `>` does: a file its owner made read-only is not replaced
-        raise WriteError(str(given), "permission denied (the file is read-only)", errno.EACCES)
     try:
+        if info is not None:
+            # as a shell's `>` would: a file the caller may not write (read-only by its
+            # mode, or on a read-only file system) is not replaced. Opening for writing
+            # without O_TRUNC changes nothing.
+            os.close(os.open(target, os.O_WRONLY))
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:

@@ -110,9 +110,10 @@ class EmbeddedStore:
             message = str(exc)
             if "lock" in message.lower():
                 raise StoreUnavailable(
-                    f"{self.path}: the store is open for writing elsewhere (a push or gc, "
+                    f"{self.path}: the store is open elsewhere, for writing (a push or gc, "
                     "a program using it, or an oxigraph server); wait for it to end or "
-                    f"close it. Reading (pull, query, graphs) needs no lock. ({message})"
+                    "close it. Reading commands (pull, query, graphs) take no lock. "
+                    f"({message})"
                 ) from None
             raise StoreUnavailable(f"{self.path}: cannot open the store: {message}") from None
 

@@ -98,13 +98,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from argmap.errors import (
-    ArgmapError,
-    ModelError,
-    QuerySyntaxError,
-    StoreError,
-    StoreProtocolError,
-)
+from argmap.errors import ArgmapError, ModelError, StoreError, StoreProtocolError
 from argmap.queries import sparql_term
 from argmap.store.base import Store
 
@@ -482,7 +476,7 @@ def push(
     """
     from argmap.rdf import iter_ntriples_lines, ntriples_count
 
-    graph = graph or m.iri
+    graph = m.iri if graph is None else graph  # an empty IRI is refused, not replaced
     _iri(graph)
     total = ntriples_count(m)
     size = max(1, batch_triples or store.dialect.batch_triples)
@@ -491,7 +485,7 @@ def push(
     try:
         old = resolve(store, graph)
         alive = _mark_alive(store, data, first=True)
-    except (StoreError, QuerySyntaxError) as exc:
+    except StoreError as exc:
         raise type(exc)(
             f"{what} failed before any triple was sent: {exc}. The store was not changed"
         ) from exc
@@ -535,7 +529,7 @@ def push(
             alive = _mark_alive(store, data)
         swapping = True
         pushed, displaced = _swap(store, graph, data, m.iri, stored, old, alive)
-    except (StoreError, QuerySyntaxError, KeyboardInterrupt) as exc:
+    except (StoreError, KeyboardInterrupt) as exc:
         outcome: bool | None = False
         if swapping:
             outcome, displaced = _swap_outcome(store, graph, data)
