@@ -21,12 +21,15 @@ import shutil
 import socket
 import stat
 import subprocess
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import argmap
@@ -34,6 +37,10 @@ from argmap.cli import app
 from argmap.errors import QuerySyntaxError, WriteError
 from argmap.io.atomic import write_bytes
 from argmap.store import open_store, push, run_query
+
+from fuzz.outputs import KINDS, check_output
+from fuzz.outputs import main as outputs_main
+from strategies import maps
 
 runner = CliRunner()
 ROOT = os.geteuid() == 0
@@ -534,3 +541,30 @@ def test_odd_graph_iris_are_refused(graph: str, map_file: Path, tmp_path: Path) 
     assert "IRI" in result.output
     with open_store(store) as s:
         assert s.maps() == []
+
+
+# ------------------------------------------------------------------ fuzzing the outputs
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    kind=st.sampled_from(KINDS),
+    m=maps(max_statements=4),
+    fmt=st.sampled_from(["turtle", "nt", "jsonld", "xml", "trig"]),
+)
+def test_every_output_kind_is_written_through_or_refused(
+    kind: str, m: argmap.ArgumentMap, fmt: str
+) -> None:
+    """fuzz/outputs.py: written through, or refused with the old content intact."""
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            assert check_output(kind, m, fmt, Path(tmp)) in {"written", "refused"}
+        finally:
+            for p in Path(tmp).rglob("*"):
+                if not p.is_symlink():
+                    with contextlib.suppress(OSError):
+                        p.chmod(0o755)
+
+
+def test_output_fuzz_driver_runs() -> None:
+    assert outputs_main(["40", "7"]) == 0
