@@ -394,6 +394,9 @@ def test_file_names_with_markup_print_literally(tmp_path: Path) -> None:
         assert "[bold]/[/]missing.ttl" in _flat(result.output), command
     result = _invoke("export", str(weird), "--to", "nt", "-o", str(tmp_path / "[x]e.nt"))
     assert result.exit_code == 0 and "[x]e.nt" in result.output
+    result = _invoke("info", str(weird), "--format", "[bold]x[/] :smile:")
+    assert result.exit_code == 2  # the usage error quotes the value as given
+    assert "'[bold]x[/] :smile:'" in result.output
 
 
 def test_node_text_with_markup_in_validate_and_trace(tmp_path: Path) -> None:
