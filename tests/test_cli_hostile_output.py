@@ -306,6 +306,19 @@ def test_input_oserrors_exit_2(
         result = _invoke(command, str(map_file))
         assert result.exit_code == 2, (command, result.output)
         assert f"{map_file}" in _flat(result.output) and "Permission denied" in result.output
+    monkeypatch.undo()
+    real_stat = Path.stat
+
+    def no_stat(self: Path, **kwargs: Any) -> os.stat_result:
+        if self.name == map_file.name:  # as in a folder the user may not search
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_stat(self, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", no_stat)
+    for command in ("info", "trace", "validate"):
+        result = _invoke(command, str(map_file))
+        assert result.exit_code == 2, (command, result.output)
+        assert "Permission denied" in result.output
 
 
 # ------------------------------------------------------------------ 9: SERVICE

@@ -107,7 +107,7 @@ def load_any(path: Path, format: str | None = None) -> ArgumentMap:
     """Read a map from any format argmap reads, with a progress spinner for big files."""
     import argmap
 
-    big = path.exists() and path.stat().st_size > 5_000_000
+    big = run(lambda: path.exists() and path.stat().st_size > 5_000_000)
     with progress(f"reading {path.name}") if big else contextlib.nullcontext():
         return run(lambda: argmap.load(path, format))
 

@@ -57,8 +57,8 @@ def validate(
     from argmap.validate import validate as run_validate
     from argmap.validate import validate_rdf
 
-    big = file.exists() and file.stat().st_size > 5_000_000
     try:
+        big = file.exists() and file.stat().st_size > 5_000_000
         with progress(f"validating {file.name}") if big else _nothing():
             if shacl:
                 report = validate_rdf(file, format=input_format, disable=disable or ())
