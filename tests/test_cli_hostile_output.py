@@ -136,6 +136,28 @@ def test_symlink_to_dev_null(map_file: Path, tmp_path: Path) -> None:
     assert link.is_symlink() and stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
+@pytest.mark.parametrize("into", ["pipe", "file"])
+def test_dev_stdout_is_written_into(into: str, map_file: Path, tmp_path: Path) -> None:
+    """/dev/stdout is a link into /proc/PID/fd: write to the open file, whatever it is."""
+    import sys
+
+    code = "import sys; sys.argv[0] = 'argmap'; from argmap.cli import main; main()"
+    command = [sys.executable, "-c", code, "convert", str(map_file), "/dev/stdout", "--to", "nt"]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    if into == "pipe":
+        done = subprocess.run(command, capture_output=True, timeout=300, env=env)
+        written = done.stdout
+    else:
+        out = tmp_path / "redirected.nt"
+        with open(out, "wb") as handle:
+            done = subprocess.run(
+                command, stdout=handle, stderr=subprocess.PIPE, timeout=300, env=env
+            )
+        written = out.read_bytes()
+    assert done.returncode == 0, done.stderr
+    assert argmap.loads(written.split(b"wrote ")[0], "nt") == _map()
+
+
 def test_fifo_is_written_into(map_file: Path, tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.nt"
     os.mkfifo(fifo)

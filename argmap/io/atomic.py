@@ -7,9 +7,12 @@ What is at the output path decides how it is written:
 * nothing, or a regular file: a temp file in the same folder, renamed over it;
 * a symlink (also one whose target does not exist yet): followed to its final target,
   which is written as above, so the link stays a link and its target gets the map;
-* a character device (``/dev/null``, ``/dev/stdout``, a terminal) or a FIFO: written
-  directly, as a shell's ``>`` would, because a device cannot be replaced by a file and a
-  rename over it would destroy it (run as root);
+* a character device (``/dev/null``, a terminal) or a FIFO: written directly, as a
+  shell's ``>`` would, because a device cannot be replaced by a file and a rename over
+  it would destroy it (run as root);
+* ``/dev/stdout``, ``/dev/stderr``, ``/dev/fd/N`` (links into ``/proc/PID/fd``, handles on
+  files a process holds open: a pipe, a terminal, the file a shell redirected to):
+  written directly too;
 * a folder, a socket, a block device, a symlink loop: refused with :class:`WriteError`;
 * a file without write permission for the caller: refused too, as a shell's ``>`` would
   refuse (root may write anything, as in the shell).
@@ -78,6 +81,12 @@ def open_atomic(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
     """
     given = Path(path)
     target, info = resolve_target(given)
+    if _is_handle(target):
+        # /dev/stdout, /dev/fd/N, /proc/self/fd/N: a file some process holds open (a
+        # pipe, a terminal, the file a shell's `>` opened); write into it, as `>` would
+        with _direct(given, given) as handle:
+            yield handle
+        return
     if info is not None and not stat.S_ISREG(info.st_mode):
         if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
             with _direct(given, target) as handle:
@@ -120,6 +129,12 @@ def _direct(given: Path, target: Path) -> Iterator[IO[bytes]]:
         if isinstance(exc, ArgmapError):
             raise
         raise _fail(given, exc) from None
+
+
+def _is_handle(target: Path) -> bool:
+    """Whether a resolved path is one of /proc's links to an open file."""
+    parts = target.parts
+    return len(parts) > 3 and parts[1] == "proc" and parts[3] == "fd"
 
 
 def _kind(mode: int) -> str:
