@@ -22,9 +22,14 @@ checked by ``tests/test_store_embedded.py``):
   are not visible until it is opened again, and it cannot write. pyoxigraph documents
   a read-only open while *another process* writes as undefined behaviour; use it for
   reading a store nobody is writing, or as a snapshot you may discard. The command
-  line's read-only commands (``pull``, ``query``, ``graphs`` without ``--gc``) open the
-  store this way, so they never hold the lock a ``push`` needs; a reader racing a
-  writer's compaction may fail with a store error (run it again), never with a mixed map.
+  line's reading commands (``pull``, ``query``, ``graphs`` without ``--gc``) open the
+  store this way, so they never hold the lock a ``push`` needs (the choice issue 14 asked
+  for: a pull must not refuse a push). The cost is pyoxigraph's caveat above: a reader
+  that runs while another process writes reads a snapshot as of its open, and RocksDB
+  may report an I/O error if a compaction removed a file the reader had not opened yet;
+  argmap turns that into a store error (exit 3), and running the command again reads the
+  new state. argmap's own pushes never change a version readers follow (they upload a
+  new data graph and swap one pointer, see :mod:`argmap.store.push`).
 
 ``SERVICE`` clauses: pyoxigraph answers ``SERVICE <url> {...}`` by an HTTP request to
 ``url``. argmap contacts only the stores it is told to, so every query and update on an
