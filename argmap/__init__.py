@@ -28,6 +28,7 @@ from argmap.errors import (
     NodeNotFound,
     ParseError,
     QueryError,
+    QuerySyntaxError,
     RuleError,
     SemanticsError,
     StoreAuthError,
@@ -36,6 +37,7 @@ from argmap.errors import (
     StoreProtocolError,
     StoreUnavailable,
     ValidationFailed,
+    WriteError,
 )
 from argmap.io import dump, dumps, formats, load, loads
 from argmap.map import ArgumentMap
@@ -175,6 +177,7 @@ __all__ = [
     "NodeNotFound",
     "ParseError",
     "QueryError",
+    "QuerySyntaxError",
     "Recommendation",
     "RuleError",
     "SemanticsError",
@@ -186,6 +189,7 @@ __all__ = [
     "StoreProtocolError",
     "StoreUnavailable",
     "ValidationFailed",
+    "WriteError",
     "dump",
     "dumps",
     "formats",

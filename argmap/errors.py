@@ -13,12 +13,14 @@ One root, :class:`ArgmapError`; each leaf also inherits the builtin it refines, 
     │   └── LimitExceeded                input over a configured size/count/depth cap
     ├── FormatError (ValueError)         an unknown or unsupported format name
     ├── QueryError                       a query that cannot be answered as asked
+    │   └── QuerySyntaxError (ValueError) SPARQL a store refused (also a StoreError)
     ├── ValidationFailed (AssertionError) an assertion helper found problems
     ├── RuleError (ValueError)           an unknown validation rule, category or severity
     ├── MissingDependency (ImportError)  an optional package the call needs is not installed
     ├── RenderError                      a diagram could not be drawn
     │   └── GraphvizNotFound (FileNotFoundError)  the ``dot`` program is not installed
     ├── SemanticsError                   an argumentation framework problem
+    ├── WriteError (OSError)             an output file that could not be written
     └── StoreError                       a triple store refused, failed or was unreachable
         ├── StoreUnavailable (ConnectionError)
         ├── StoreAuthError (PermissionError)
@@ -43,6 +45,7 @@ __all__ = [
     "NodeNotFound",
     "ParseError",
     "QueryError",
+    "QuerySyntaxError",
     "RenderError",
     "RuleError",
     "SemanticsError",
@@ -52,6 +55,7 @@ __all__ = [
     "StoreProtocolError",
     "StoreUnavailable",
     "ValidationFailed",
+    "WriteError",
 ]
 
 
@@ -132,6 +136,23 @@ class QueryError(ArgmapError):
     """A query that cannot be answered as asked (for example a trace of an actor)."""
 
 
+class WriteError(ArgmapError, OSError):
+    """An output file that could not be written (disk full, a folder, no permission, ...).
+
+    ``filename`` is the path, ``strerror`` the reason and ``errno`` the system's error
+    number (``None`` when argmap refused on its own). The old file is intact.
+
+    >>> str(WriteError("out.ttl", "is a folder"))
+    'out.ttl: cannot write: is a folder'
+    """
+
+    def __init__(self, path: str, reason: str, errno: int | None = None) -> None:
+        super().__init__(errno, reason, path)
+
+    def __str__(self) -> str:
+        return f"{self.filename}: cannot write: {self.strerror}"
+
+
 class ValidationFailed(ArgmapError, AssertionError):
     """Raised by the assertion helpers in :mod:`argmap.testing`."""
 
@@ -159,6 +180,12 @@ class SemanticsError(ArgmapError):
 
 class StoreError(ArgmapError):
     """A triple store refused a request, failed, or could not be reached."""
+
+
+class QuerySyntaxError(QueryError, StoreError, ValueError):
+    """SPARQL text a store refused: it does not parse, or uses what argmap refuses
+    (``SERVICE`` on the embedded store). The query's fault, not the store's: the command
+    line exits 2 for it, not 3; ``except StoreError`` still catches it."""
 
 
 class StoreUnavailable(StoreError, ConnectionError):

@@ -26,7 +26,11 @@ cap of :class:`argmap.store.RemoteStore`:
 * :class:`FloodServer` — answers every request with ``size`` bytes of SPARQL JSON
   results, as fast as the client reads them.
 
-Both serve until :meth:`stop` (or their ``with`` block ends), and each connection stops
+* :class:`AnswerServer` — answers every request with one fixed reply (a status, a body),
+  and keeps what it was asked: a stand-in for a ``SERVICE`` endpoint, or for a store
+  that refuses a query.
+
+All serve until :meth:`stop` (or their ``with`` block ends), and each connection stops
 by itself: after its whole answer, when the client goes away, or after ``limit`` seconds.
 """
 
@@ -344,6 +348,7 @@ class _LoopbackServer:
     def __init__(self, limit: float = 60.0) -> None:
         self.limit = limit
         self.requests = 0
+        self.seen: list[bytes] = []  # each request's first line and body
         self._stop = threading.Event()
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._listener.bind(("127.0.0.1", 0))
@@ -392,6 +397,7 @@ class _LoopbackServer:
                     return
                 body += piece
             self.requests += 1
+            self.seen.append(head.split(b"\r\n", 1)[0] + b"\n" + body)
             self.answer(conn, ends)
 
     def running(self, ends: float) -> bool:
@@ -475,6 +481,37 @@ class FloodServer(_LoopbackServer):
             left -= n
         if left == 0:
             conn.sendall(end)
+
+
+class AnswerServer(_LoopbackServer):
+    """Answers every request with ``status`` and ``body`` (SPARQL JSON results by default).
+
+    The default body is one row binding ``?s`` to the literal ``from-service``.
+    """
+
+    ROW = (
+        b'{"head": {"vars": ["s"]}, "results": {"bindings": '
+        b'[{"s": {"type": "literal", "value": "from-service"}}]}}'
+    )
+
+    def __init__(
+        self,
+        status: str = "200 OK",
+        body: bytes = ROW,
+        content_type: str = "application/sparql-results+json",
+        limit: float = 60.0,
+    ) -> None:
+        self.status = status
+        self.body = body
+        self.content_type = content_type
+        super().__init__(limit)
+
+    def answer(self, conn: socket.socket, ends: float) -> None:
+        head = (
+            f"HTTP/1.1 {self.status}\r\nContent-Type: {self.content_type}\r\n"
+            f"Content-Length: {len(self.body)}\r\nConnection: close\r\n\r\n"
+        )
+        conn.sendall(head.encode() + self.body)
 
 
 # ---------------------------------------------------------------------- fixtures

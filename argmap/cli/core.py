@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli._common import EXIT_INPUT, console, fail, load_any, print_json, progress, run
+from argmap.cli._common import (
+    EXIT_INPUT,
+    console,
+    fail,
+    load_any,
+    print_json,
+    print_table,
+    progress,
+    run,
+)
 from argmap.map import ArgumentMap
 
 
@@ -61,13 +70,15 @@ def info(
         print_json({"file": str(file), "iri": m.iri, "title": m.title, **counts})
         return
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"{file.name}: {m.title or m.iri}", show_header=True)
+    console.print(Text(f"{file.name}: {m.title or m.iri}", style="italic"))
+    table = Table(show_header=True)
     table.add_column("kind")
     table.add_column("count", justify="right")
     for key, value in counts.items():
         table.add_row(key, str(value))
-    console.print(table)
+    print_table(table)
 
 
 def convert(
@@ -123,4 +134,4 @@ def list_formats() -> None:
             "yes" if f.dumps else "-",
             f.description,
         )
-    console.print(table)
+    print_table(table)

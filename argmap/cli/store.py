@@ -4,7 +4,12 @@
 ``http(s)://`` URL (Oxigraph and Virtuoso are recognised; other servers take
 ``--query-url``/``--update-url``/``--gsp-url``). Credentials: ``--user`` with
 ``ARGMAP_STORE_PASSWORD`` (asked for on a terminal when unset), or
-``ARGMAP_STORE_TOKEN``; they are never printed. Exit code 3 on a store failure.
+``ARGMAP_STORE_TOKEN``; they are never printed. Exit code 3 on a store failure; 2 for
+bad input, including a query the store refuses as bad SPARQL.
+
+An embedded store is created only by ``push``; the other commands refuse a folder
+that holds no store (a mistyped path), and ``pull``, ``query`` and ``graphs`` (without
+``--gc``) open it read-only, so they take no lock and never block a ``push``.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from argmap.cli._common import (
     fail,
     load_any,
     print_json,
+    print_table,
     progress,
     run,
 )
@@ -83,16 +89,33 @@ def _open(
     timeout: float,
     deadline: float = 900.0,
     max_reply: int = 512,
+    *,
+    writes: bool = False,
+    create: bool = False,
+    allow_service: bool = False,
 ) -> Any:
-    """The store ``location`` names, with the connection options of the command line."""
+    """The store ``location`` names, with the connection options of the command line.
+
+    An embedded store is opened read-only unless the command ``writes``, and created
+    only when ``create`` is asked for (push).
+    """
     from argmap.store import connect, open_store
+    from argmap.store.embedded import is_store
 
     if deadline < 0 or max_reply < 0:
         raise fail("--deadline and --max-reply take a positive number, or 0 for none")
     if not location.startswith(("http://", "https://")):
         if any((query_url, update_url, gsp_url, user)):
             raise fail("--query-url, --update-url, --gsp-url and --user need a server URL")
-        return run(lambda: open_store(location))
+        if not create and not is_store(location):
+            what = "no such folder" if not Path(location).exists() else "no store in it"
+            raise fail(
+                f"--store {location}: {what}; check the path (`argmap push` creates a "
+                "store, or name a server with http://host:port)"
+            )
+        return run(
+            lambda: open_store(location, read_only=not writes, allow_service=allow_service)
+        )
     password = None
     if user is not None:
         password = os.environ.get("ARGMAP_STORE_PASSWORD")
@@ -146,7 +169,17 @@ def push_command(
 
     m = load_any(file, input_format)
     with _open(
-        store, query_url, update_url, gsp_url, user, dialect, timeout, deadline, max_reply
+        store,
+        query_url,
+        update_url,
+        gsp_url,
+        user,
+        dialect,
+        timeout,
+        deadline,
+        max_reply,
+        writes=True,
+        create=True,
     ) as target:
         info = run(lambda: push(m, target, graph, batch_triples=batch))
     console.print(
@@ -215,6 +248,14 @@ def query_command(
     format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="text or json.")
     ] = OutputFormat.text,
+    allow_service: Annotated[
+        bool,
+        typer.Option(
+            "--allow-service",
+            help="Let SERVICE clauses of the --sparql query contact the servers they name "
+            "(embedded store; refused by default).",
+        ),
+    ] = False,
     query_url: QueryUrl = None,
     update_url: UpdateUrl = None,
     gsp_url: GspUrl = None,
@@ -230,7 +271,8 @@ def query_command(
 
     --trace prints what `argmap trace` prints for the map in the store (the same JSON
     contract). --sparql FILE runs a SELECT over the whole store, or over one map with
-    --graph; JSON output is a list of rows.
+    --graph; JSON output is a list of rows. On an embedded store a SERVICE clause
+    (a request to another server) is refused unless --allow-service is given.
     """
     from argmap.store import graphs, run_query
     from argmap.store import trace as store_trace
@@ -243,8 +285,19 @@ def query_command(
             text = sparql.read_text(encoding="utf-8")
         except OSError as exc:
             raise fail(f"{sparql}: cannot read: {exc.strerror}") from None
+        except UnicodeDecodeError as exc:
+            raise fail(f"{sparql}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     with _open(
-        store, query_url, update_url, gsp_url, user, dialect, timeout, deadline, max_reply
+        store,
+        query_url,
+        update_url,
+        gsp_url,
+        user,
+        dialect,
+        timeout,
+        deadline,
+        max_reply,
+        allow_service=allow_service,
     ) as source:
         if trace is not None:
             if graph is None:
@@ -265,7 +318,7 @@ def query_command(
             return
         assert text is not None
         query = text
-        rows = run(lambda: run_query(source, query, graph))
+        rows = run(lambda: run_query(source, query, graph, allow_service=allow_service))
     if format is OutputFormat.json:
         print_json(rows)
         return
@@ -277,7 +330,7 @@ def query_command(
         table.add_column(name)
     for row in rows:
         table.add_row(*("" if row[c] is None else str(row[c]) for c in columns))
-    console.print(table)
+    print_table(table)
     console.print(f"{len(rows)} rows", highlight=False)
 
 
@@ -313,7 +366,16 @@ def graphs_command(
     from argmap.store import graphs
 
     with _open(
-        store, query_url, update_url, gsp_url, user, dialect, timeout, deadline, max_reply
+        store,
+        query_url,
+        update_url,
+        gsp_url,
+        user,
+        dialect,
+        timeout,
+        deadline,
+        max_reply,
+        writes=gc,
     ) as source:
         removed = run(lambda: collect(source)) if gc else []
         maps = run(lambda: graphs(source))
@@ -327,6 +389,6 @@ def graphs_command(
         table.add_column(name)
     for g in maps:
         table.add_row(g.graph, str(g.triples or ""), g.pushed or "", g.data_graph)
-    console.print(table)
+    print_table(table)
     for name in removed:
         console.print(f"removed {name}", highlight=False)

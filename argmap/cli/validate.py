@@ -13,6 +13,7 @@ from argmap.cli._common import (
     EXIT_OK,
     console,
     fail,
+    os_message,
     print_json,
     progress,
 )
@@ -56,8 +57,8 @@ def validate(
     from argmap.validate import validate as run_validate
     from argmap.validate import validate_rdf
 
-    big = file.exists() and file.stat().st_size > 5_000_000
     try:
+        big = file.exists() and file.stat().st_size > 5_000_000
         with progress(f"validating {file.name}") if big else _nothing():
             if shacl:
                 report = validate_rdf(file, format=input_format, disable=disable or ())
@@ -65,6 +66,8 @@ def validate(
                 report = run_validate(file, format=input_format, disable=disable or ())
     except (ArgmapError, TypeError) as exc:
         raise fail(str(exc), EXIT_INPUT) from None
+    except OSError as exc:
+        raise fail(os_message(exc), EXIT_INPUT) from None
     failed = not report.ok or (strict and bool(report.warnings))
     if format is OutputFormat.json:
         print_json({"file": str(file), "strict": strict, **report.to_dict()})

@@ -195,7 +195,7 @@ def render(
     if fmt is None:
         raise FormatError(
             f"render: cannot tell the format of {str(path)!r} from its extension; name it "
-            ".svg, .png, .html or .dot, or pass format="
+            ".svg, .png, .html or .dot, or pass format= (--format on the command line)"
         )
     data = render_bytes(obj, fmt, recommendation=recommendation, max_nodes=max_nodes)
     write_bytes(target, data)

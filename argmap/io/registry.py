@@ -114,7 +114,10 @@ def guess(path: str | Path | None, head: bytes = b"") -> Format:
             if fmt.sniff is not None and fmt.sniff(head):
                 return fmt
     where = f"{path}: " if path is not None else ""
-    raise FormatError(f"{where}cannot tell the format; name it (e.g. format='turtle')")
+    raise FormatError(
+        f"{where}cannot tell the format; name it: --from (input) or --to (output) on the "
+        "command line, format= in Python (`argmap formats` lists the names)"
+    )
 
 
 def _other_sniffs(fmt: Format, head: bytes) -> bool:

@@ -132,6 +132,12 @@ def _check_iri(value: str) -> str:
         )
     if not _IRI_SCHEME.match(value):
         raise QueryError(f"{value!r} is not an absolute IRI (it has no scheme)")
+    import pyoxigraph
+
+    try:  # RFC 3987, as the stores read it: '[' outside a host, bad %-escapes, ...
+        pyoxigraph.NamedNode(value)
+    except ValueError as exc:
+        raise QueryError(f"{value!r} is not a valid IRI: {exc}") from None
     return value
 
 

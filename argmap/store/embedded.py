@@ -12,7 +12,8 @@ checked by ``tests/test_store_embedded.py``):
 * **Twice read-write, in one process or in two** — the second open fails: RocksDB locks
   the folder (``IO error: lock hold by current process`` in the same process,
   ``Resource temporarily unavailable`` from another). argmap raises
-  :class:`~argmap.errors.StoreUnavailable` saying the store is open elsewhere. Share one
+  :class:`~argmap.errors.StoreUnavailable` saying the store is open for writing
+  elsewhere. Share one
   :class:`EmbeddedStore` within a process, or close it (``with`` block or
   :meth:`~EmbeddedStore.close`) before opening again. An ``oxigraph serve`` process
   holds the same lock, so a folder a server is using cannot be opened here.
@@ -20,7 +21,26 @@ checked by ``tests/test_store_embedded.py``):
   same or another process, and it sees the store *as it was when opened*: later writes
   are not visible until it is opened again, and it cannot write. pyoxigraph documents
   a read-only open while *another process* writes as undefined behaviour; use it for
-  reading a store nobody is writing, or as a snapshot you may discard.
+  reading a store nobody is writing, or as a snapshot you may discard. The command
+  line's reading commands (``pull``, ``query``, ``graphs`` without ``--gc``) open the
+  store this way, so they never hold the lock a ``push`` needs (the choice issue 14 asked
+  for: a pull must not refuse a push). The cost is pyoxigraph's caveat above: a reader
+  that runs while another process writes reads a snapshot as of its open, and RocksDB
+  may report an I/O error if a compaction removed a file the reader had not opened yet;
+  argmap turns that into a store error (exit 3), and running the command again reads the
+  new state. argmap's own pushes never change a version readers follow (they upload a
+  new data graph and swap one pointer, see :mod:`argmap.store.push`).
+
+``SERVICE`` clauses: pyoxigraph answers ``SERVICE <url> {...}`` by an HTTP request to
+``url``. argmap contacts only the stores it is told to, so every query and update on an
+embedded store is checked (:mod:`argmap.store._service` finds the keyword as a SPARQL
+token, not in strings or comments) and refused with
+:class:`~argmap.errors.QuerySyntaxError` unless the store was opened with
+``allow_service=True`` (or :func:`~argmap.store.run_query` is given it; on the command
+line, ``argmap query --allow-service``).
+
+A folder that holds no store is created by a read-write open; ``create=False`` refuses
+it instead (the command line creates stores only on ``push``).
 
 Examples
 --------
@@ -41,7 +61,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from argmap.errors import StoreError, StoreUnavailable
+from argmap.errors import QuerySyntaxError, StoreError, StoreUnavailable
 from argmap.store.base import Row
 from argmap.store.dialects import DIALECTS, Dialect
 
@@ -49,7 +69,7 @@ if TYPE_CHECKING:
     from argmap.map import ArgumentMap
     from argmap.store.push import GraphInfo
 
-__all__ = ["EmbeddedStore", "open_store"]
+__all__ = ["EmbeddedStore", "is_store", "open_store"]
 
 _SMALL_LOAD = 4 * 1024 * 1024  # bytes: below this, a transactional load is as fast
 
@@ -61,15 +81,32 @@ class EmbeddedStore:
         path: the folder of the store (created when missing); ``None`` for a store in
             memory that disappears with the object.
         read_only: open a read-only snapshot (see the module docstring).
+        create: create a store when the folder holds none (``False``: refuse).
+        allow_service: run queries with ``SERVICE`` clauses (HTTP requests to the
+            servers they name); refused by default.
     """
 
-    def __init__(self, path: str | os.PathLike[str] | None, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None,
+        *,
+        read_only: bool = False,
+        create: bool = True,
+        allow_service: bool = False,
+    ) -> None:
         self.dialect: Dialect = DIALECTS["embedded"]
         self.path = None if path is None else os.fspath(path)
         self.read_only = read_only
+        self.allow_service = allow_service
+        self._store: Any = None
+        if self.path is not None and (read_only or not create) and not is_store(self.path):
+            raise StoreUnavailable(
+                f"{self.path}: no store there; check the path (stores are created by "
+                "`argmap push`, or open_store without read_only)"
+            )
         try:
             if self.path is None:
-                self._store: Any = ox.Store()
+                self._store = ox.Store()
             elif read_only:
                 self._store = ox.Store.read_only(self.path)
             else:
@@ -78,9 +115,10 @@ class EmbeddedStore:
             message = str(exc)
             if "lock" in message.lower():
                 raise StoreUnavailable(
-                    f"{self.path}: the store is open elsewhere (in this process or another, "
-                    "or an oxigraph server uses it); close it first, or open it with "
-                    f"read_only=True for a snapshot ({message})"
+                    f"{self.path}: the store is open elsewhere, for writing (a push or gc, "
+                    "a program using it, or an oxigraph server); wait for it to end or "
+                    "close it. Reading commands (pull, query, graphs) take no lock. "
+                    f"({message})"
                 ) from None
             raise StoreUnavailable(f"{self.path}: cannot open the store: {message}") from None
 
@@ -122,20 +160,39 @@ class EmbeddedStore:
 
     # ------------------------------------------------------------------ the protocol
 
-    def _run(self, query: str, default_graph: str | None, what: str) -> Any:
+    def _check_service(self, text: str, what: str, allow: bool | None) -> None:
+        if self.allow_service if allow is None else allow:
+            return
+        from argmap.store._service import find_service
+
+        where = find_service(text)
+        if where is not None:
+            raise QuerySyntaxError(
+                f"{what}: SERVICE at line {where[0]}, column {where[1]} would make the "
+                f"embedded store {self.location} send a request to another server; argmap "
+                "contacts only the stores it is given. Allow it with --allow-service "
+                "(argmap query) or allow_service=True (open_store, run_query)"
+            )
+
+    def _run(
+        self, query: str, default_graph: str | None, what: str, allow_service: bool | None
+    ) -> Any:
+        self._check_service(query, what, allow_service)
         options: dict[str, Any] = {}
         if default_graph is not None:
             options["default_graph"] = ox.NamedNode(default_graph)
         try:
             return self._live().query(query, **options)
         except SyntaxError as exc:
-            raise StoreError(f"{what}: {self.location} refused the query: {exc}") from None
+            raise QuerySyntaxError(f"{what}: {self.location} refused the query: {exc}") from None
         except (OSError, ValueError, RuntimeError) as exc:
             raise StoreError(f"{what}: {self.location} failed: {exc}") from None
 
-    def select(self, query: str, *, default_graph: str | None = None) -> list[Row]:
+    def select(
+        self, query: str, *, default_graph: str | None = None, allow_service: bool | None = None
+    ) -> list[Row]:
         """Run a SELECT query; rows of pyoxigraph terms."""
-        solutions = self._run(query, default_graph, "SPARQL query")
+        solutions = self._run(query, default_graph, "SPARQL query", allow_service)
         if not isinstance(solutions, ox.QuerySolutions):
             raise StoreError(f"SPARQL query: {self.location}: not a SELECT query")
         names = [v.value for v in solutions.variables]
@@ -144,26 +201,31 @@ class EmbeddedStore:
             rows.append({name: solution[name] for name in names})
         return rows
 
-    def ask(self, query: str, *, default_graph: str | None = None) -> bool:
+    def ask(
+        self, query: str, *, default_graph: str | None = None, allow_service: bool | None = None
+    ) -> bool:
         """Run an ASK query."""
-        answer = self._run(query, default_graph, "SPARQL ASK query")
+        answer = self._run(query, default_graph, "SPARQL ASK query", allow_service)
         if not isinstance(answer, ox.QueryBoolean):
             raise StoreError(f"SPARQL ASK query: {self.location}: not an ASK query")
         return bool(answer)
 
-    def construct(self, query: str, *, default_graph: str | None = None) -> bytes:
+    def construct(
+        self, query: str, *, default_graph: str | None = None, allow_service: bool | None = None
+    ) -> bytes:
         """Run a CONSTRUCT query; N-Triples bytes."""
-        triples = self._run(query, default_graph, "SPARQL CONSTRUCT query")
+        triples = self._run(query, default_graph, "SPARQL CONSTRUCT query", allow_service)
         if not isinstance(triples, ox.QueryTriples):
             raise StoreError(f"SPARQL CONSTRUCT query: {self.location}: not a CONSTRUCT query")
         return bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
 
-    def update(self, update: str) -> None:
+    def update(self, update: str, *, allow_service: bool | None = None) -> None:
         """Run a SPARQL Update request (one transaction)."""
+        self._check_service(update, "SPARQL update", allow_service)
         try:
             self._live().update(update)
         except SyntaxError as exc:
-            raise StoreError(f"SPARQL update: {self.location} refused it: {exc}") from None
+            raise QuerySyntaxError(f"SPARQL update: {self.location} refused it: {exc}") from None
         except (OSError, ValueError, RuntimeError) as exc:
             raise StoreError(f"SPARQL update: {self.location} failed: {exc}") from None
 
@@ -220,14 +282,31 @@ class EmbeddedStore:
         return delete(self, graph)
 
 
-def open_store(path: str | os.PathLike[str] | None, *, read_only: bool = False) -> EmbeddedStore:
+def is_store(path: str | os.PathLike[str]) -> bool:
+    """Whether folder ``path`` holds an embedded store (RocksDB's ``CURRENT`` file).
+
+    >>> import tempfile
+    >>> is_store(tempfile.mkdtemp())
+    False
+    """
+    return os.path.isfile(os.path.join(os.fspath(path), "CURRENT"))
+
+
+def open_store(
+    path: str | os.PathLike[str] | None,
+    *,
+    read_only: bool = False,
+    create: bool = True,
+    allow_service: bool = False,
+) -> EmbeddedStore:
     """Open (or create) the embedded store in folder ``path`` (``None``: in memory).
 
-    See the module docstring for what happens when a store is opened twice.
+    See the module docstring for what happens when a store is opened twice, for
+    ``SERVICE`` clauses (``allow_service``) and for ``create``.
 
     >>> store = open_store(None)
     >>> store.maps()
     []
     >>> store.close()
     """
-    return EmbeddedStore(path, read_only=read_only)
+    return EmbeddedStore(path, read_only=read_only, create=create, allow_service=allow_service)

@@ -423,13 +423,13 @@ def _progress_bar(enabled: bool | None, total: int, label: str) -> Iterator[Prog
     )
 
     with Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("triples"),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
-        console=Console(stderr=True),
+        console=Console(stderr=True, markup=False, emoji=False, highlight=False),
         transient=True,
     ) as bar:
         task = bar.add_task(label, total=total)
@@ -478,7 +478,7 @@ def push(
     """
     from argmap.rdf import iter_ntriples_lines, ntriples_count
 
-    graph = graph or m.iri
+    graph = m.iri if graph is None else graph  # an empty IRI is refused, not replaced
     _iri(graph)
     total = ntriples_count(m)
     size = max(1, batch_triples or store.dialect.batch_triples)

@@ -57,6 +57,7 @@ from argmap.namespace import NS
 from argmap.queries import bind, sparql_term
 from argmap.query.sparql import TraceSets, UnsupportedSets
 from argmap.store.base import Store
+from argmap.store.embedded import EmbeddedStore
 from argmap.store.push import GraphInfo, resolve
 
 if TYPE_CHECKING:
@@ -148,7 +149,12 @@ def _data_graph(store: Store, graph: str) -> str:
 
 
 def run_query(
-    store: Store, name_or_text: str, graph: str | None = None, **params: Any
+    store: Store,
+    name_or_text: str,
+    graph: str | None = None,
+    *,
+    allow_service: bool | None = None,
+    **params: Any,
 ) -> list[dict[str, Any]]:
     """Run a named query (or query text) in ``store``; rows of plain values.
 
@@ -156,6 +162,12 @@ def run_query(
     graph becomes the map's data graph); without it the query sees the store's default
     graph and may name graphs itself. Parameters are bound by
     :func:`argmap.queries.bind`: IRIs are checked, literals escaped, nothing pasted.
+
+    On an embedded store a ``SERVICE`` clause (an HTTP request to another server) is
+    refused with :class:`~argmap.errors.QuerySyntaxError` unless ``allow_service=True``
+    here or when the store was opened (default: the store's setting). A server store
+    decides for itself. Text that is not SPARQL raises
+    :class:`~argmap.errors.QuerySyntaxError` too.
 
     >>> from argmap import ArgumentMap
     >>> from argmap.store import open_store, push
@@ -166,7 +178,10 @@ def run_query(
     """
     text = bind(name_or_text, **params)
     default = _data_graph(store, graph) if graph is not None else None
-    rows = store.select(text, default_graph=default)
+    if allow_service is not None and isinstance(store, EmbeddedStore):
+        rows = store.select(text, default_graph=default, allow_service=allow_service)
+    else:
+        rows = store.select(text, default_graph=default)
     return [{k: _plain(v) for k, v in row.items()} for row in rows]
 
 

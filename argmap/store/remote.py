@@ -65,7 +65,13 @@ from urllib.parse import urlsplit, urlunsplit
 import httpcore
 import httpx
 
-from argmap.errors import StoreAuthError, StoreError, StoreProtocolError, StoreUnavailable
+from argmap.errors import (
+    QuerySyntaxError,
+    StoreAuthError,
+    StoreError,
+    StoreProtocolError,
+    StoreUnavailable,
+)
 from argmap.store.base import Row
 from argmap.store.dialects import DIALECTS, Dialect, Expanded, detect, get_dialect
 
@@ -474,6 +480,12 @@ class RemoteStore:
                 return response
             if status >= 400:
                 text = response.text
+                if status == 400 and what.endswith("query"):
+                    # the server read the query and refused it: the query's fault
+                    raise QuerySyntaxError(
+                        f"{what}: the store at {url} refused the query (HTTP 400 "
+                        f"{response.reason_phrase}): {_excerpt(text)}{self.dialect.hint(text)}"
+                    )
                 raise StoreError(
                     f"{what}: the store at {url} answered HTTP {status} "
                     f"{response.reason_phrase}: {_excerpt(text)}{self.dialect.hint(text)}"

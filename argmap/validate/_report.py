@@ -244,7 +244,8 @@ class ValidationReport:
             width = _text_width(shown, quotes)
         buffer = io.StringIO()
         console = Console(file=buffer, width=width, color_system=None, force_terminal=False,
-                          force_jupyter=False, soft_wrap=False, highlight=False)
+                          force_jupyter=False, soft_wrap=False, highlight=False,
+                          markup=False, emoji=False)
         console.print(table, crop=False)
         lines.append(buffer.getvalue().rstrip("\n"))
         hidden = len(self.findings) - len(shown)
