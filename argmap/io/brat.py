@@ -78,6 +78,7 @@ SUPPORT = {"supports", "support", "Support", "Supports", "SUPPORTS", "sup"}
 ATTACK = {"attacks", "attack", "Attack", "Attacks", "ATTACKS", "att"}
 _SPAN = re.compile(r"(\S+) (\d+ \d+(?:;\d+ \d+)*)")
 _ARG = re.compile(r"([^\s:]+):(\S+)")
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _decode(raw: bytes, file: str | None, what: str) -> str:
@@ -340,17 +341,12 @@ def _nodes(reader: _Reader, filename: str | None, stem: str) -> list[Node]:
         doc["other"] = reader.other
     _add(nodes, reader, 1, Source, id=source_id, text=stem, data={KEY: doc})
     for ann_id, (_kind, spans) in reader.spans.items():
-        anchors = [
-            Anchor(
-                source=source_id,
-                exact=text[s:e],
-                start=s,
-                end=e,
-                prefix=text[max(0, s - CONTEXT) : s],
-                suffix=text[e : e + CONTEXT],
-            )
-            for s, e in spans
-        ]
+        try:
+            anchors = [_anchor(text, source_id, s, e) for s, e in spans]
+        except ValidationError as exc:
+            reason = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+            reader.problem(reason, reader.lines[ann_id], ann_id)
+            continue
         words = " ".join(a.exact for a in anchors)
         _add(
             nodes,
@@ -366,6 +362,15 @@ def _nodes(reader: _Reader, filename: str | None, stem: str) -> list[Node]:
     _relations(nodes, reader, made)
     _stances(nodes, reader, made)
     return nodes
+
+
+def _anchor(text: str, source_id: str, start: int, end: int) -> Anchor:
+    """The anchor of ``text[start:end]``; prefix and suffix stop at characters RDF cannot hold."""
+    prefix = _UNWRITABLE.split(text[max(0, start - CONTEXT) : start])[-1]
+    suffix = _UNWRITABLE.split(text[end : end + CONTEXT])[0]
+    return Anchor(
+        source=source_id, exact=text[start:end], start=start, end=end, prefix=prefix, suffix=suffix
+    )
 
 
 def _relations(nodes: list[Node], reader: _Reader, made: set[str]) -> None:
