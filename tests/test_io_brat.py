@@ -126,6 +126,11 @@ def test_cli_trace_validate_render_on_brat(tmp_path: Path) -> None:
     result = runner.invoke(app, ["render", ann, str(out)])
     assert result.exit_code == 0, result.output
     assert "Trees cool the air" in out.read_text(encoding="utf-8")
+    copy = tmp_path / "sub" / "copy.ann"
+    result = runner.invoke(app, ["convert", ann, str(copy)])
+    assert result.exit_code == 0, result.output
+    assert copy.with_suffix(".txt").read_bytes() == (DATA / "trees.txt").read_bytes()
+    assert copy.read_bytes() == TREES.read_bytes()
 
 
 def test_formats_lists_brat_and_kialo() -> None:
