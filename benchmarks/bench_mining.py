@@ -48,7 +48,20 @@ for _ in range(runs):
 print(json.dumps({"times": times, "nodes": len(g.atom_nodes) + len(g.scheme_nodes)}))
 """
 
-WORDS = "trees streets towns cool shade water roots pipes cost care noise air".split()
+WORDS = [
+    "trees",
+    "streets",
+    "towns",
+    "cool",
+    "shade",
+    "water",
+    "roots",
+    "pipes",
+    "cost",
+    "care",
+    "noise",
+    "air",
+]
 
 
 def make_brat(folder: Path, spans: int) -> Path:
@@ -133,7 +146,10 @@ def time_argmap(kind: str, path: Path, runs: int) -> tuple[list[float], int]:
 def time_arguebuf(python: str, kind: str, path: Path, runs: int) -> tuple[list[float], int]:
     out = subprocess.run(
         [python, "-c", WORKER, kind, str(runs), str(path)],
-        capture_output=True, text=True, check=True, timeout=3600,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=3600,
     )
     result = json.loads(out.stdout.strip().splitlines()[-1])
     return result["times"], result["nodes"]
@@ -157,19 +173,25 @@ def main() -> None:
             a, b = statistics.median(ours), statistics.median(theirs)
             rows.append((kind, size, path.stat().st_size, our_nodes, their_nodes, a, b))
     load = os.getloadavg()[0]
-    print(f"## brat and Kialo readers (issue 24)\n\nMeasured {date.today()} on "
-          f"{platform.machine()}, {os.cpu_count()} cores (shared; load average {load:.1f}), "
-          f"Python {platform.python_version()}; arguebuf 2.7.2 in its own venv. Medians of "
-          f"{args.runs} loads in one process after a warm-up load, both readers in the same "
-          "run.\nCommand: `python benchmarks/bench_mining.py --arguebuf-python "
-          "/tmp/abvenv/bin/python`.\n")
-    print("| format | size | file bytes | argmap nodes | arguebuf nodes | argmap s | "
-          "arguebuf s | ratio (argmap / arguebuf) |")
+    print(
+        f"## brat and Kialo readers (issue 24)\n\nMeasured {date.today()} on "
+        f"{platform.machine()}, {os.cpu_count()} cores (shared; load average {load:.1f}), "
+        f"Python {platform.python_version()}; arguebuf 2.7.2 in its own venv. Medians of "
+        f"{args.runs} loads in one process after a warm-up load, both readers in the same "
+        "run.\nCommand: `python benchmarks/bench_mining.py --arguebuf-python "
+        "/tmp/abvenv/bin/python`.\n"
+    )
+    print(
+        "| format | size | file bytes | argmap nodes | arguebuf nodes | argmap s | "
+        "arguebuf s | ratio (argmap / arguebuf) |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for kind, size, nbytes, ours_n, theirs_n, a, b in rows:
         unit = "spans" if kind == "brat" else "claims"
-        print(f"| {kind} | {size} {unit} | {nbytes:,} | {ours_n} | {theirs_n} | {a:.3f} | "
-              f"{b:.3f} | {a / b:.2f}x |")
+        print(
+            f"| {kind} | {size} {unit} | {nbytes:,} | {ours_n} | {theirs_n} | {a:.3f} | "
+            f"{b:.3f} | {a / b:.2f}x |"
+        )
 
 
 if __name__ == "__main__":
