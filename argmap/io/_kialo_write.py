@@ -102,10 +102,13 @@ class _Tree:
                 self.lines[-1] = (here, side, "\0" + child)
 
     def pairs_of(self, child: str) -> Iterator[tuple[str, str]]:
-        for kids in self.children.values():
-            for _, rel, c, _, _ in kids:
-                if c == child:
-                    yield rel, c
+        if not hasattr(self, "_rels_of"):
+            self._rels_of: dict[str, list[str]] = {}
+            for kids in self.children.values():
+                for _, rel, c, _, _ in kids:
+                    self._rels_of.setdefault(c, []).append(rel)
+        for rel in self._rels_of.get(child, ()):
+            yield rel, child
 
     def reachable(self, roots: list[str]) -> set[str]:
         seen: set[str] = set()

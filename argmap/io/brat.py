@@ -307,7 +307,8 @@ def brat_to_map(
     if source_id in reader.lines:
         source_id = reader.source_id = _safe_id(stem + "-text")
     nodes = _nodes(reader, filename, stem)
-    check_nodes(nodes, file=filename)
+    # every text of the map is a piece of the .txt or of the .ann
+    check_nodes(nodes, file=filename, source_size=len(text) + len(ann))
     lines = reader.lines
 
     def refused(node: Any, exc: Exception) -> None:

@@ -188,7 +188,8 @@ def kialo_to_map(
     ['c1', 'c1.1', 'r1.1']
     """
     report = ImportReport(file=filename, lenient=lenient)
-    title, entries, source_lines = _split(_decode(data, filename), report)
+    decoded = _decode(data, filename)
+    title, entries, source_lines = _split(decoded, report)
     if not entries:
         report.lenient = False
         report.add("no thesis: a Kialo export has a line '1. ...' with the thesis")
@@ -212,7 +213,7 @@ def kialo_to_map(
             url=url.group() if url else None,
             data={KEY: {"entry": entry}},
         )
-    check_nodes(nodes, file=filename)
+    check_nodes(nodes, file=filename, source_size=len(decoded))
     lines = builder.lines
 
     def refused(node: Any, exc: Exception) -> None:
