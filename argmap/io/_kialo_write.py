@@ -127,7 +127,9 @@ class _Tree:
 
 def _roots(m: ArgumentMap) -> tuple[Node | None, list[Node]]:
     """(question or None, theses)."""
-    statements: list[Node] = sorted(m.statements(), key=lambda s: (_order(_kialo(s).get("number")), s.id))
+    statements: list[Node] = sorted(
+        m.statements(), key=lambda s: (_order(_kialo(s).get("number")), s.id)
+    )
     for issue in sorted(m.issues(), key=lambda s: (_order(_kialo(s).get("number")), s.id)):
         about: list[Node] = [s for s in statements if issue.id in m.about_of(s.id)]
         if about:
