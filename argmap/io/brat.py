@@ -307,8 +307,11 @@ def brat_to_map(
     if source_id in reader.lines:
         source_id = reader.source_id = _safe_id(stem + "-text")
     nodes = _nodes(reader, filename, stem)
-    # every text of the map is a piece of the .txt or of the .ann
-    check_nodes(nodes, file=filename, source_size=len(text) + len(ann))
+    # the longest text a node can hold: a claim's fragments joined, else the file's stem
+    longest = max(
+        (sum(e - s + 1 for s, e in spans) for _, spans in reader.spans.values()), default=0
+    )
+    check_nodes(nodes, file=filename, source_size=max(longest, CONTEXT, len(stem)))
     lines = reader.lines
 
     def refused(node: Any, exc: Exception) -> None:

@@ -188,8 +188,7 @@ def kialo_to_map(
     ['c1', 'c1.1', 'r1.1']
     """
     report = ImportReport(file=filename, lenient=lenient)
-    decoded = _decode(data, filename)
-    title, entries, source_lines = _split(decoded, report)
+    title, entries, source_lines = _split(_decode(data, filename), report)
     if not entries:
         report.lenient = False
         report.add("no thesis: a Kialo export has a line '1. ...' with the thesis")
@@ -213,7 +212,8 @@ def kialo_to_map(
             url=url.group() if url else None,
             data={KEY: {"entry": entry}},
         )
-    check_nodes(nodes, file=filename, source_size=len(decoded))
+    longest = max([len(e.text) for e in entries] + [len(x) for _, x in source_lines] + [0])
+    check_nodes(nodes, file=filename, source_size=longest)
     lines = builder.lines
 
     def refused(node: Any, exc: Exception) -> None:
