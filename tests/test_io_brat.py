@@ -306,3 +306,43 @@ def test_any_map_writes_brat_that_reads_back_or_fails_located(m: argmap.Argument
         return
     assert report.ok or all(p.line is not None for p in report.problems)
     assert len(list(back.claims())) <= len(list(m.statements()))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "T1",
+                "T2",
+                "R1",
+                "A1",
+                "#1",
+                "E1",
+                "\t",
+                " ",
+                "Claim",
+                "supports",
+                "Stance",
+                "For",
+                "Arg1:T1",
+                "Arg2:T2",
+                "0",
+                "3",
+                "9",
+                ";",
+                "\n",
+                "x",
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_any_annotation_text_loads_or_fails_located(ann: str) -> None:
+    try:
+        m, report = brat.brat_to_map(ann, text="abc def ghi", filename="f.ann", lenient=True)
+    except ArgmapError as exc:
+        assert isinstance(exc, ParseError) and exc.file == "f.ann"
+        return
+    assert all(p.line is not None for p in report.problems)
+    assert_consistent(m, allow="logical")
