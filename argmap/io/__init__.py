@@ -27,6 +27,7 @@ from argmap.errors import FormatError, ParseError
 from argmap.io import (
     carneades_formats,  # noqa: F401  (carneades YAML, CAF)
     interop_formats,  # noqa: F401  (aif, xaif, argdown, ...)
+    mining_formats,  # noqa: F401  (brat, kialo)
     rdf_formats,  # noqa: F401  (registers the RDF syntaxes)
 )
 from argmap.io._report import Imported, ImportReport
@@ -127,5 +128,8 @@ def dump(m: ArgumentMap, path: str | os.PathLike[str], format: str | None = None
     fmt = get(format) if format else guess(Path(path))
     if fmt.dumps is None:
         raise FormatError(f"argmap reads {fmt.name} but cannot write it")
+    if fmt.dump is not None:
+        fmt.dump(m, Path(path))
+        return
     dumps_fn = fmt.dumps
     write_bytes(path, lambda: dumps_fn(m))

@@ -59,6 +59,8 @@ class Format:
 
     ``loads(data: bytes, *, filename: str | None) -> ArgumentMap`` and
     ``dumps(m) -> bytes``; ``sniff(head: bytes) -> bool`` recognises content.
+    ``dump(m, path)``, when given, writes a file together with its companions (brat's
+    ``.txt`` beside the ``.ann``); :func:`argmap.dump` then calls it instead of ``dumps``.
     """
 
     name: str
@@ -69,6 +71,7 @@ class Format:
     media_type: str = "application/octet-stream"
     aliases: tuple[str, ...] = field(default=())
     description: str = ""
+    dump: Callable[[ArgumentMap, Path], None] | None = None
 
 
 _FORMATS: dict[str, Format] = {}
