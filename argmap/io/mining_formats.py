@@ -22,7 +22,7 @@ Examples
 >>> guess("notes.txt", b"1. buy milk\\n2. call mum\\n")
 Traceback (most recent call last):
 ...
-argmap.errors.FormatError: notes.txt: cannot tell the format; name it (e.g. format='turtle')
+argmap.errors.FormatError: notes.txt: cannot tell the format; name it: ... (`argmap formats` lists the names)
 """
 
 from __future__ import annotations
