@@ -381,12 +381,16 @@ class _Behind:
 
 
 def unanswered_attack(ix: MapIndex) -> Iterator[Finding]:
-    """Attacks on a premise behind a recommendation that nothing attacks in turn."""
+    """Attacks on a premise behind a recommendation that nothing attacks in turn.
+
+    An attack is answered when one of its attackers is attacked, or the attack itself is
+    (an undercut of the objection).
+    """
     attacks_on = ix.attacks_on
     behind = _Behind(ix)
     args = ix.argument_ids
     for t in ix.attacks:
-        if t.target in args or t.attacker in attacks_on:
+        if t.target in args or t.id in attacks_on or any(a in attacks_on for a in t.attackers):
             continue
         rec_id = behind(t.target)
         if rec_id is None:
