@@ -380,3 +380,15 @@ def test_every_shared_aif_file_keeps_its_ca_and_ra_nodes(shared_dir: Path) -> No
                 assert sorted(node.premises) == sources and node.conclusion == target
             else:
                 assert sorted(node.attackers) == sources and node.target == target
+
+
+# ---------------------------------------------------------------- Argdown cannot say it
+
+
+def test_argdown_lists_the_attacks_it_cannot_write() -> None:
+    m = _objection_map()
+    m.attack(m.claim("Rebuttals need evidence.", id="a6"), "c2", id="c6")
+    export = argmap.io.argdown.map_to_argdown(m)
+    assert "attack 'c3' (linked attackers)" in export.skipped
+    assert "attack 'c6' (an attack on an attack)" in export.skipped
+    assert "c2" not in export.text.replace("[a2]", "")  # no claim made up from an attack id

@@ -41,7 +41,8 @@ are not guaranteed to survive a round trip. Not read: the tool's selection/colou
 ``@``-mentions as links (they stay in the text), images and shortcodes beyond logic.
 
 Not written (listed in :func:`map_to_argdown`'s ``skipped``): actors, sources, stances,
-about-edges, anchors.
+about-edges, anchors, and attacks Argdown has no syntax for: an attack on an attack (an
+Argdown relation has no identity to aim at) and an attack by several linked attackers.
 
 Examples
 --------
@@ -650,6 +651,10 @@ class _Writer:
             src = self._end_ref(arg.premises[0], rel.get("from"), rel.get("fromType"), sketches)
             groups[src].append(f"  +> {self._ref(arg.conclusion, sketches)}")
         for att in m.attacks():
+            if att.co_attackers or m[att.target].kind == "attack":
+                what = "linked attackers" if att.co_attackers else "an attack on an attack"
+                self.skipped.append(f"attack {att.id!r} ({what})")
+                continue
             rel = self._info(att).get("relation") or {}
             src = self._end_ref(att.attacker, rel.get("from"), rel.get("fromType"), sketches)
             rtype = rel.get("type")
