@@ -392,3 +392,12 @@ def test_argdown_lists_the_attacks_it_cannot_write() -> None:
     assert "attack 'c3' (linked attackers)" in export.skipped
     assert "attack 'c6' (an attack on an attack)" in export.skipped
     assert "c2" not in export.text.replace("[a2]", "")  # no claim made up from an attack id
+
+
+def test_a_linked_attacker_that_is_a_premise_of_the_argument_it_undercuts_is_flagged() -> None:
+    m = ArgumentMap("x")
+    r = m.recommendation("Act.", id="r")
+    m.argue([m.claim("It helps.", id="p"), m.claim("Help matters.", id="q")], r, id="a")
+    m.attack([m.claim("It costs.", id="x"), "q"], "a", id="t")
+    found = [f for f in argmap.validate(m).findings if f.rule == "premise-attacks-own-argument"]
+    assert [[n.id for n in f.nodes] for f in found] == [["q", "a"]]
