@@ -401,3 +401,33 @@ def test_a_linked_attacker_that_is_a_premise_of_the_argument_it_undercuts_is_fla
     m.attack([m.claim("It costs.", id="x"), "q"], "a", id="t")
     found = [f for f in argmap.validate(m).findings if f.rule == "premise-attacks-own-argument"]
     assert [[n.id for n in f.nodes] for f in found] == [["q", "a"]]
+
+
+def test_an_attack_on_a_stance_is_still_the_wrong_kind_for_both_validators() -> None:
+    ttl = """@prefix am: <https://w3id.org/argmap/ns#> . @prefix : <https://example.org/m/> .
+    :c a am:Claim ; am:text "C." . :x a am:Actor ; am:text "X" .
+    :s a am:Stance ; am:actor :x ; am:role am:Asserts ; am:target :c .
+    :t a am:Attack ; am:attacker :c ; am:target :s ."""
+    python = [f for f in argmap.validate(ttl, format="turtle").findings if f.rule == "wrong-kind"]
+    assert "must be a statement, an argument or an attack" in python[0].message
+    shacl = argmap.validate_rdf(ttl, format="turtle").findings
+    assert [f.rule for f in shacl] == ["wrong-kind"]
+
+
+def test_argdown_undercut_of_an_argument_without_a_pcs_reads_back_as_an_undercut() -> None:
+    """Issue 16, Argdown (d): the undercut argument is written with a PCS and a title, so
+    the target reads back as that argument, not as a new claim named by an internal id."""
+    from argmap.io import argdown
+
+    m = argdown.loads("[A]: Cars pollute.\n  +> [B]: Ban cars.\n")
+    (arg,) = m.arguments()
+    m.attack(m.claim("Pollution is falling anyway.", id="u"), arg, type="undercut")
+    back = argdown.loads(argdown.dumps(m))
+    assert sorted(c.text for c in back.claims()) == sorted(c.text for c in m.claims())
+    (again,) = back.arguments()
+    assert (back[again.premises[0]].text, back[again.conclusion].text) == (
+        "Cars pollute.",
+        "Ban cars.",
+    )
+    (undercut,) = back.attacks()
+    assert undercut.target == again.id and back.attack_type(undercut) == "undercut"

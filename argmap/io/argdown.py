@@ -524,7 +524,11 @@ class _Writer:
                 "",
             ]
         sketches = {n.id for n in m.statements() if self._info(n).get("sketch")}
-        relation_args = {a.id for a in m.arguments() if "relation" in self._info(a)}
+        # an argument read from a bare relation ([A] +> [B]) has no title to aim an
+        # undercut at: when something undercuts it, it is written with a PCS instead
+        relation_args = {
+            a.id for a in m.arguments() if "relation" in self._info(a) and not m.attacks_on(a)
+        }
         steps = {a.id for a in m.arguments() if "step" in self._info(a)}
         for stmt in m.statements():
             if stmt.id in sketches:
