@@ -8,7 +8,7 @@ elsewhere as plain functions (:mod:`argmap.query`, :mod:`argmap.validate`, ...).
 Graph edges (all keyed by role, none carry attributes)::
 
     premise     statement -> argument        conclusion  argument -> statement
-    attacker    statement -> attack          target      attack -> statement | argument
+    attacker    statement -> attack          target      attack -> statement | argument | attack
     actor       actor -> stance              target      stance -> statement | alternative | issue
     about       statement -> actor | alternative | issue | source
     source      evidence -> source           issue       alternative -> issue
@@ -17,7 +17,7 @@ Graph edges (all keyed by role, none carry attributes)::
 Removal cascades: removing a statement removes the arguments that conclude in it, the
 attacks it makes or suffers, the stances on it, and takes it out of the premises of
 other arguments (an argument left with no premise goes too); removing an argument removes
-the attacks on it; removing an actor removes its stances and clears it as a source's
+the attacks on it; removing an attack removes the attacks on that attack; removing an actor removes its stances and clears it as a source's
 author or publisher; removing a source drops the anchors that quote it and clears it as
 the source of evidence; removing an issue clears it from alternatives.
 
@@ -434,7 +434,7 @@ class ArgumentMap:
         ]
 
     def attacks_on(self, ref: Ref) -> list[Attack]:
-        """The attacks whose target is ``ref`` (a statement or an argument)."""
+        """The attacks whose target is ``ref`` (a statement, an argument or an attack)."""
         node_id = self.resolve(ref)
         found = [u for u in self._in(node_id, "target") if self._nodes[u].kind == "attack"]
         return [cast(Attack, self._nodes[a]) for a in sorted(found)]
@@ -466,8 +466,9 @@ class ArgumentMap:
     def attack_type(self, ref: Ref) -> str:
         """The attack's type: as declared, or derived from its target.
 
-        An attack on an argument undercuts it; on a statement that some argument uses as
-        a premise and none concludes, it undermines; on any other statement, it rebuts.
+        An attack on an argument or on an attack undercuts it; on a statement that some
+        argument uses as a premise and none concludes, it undermines; on any other
+        statement, it rebuts.
         """
         attack = self[ref]
         if not isinstance(attack, Attack):
@@ -479,7 +480,7 @@ class ArgumentMap:
         return self._derive_attack_type(attack.target)
 
     def _derive_attack_type(self, target: str) -> str:
-        if self._nodes[target].kind == "argument":
+        if self._nodes[target].kind in ("argument", "attack"):
             return "undercut"
         if self._out(target, "premise") and not self._in(target, "conclusion"):
             return "undermine"
@@ -570,15 +571,15 @@ class ArgumentMap:
             self._check_anchors(node, call)
         if isinstance(node, Attack):
             target_kind = self._nodes[node.target].kind
-            if node.attack_type == "undercut" and target_kind != "argument":
+            if node.attack_type == "undercut" and target_kind not in ("argument", "attack"):
                 raise KindError(
-                    f"{call}: an undercut attacks an argument, but {node.target!r} is "
-                    f"{_kind_word(target_kind)}; use rebut or undermine"
+                    f"{call}: an undercut attacks an argument or an attack, but "
+                    f"{node.target!r} is {_kind_word(target_kind)}; use rebut or undermine"
                 )
-            if node.attack_type in ("rebut", "undermine") and target_kind == "argument":
+            if node.attack_type in ("rebut", "undermine") and target_kind in ("argument", "attack"):
                 raise KindError(
                     f"{call}: {node.attack_type} attacks a statement, but {node.target!r} is "
-                    "an argument; attacks on an argument are undercuts"
+                    f"{_kind_word(target_kind)}; attacks on {_kind_word(target_kind)} are undercuts"
                 )
 
     def _check_anchors(self, node: Node, call: str) -> None:
@@ -790,28 +791,48 @@ class ArgumentMap:
 
     def attack(
         self,
-        attacker: Ref,
+        attacker: Ref | Sequence[Ref],
         target: Ref,
         *,
         type: str | None = None,
         id: str | None = None,
         **fields: Any,
     ) -> Attack:
-        """Add an attack of a statement on a statement (rebut, undermine) or argument (undercut).
+        """Add an attack of a statement on a statement (rebut, undermine), an argument or an
+        attack (undercut).
+
+        ``attacker`` may be a list of statements that attack only jointly (linked
+        attackers); the target may be another attack, which answers that objection.
 
         >>> m = ArgumentMap("x")
         >>> t = m.attack(m.claim("Its goals are laudable."), m.claim("The treaty is flawed."))
         >>> m.attack_type(t)
         'rebut'
+        >>> u = m.attack([m.claim("Goals are words.", id="w"), m.claim("Words bind no one.",
+        ...              id="b")], t, id="u")
+        >>> u.attackers, m.attack_type(u)
+        (('b', 'w'), 'undercut')
         """
-        attacker_id = self._resolve_for("attack", attacker, "attacker")
+        refs: list[Ref] = (
+            list(attacker) if isinstance(attacker, (list, tuple)) else [cast(Ref, attacker)]
+        )
+        if not refs:
+            raise ModelError("attack: name at least one attacker")
+        attacker_ids = [self._resolve_for("attack", r, "attacker") for r in refs]
         target_id = self._resolve_for("attack", target, "target")
-        node_id = id if id is not None else mint_id("attack", attacker_id, "->", target_id)
+        if id is not None:
+            node_id = id
+        elif len(attacker_ids) == 1:
+            node_id = mint_id("attack", attacker_ids[0], "->", target_id)
+        else:
+            node_id = mint_id("attack", *sorted(attacker_ids), "->", target_id)
+        if len(attacker_ids) > 1:
+            fields["co_attackers"] = tuple(attacker_ids[1:])
         node = self._make(
             Attack,
             "attack",
             id=node_id,
-            attacker=attacker_id,
+            attacker=attacker_ids[0],
             target=target_id,
             **({"attack_type": type} if type is not None else {}),
             **fields,
@@ -966,7 +987,7 @@ class ArgumentMap:
                     self._nodes[arg_id] = arg.model_copy(update={"premises": rest})
                 else:
                     doomed.append(arg_id)
-        elif kind == "argument":
+        elif kind in ("argument", "attack"):
             doomed += self._in(node_id, "target")
         elif kind == "actor":
             doomed += self._out(node_id, "actor")
@@ -1184,6 +1205,8 @@ class ArgumentMap:
         buckets: list[list[Node]] = [[] for _ in _KIND_ORDER]
         for node in nodes:
             buckets[_KIND_ORDER[node.kind]].append(node)
+        attack_bucket = _KIND_ORDER["attack"]
+        buckets[attack_bucket] = _targets_first(buckets[attack_bucket])
         ordered = [node for bucket in buckets for node in bucket]
         for node in ordered:
             try:
@@ -1225,6 +1248,9 @@ class ArgumentMap:
         return m
 
 
+_ATTACK_TARGET_KINDS = STATEMENT_KINDS | {"argument", "attack"}
+
+
 def _references(node: Node) -> list[tuple[frozenset[str], str, str]]:
     """(allowed kinds, referenced id, role) for every reference a node makes."""
     refs: list[tuple[frozenset[str], str, str]] = []
@@ -1232,8 +1258,8 @@ def _references(node: Node) -> list[tuple[frozenset[str], str, str]]:
         refs += [(STATEMENT_KINDS, p, "premise") for p in node.premises]
         refs.append((STATEMENT_KINDS, node.conclusion, "conclusion"))
     elif isinstance(node, Attack):
-        refs.append((STATEMENT_KINDS, node.attacker, "attacker"))
-        refs.append((STATEMENT_KINDS | {"argument"}, node.target, "target"))
+        refs += [(STATEMENT_KINDS, a, "attacker") for a in node.attackers]
+        refs.append((_ATTACK_TARGET_KINDS, node.target, "target"))
     elif isinstance(node, Stance):
         refs.append((frozenset({"actor"}), node.actor, "actor"))
         refs.append((STATEMENT_KINDS | {"alternative", "issue"}, node.target, "target"))
@@ -1255,7 +1281,9 @@ def _edges_of(node: Node) -> list[tuple[str, str, str]]:
             (node.id, node.conclusion, "conclusion")
         ]
     if isinstance(node, Attack):
-        return [(node.attacker, node.id, "attacker"), (node.id, node.target, "target")]
+        return [(a, node.id, "attacker") for a in node.attackers] + [
+            (node.id, node.target, "target")
+        ]
     if isinstance(node, Stance):
         return [(node.actor, node.id, "actor"), (node.id, node.target, "target")]
     if isinstance(node, Evidence) and node.source is not None:
@@ -1275,6 +1303,7 @@ _REF_FIELDS = (
     "premises",
     "conclusion",
     "attacker",
+    "co_attackers",
     "target",
     "actor",
     "source",
@@ -1300,7 +1329,33 @@ def _rename_refs(node: Node, rename: Mapping[str, str]) -> Node:
         update["anchors"] = tuple(
             a.model_copy(update={"source": rename.get(a.source, a.source)}) for a in node.anchors
         )
+    if update and isinstance(node, Attack):  # linked attackers keep their canonical order
+        return Attack.model_validate({**node.model_dump(), **update})
     return node.model_copy(update=update) if update else node
+
+
+def _targets_first(attacks: list[Node]) -> list[Node]:
+    """Attacks ordered so that an attack on an attack comes after the attack it targets.
+
+    Attacks in a cycle of attacks on attacks keep their place at the end (inserting
+    them then fails with a clear error, as any other missing target does).
+    """
+    by_id = {n.id: n for n in attacks}
+    if not any(getattr(n, "target", None) in by_id for n in attacks):
+        return attacks
+    done: dict[str, None] = {}
+    for node in attacks:
+        chain: list[str] = []
+        current: str | None = node.id
+        while current is not None and current in by_id and current not in done:
+            if current in chain:  # a cycle: leave it to the end
+                break
+            chain.append(current)
+            target = getattr(by_id[current], "target", None)
+            current = target if target in by_id else None
+        for node_id in reversed(chain):
+            done.setdefault(node_id)
+    return [by_id[i] for i in done] + [n for n in attacks if n.id not in done]
 
 
 def _unite(here: Node, there: Node) -> Node | None:

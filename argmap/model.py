@@ -334,11 +334,21 @@ class Attack(_Node):
     """A conflict: ``attacker`` (a statement) against ``target``.
 
     A statement target is rebutted (it is a conclusion) or undermined (it is a premise);
-    an argument target is undercut. ``attack_type`` may be declared; when it is not,
-    the map derives it from the target (see :meth:`ArgumentMap.attack_type`).
+    an argument target is undercut, and so is an attack target (an attack on an attack
+    answers the objection itself: AIF CA -> CA, ArgMicro ``und`` on ``reb``).
+    ``attack_type`` may be declared; when it is not, the map derives it from the target
+    (see :meth:`ArgumentMap.attack_type`).
+
+    Several statements may attack only jointly (linked attackers, like an argument's
+    premises): ``co_attackers`` holds the others. Their order carries no meaning, so the
+    model keeps the smallest id in ``attacker`` and the rest, sorted, in ``co_attackers``;
+    :attr:`attackers` gives them all.
 
     >>> Attack(id="t", attacker="x", target="a1", attack_type="undercut").attack_type
     'undercut'
+    >>> t = Attack(id="t", attacker="y", co_attackers=("x",), target="c")
+    >>> t.attacker, t.co_attackers, t.attackers
+    ('x', ('y',), ('x', 'y'))
     """
 
     text_required: ClassVar[bool] = False
@@ -346,6 +356,25 @@ class Attack(_Node):
     attacker: str
     target: str
     attack_type: AttackType | None = None
+    co_attackers: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _linked(self) -> Attack:
+        if self.co_attackers:
+            everyone = sorted({self.attacker, *self.co_attackers})
+            if len(everyone) != 1 + len(self.co_attackers):
+                raise ValueError(f"attack {self.id!r} names one attacker twice")
+            if self.target in everyone:
+                raise ValueError(f"attack {self.id!r}: {self.target!r} attacks itself")
+            # frozen model: set the canonical order in place, as validation does
+            object.__setattr__(self, "attacker", everyone[0])
+            object.__setattr__(self, "co_attackers", tuple(everyone[1:]))
+        return self
+
+    @property
+    def attackers(self) -> tuple[str, ...]:
+        """Every attacking statement: ``attacker`` and the linked ``co_attackers``."""
+        return (self.attacker, *self.co_attackers) if self.co_attackers else (self.attacker,)
 
     @model_validator(mode="after")
     def _not_self(self) -> Attack:

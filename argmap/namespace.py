@@ -31,7 +31,7 @@ class AM(DefinedNamespace):
     Argument: URIRef  # An inference (AIF RA-node): its premises, jointly, support one conclus
     ArgumentMap: URIRef  # One argument map; its nodes live in the named graph that bears the map
     Asserts: URIRef  # The actor puts the statement forward as its own.
-    Attack: URIRef  # A conflict (AIF CA-node): an attacker statement against a statement (r
+    Attack: URIRef  # A conflict (AIF CA-node): one or more attacker statements (jointly) ag
     AttackType: URIRef  # How an attack lands: rebut, undermine or undercut.
     Body: URIRef  # An intergovernmental or official body, such as a UN committee.
     Claim: URIRef  # A proposition the author asserts.
@@ -51,7 +51,7 @@ class AM(DefinedNamespace):
     StanceRole: URIRef  # What an actor does with a statement: asserts, endorses, opposes, or is
     State: URIRef  # A country or its government.
     Statement: URIRef  # Something that can be believed or disbelieved (an AIF information node
-    Undercut: URIRef  # The attack targets an argument: the inference itself.
+    Undercut: URIRef  # The attack targets an argument (the inference itself) or another attac
     Undermine: URIRef  # The attack targets a statement used as a premise.
     about: URIRef  # The statement is about this actor, alternative, issue or source.
     acceptability: URIRef  # The node's label under the map's computed semantics: IN, OUT or UNDEC.
@@ -59,7 +59,7 @@ class AM(DefinedNamespace):
     actorType: URIRef  # What sort of actor this is.
     anchor: URIRef  # A quote in a source that the node was read from.
     attackType: URIRef  # Rebut, undermine or undercut.
-    attacker: URIRef  # The statement that attacks.
+    attacker: URIRef  # A statement that attacks; several attackers of one attack hold only jo
     author: URIRef  # The actor who wrote the source.
     conclusion: URIRef  # The statement the argument supports.
     data: URIRef  # Extra data about a node as one JSON object (rdf:JSON): what an outside
@@ -80,7 +80,7 @@ class AM(DefinedNamespace):
     strength: URIRef  # The node's gradual strength in [0, 1] under the map's computed gradual
     suffix: URIRef  # The text just after the quote.
     tag: URIRef  # A free tag (Argdown #tag, a heading, a grouping).
-    target: URIRef  # What an attack lands on (a statement or an argument), or what a stance
+    target: URIRef  # What an attack lands on (a statement, an argument or another attack),
     text: URIRef  # The node's text in the map's own words: a statement's content, an acto
     title: URIRef  # The title of an argument map.
     url: URIRef  # Where the source can be read.

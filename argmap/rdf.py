@@ -261,7 +261,10 @@ def ntriples_count(m: ArgumentMap) -> int:
         if kind == "argument":
             assert isinstance(node, Argument)
             count += len(node.premises) + 1 + (node.scheme is not None)
-        elif kind in ("attack", "stance"):
+        elif kind == "attack":
+            assert isinstance(node, Attack)
+            count += 3 + len(node.co_attackers)
+        elif kind == "stance":
             count += 3
         elif kind == "actor":
             count += 1
@@ -342,7 +345,8 @@ class _NodeWriter:
                 add(f"{s} {p['scheme']} {_lit(node.scheme)} .")
         elif kind == "attack":
             assert isinstance(node, Attack)
-            add(f"{s} {p['attacker']} {iri_of(node.attacker)} .")
+            for attacker in node.attackers:
+                add(f"{s} {p['attacker']} {iri_of(attacker)} .")
             add(f"{s} {p['target']} {iri_of(node.target)} .")
             attack_type = node.attack_type or m._derive_attack_type(node.target)
             add(f"{s} {p['attackType']} {_T_ATTACK[attack_type]} .")
@@ -451,7 +455,6 @@ _LIT_FIELDS = {
 }
 _REF_FIELDS = {
     _P["conclusion"]: "conclusion",
-    _P["attacker"]: "attacker",
     _P["target"]: "target",
     _P["actor"]: "actor",
     _P["source"]: "source",
@@ -664,6 +667,7 @@ class _Reader:
             if explicit.get(s) is not None or node_id != minted[s]:
                 fields["iri"] = s[1:-1]
             premises: list[str] = []
+            attackers: list[str] = []
             tags: list[str] = []
             same_as: list[str] = []
             node_anchors = []
@@ -684,13 +688,13 @@ class _Reader:
                         )
                     self._set_once(fields, field, ref, s, p)
                     continue
-                if p == _P["premise"]:
+                if p == _P["premise"] or p == _P["attacker"]:
                     ref = ids.get(o)
                     if ref is None:
                         raise self.fail(
-                            f"am:premise points at {o}, which is not a node of the map", s
+                            f"{_short(p)} points at {o}, which is not a node of the map", s
                         )
-                    premises.append(ref)
+                    (premises if p == _P["premise"] else attackers).append(ref)
                 elif p == _P["about"]:
                     ref = ids.get(o)
                     if ref is None:
@@ -749,6 +753,10 @@ class _Reader:
                     extra.append(f"{s} {p} {o} .")
             if premises:
                 fields["premises"] = tuple(premises)
+            if attackers:  # linked attackers: the model puts them in canonical order
+                fields["attacker"] = attackers[0]
+                if len(attackers) > 1:
+                    fields["co_attackers"] = tuple(attackers[1:])
             if tags:
                 fields["tags"] = tuple(tags)
             if same_as:

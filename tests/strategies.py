@@ -59,8 +59,12 @@ _json = st.recursive(
 
 
 @st.composite
-def maps(draw: Any, max_statements: int = 8) -> argmap.ArgumentMap:
-    """A random valid map (see the module docstring)."""
+def maps(draw: Any, max_statements: int = 8, recursive_attacks: bool = False) -> argmap.ArgumentMap:
+    """A random valid map (see the module docstring).
+
+    ``recursive_attacks`` also draws attacks on attacks and attacks by several linked
+    attackers (formats that cannot say these leave it off).
+    """
     m = argmap.ArgumentMap(draw(_ids), title=draw(st.none() | texts(max_size=20)))
     explicit_ids = draw(st.booleans())
     counter = iter(range(10_000))
@@ -163,20 +167,29 @@ def maps(draw: Any, max_statements: int = 8) -> argmap.ArgumentMap:
             arg = safely(m.argue, premises, conclusion, scheme=scheme, id=node_id("arg"))
             if arg is not None:
                 arguments.append(arg)
-    targets = statements + arguments
-    for _ in range(draw(st.integers(0, 3))):
-        attacker = draw(st.sampled_from(statements))
+    targets: list[Any] = statements + arguments
+    for _ in range(draw(st.integers(0, 5 if recursive_attacks else 3))):
+        attacker: Any = draw(st.sampled_from(statements))
+        if recursive_attacks and len(statements) > 2 and draw(st.integers(0, 3)) == 0:
+            attacker = draw(
+                st.lists(
+                    st.sampled_from(statements), min_size=2, max_size=3, unique_by=lambda s: s.id
+                )
+            )
         target = draw(st.sampled_from(targets))
-        if target.id == attacker.id:
+        attacker_ids = {a.id for a in attacker} if isinstance(attacker, list) else {attacker.id}
+        if target.id in attacker_ids:
             continue
         declared = None
         if draw(st.booleans()):
             declared = (
                 "undercut"
-                if target.kind == "argument"
+                if target.kind in ("argument", "attack")
                 else draw(st.sampled_from(["rebut", "undermine"]))
             )
-        safely(m.attack, attacker, target, type=declared, id=node_id("att"))
+        made = safely(m.attack, attacker, target, type=declared, id=node_id("att"))
+        if recursive_attacks and made is not None:
+            targets.append(made)
     stance_targets = statements + alternatives + ([issue] if issue is not None else [])
     for actor in actors:
         for _ in range(draw(st.integers(0, 2))):

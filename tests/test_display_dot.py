@@ -386,7 +386,7 @@ def test_brief_example_draws() -> None:
 
 
 @settings(max_examples=60)
-@given(maps())
+@given(maps(recursive_attacks=True))
 def test_every_random_map_gives_well_formed_dot(m: ArgumentMap) -> None:
     text = to_dot(m)
     dot = parse(text)
@@ -401,7 +401,7 @@ def test_every_random_map_gives_well_formed_dot(m: ArgumentMap) -> None:
     shutil.which("dot") is None, reason="dot is not installed (apt-get install graphviz)"
 )
 @settings(max_examples=20)
-@given(maps())
+@given(maps(recursive_attacks=True))
 def test_graphviz_accepts_random_maps(m: ArgumentMap) -> None:
     done = subprocess.run(["dot", "-Tsvg"], input=to_dot(m).encode(), capture_output=True)
     assert done.returncode == 0, done.stderr.decode()

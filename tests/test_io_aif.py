@@ -67,16 +67,16 @@ CORPUS: dict[str, tuple[dict[str, int], int, int, dict[str, int], int]] = {
         {"CA": 3, "I": 4},
         6,
         0,
-        {"claim": 4, "attack": 2},
-        1,
-    ),  # I -> CA -> CA
+        {"claim": 4, "attack": 3},
+        0,
+    ),  # I -> CA -> CA: an attack on an attack
     "microtexts/aif/nodeset6398__micro_b038.json": (
         {"CA": 2, "I": 6, "RA": 3},
         10,
         0,
-        {"claim": 6, "argument": 3, "attack": 1},
-        1,
-    ),
+        {"claim": 6, "argument": 3, "attack": 2},
+        0,
+    ),  # I -> CA -> CA
 }
 KINDS = ("claim", "argument", "attack", "stance", "actor")
 

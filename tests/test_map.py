@@ -262,7 +262,7 @@ def test_repr_and_counts(m: ArgumentMap) -> None:
 
 
 @settings(max_examples=100)
-@given(maps(), st.data())
+@given(maps(recursive_attacks=True), st.data())
 def test_removal_keeps_the_map_consistent(m: ArgumentMap, data: st.DataObject) -> None:
     ids = sorted(n.id for n in m)
     victim = data.draw(st.sampled_from(ids))
@@ -275,7 +275,7 @@ def test_removal_keeps_the_map_consistent(m: ArgumentMap, data: st.DataObject) -
 
 
 @settings(max_examples=50)
-@given(maps())
+@given(maps(recursive_attacks=True))
 def test_copy_equals_and_merge_into_empty_equals(m: ArgumentMap) -> None:
     assert m.copy() == m
     empty = ArgumentMap(m.name, iri=m.iri, title=m.title)

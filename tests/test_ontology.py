@@ -66,7 +66,7 @@ def test_alignments_present() -> None:
 
 
 @settings(max_examples=100)
-@given(maps())
+@given(maps(recursive_attacks=True))
 def test_exporter_writes_only_declared_terms(m: argmap.ArgumentMap) -> None:
     g = m.to_rdflib()  # type: ignore[attr-defined]
     for _, p, o in g:

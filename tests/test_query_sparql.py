@@ -64,7 +64,7 @@ def assert_twins_agree(m: ArgumentMap, statements: list[str] | None = None) -> N
 
 
 @settings(max_examples=200)
-@given(maps(), st.data())
+@given(maps(recursive_attacks=True), st.data())
 def test_in_memory_equals_rdflib_equals_pyoxigraph(m: ArgumentMap, data: st.DataObject) -> None:
     statements = sorted(s.id for s in m.statements())
     recs = sorted(r.id for r in m.recommendations())

@@ -20,7 +20,7 @@ RDF_FORMATS = ["turtle", "nt", "jsonld", "trig", "nquads", "xml"]
 
 @pytest.mark.parametrize("fmt", RDF_FORMATS)
 @settings(max_examples=200)
-@given(m=maps())
+@given(m=maps(recursive_attacks=True))
 def test_round_trip_is_lossless(fmt: str, m: ArgumentMap) -> None:
     back = argmap.loads(argmap.dumps(m, fmt), fmt)
     assert back == m
@@ -28,7 +28,7 @@ def test_round_trip_is_lossless(fmt: str, m: ArgumentMap) -> None:
 
 
 @settings(max_examples=200)
-@given(maps())
+@given(maps(recursive_attacks=True))
 def test_rdf_map_rdf_gives_isomorphic_graphs(m: ArgumentMap) -> None:
     g1 = argmap.to_rdflib(m)
     g2 = argmap.to_rdflib(argmap.from_rdflib(g1))
@@ -190,7 +190,7 @@ def test_foreign_rdf_without_a_map_node_gets_local_ids() -> None:
 
 
 @settings(max_examples=200)
-@given(m=maps(), data=st.data())
+@given(m=maps(recursive_attacks=True), data=st.data())
 def test_streamed_lines_equal_the_listed_lines(m: ArgumentMap, data: st.DataObject) -> None:
     """iter_ntriples_lines gives the lines of ntriples_lines, and ntriples_count counts them."""
     ids = sorted(n.id for n in m)

@@ -100,7 +100,7 @@ def test_push_in_small_batches_equals_one_batch(store: Store, brief: ArgumentMap
 
 
 @SERVER_EXAMPLES
-@given(m=maps())
+@given(m=maps(recursive_attacks=True))
 def test_random_maps_round_trip(store: Store, m: ArgumentMap) -> None:
     push(m, store, "urn:test:random")
     assert pull(store, "urn:test:random") == m
@@ -223,7 +223,7 @@ def test_unsupported_equals_in_memory(store: Store, brief: ArgumentMap) -> None:
 
 
 @MANY_PUSHES
-@given(m=maps(), data=st.data())
+@given(m=maps(recursive_attacks=True), data=st.data())
 def test_random_map_queries_equal_in_memory(
     store: Store, m: ArgumentMap, data: st.DataObject
 ) -> None:

@@ -224,7 +224,7 @@ def to_text(triples: list[Any]) -> str:
 @st.composite
 def broken_rdf(draw: Any) -> str:
     """A random valid map as N-Triples, then broken by zero to three mutations."""
-    triples = triples_of(draw(maps(max_statements=6)))
+    triples = triples_of(draw(maps(max_statements=6, recursive_attacks=True)))
     table = mutations(lambda xs: draw(st.sampled_from(list(xs))),
                       lambda lo, hi: draw(st.integers(lo, hi)))
     for name in draw(st.lists(st.sampled_from(sorted(table)), max_size=3)):

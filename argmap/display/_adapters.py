@@ -65,10 +65,10 @@ def trace_map(t: Any) -> ArgumentMap:
     """
     ids: list[str] = [t.root, *t.premises, *t.arguments]
     for attack in t.attacks:
-        ids += [attack.id, attack.attacker]
-        for answer in getattr(attack, "answered_by", ()):  # attacks on the attacker
+        ids += [attack.id, attack.attacker, *getattr(attack, "co_attackers", ())]
+        for answer in getattr(attack, "answered_by", ()):  # on an attacker, or on the attack
             answering = t.node(answer)
-            ids += [answer, getattr(answering, "attacker", answer)]
+            ids += [answer, *getattr(answering, "attackers", ())]
     for stance in getattr(t, "stances", ()):
         ids += [stance.stance, stance.actor]
     nodes: dict[str, Node] = {}

@@ -445,9 +445,12 @@ class _Writer:
             attrs = {"color": INK, "class": "am-support"}
             self.out.append(f"  {quote(arg.id)} -> {quote(arg.conclusion)} {_attrs(attrs)};")
 
-    def _attack_edge(self, attack: Attack) -> None:
+    def _attack_edge(self, attack: Attack, split: set[str]) -> None:
+        """One dashed edge attacker -> target; an attack that is itself attacked, or has
+        linked attackers, is a small point on its way instead, where the attacks on it
+        (and the other attackers) come in."""
         kind = self.m.attack_type(attack.id)
-        tip = [f"{kind}: {attack.attacker} attacks {attack.target}"]
+        tip = [f"{kind}: {' + '.join(attack.attackers)} attacks {attack.target}"]
         if attack.text:
             tip.append(" ".join(attack.text.split()))
         tip += [f"{f.severity}: {f.message}" for f in self.view.flags.get(attack.id, ())]
@@ -461,7 +464,26 @@ class _Writer:
             "class": f"am-attack am-{kind}",
             "tooltip": "\n".join(tip),
         }
-        self.out.append(f"  {quote(attack.attacker)} -> {quote(attack.target)} {_attrs(attrs)};")
+        if attack.id not in split:
+            self.out.append(
+                f"  {quote(attack.attacker)} -> {quote(attack.target)} {_attrs(attrs)};"
+            )
+            return
+        point = {
+            "shape": "point",
+            "width": "0.09",
+            "color": ATTACK_COLOUR,
+            "id": attrs.pop("id"),
+            "class": attrs["class"] + " am-attack-point",
+            "tooltip": attrs["tooltip"],
+        }
+        self.out.append(f"  {quote(attack.id)} {_attrs(point)};")
+        inbound = {k: v for k, v in attrs.items() if k not in ("label", "fontcolor")}
+        inbound["arrowhead"] = "none"
+        inbound["class"] = "am-attacker"
+        for x in attack.attackers:
+            self.out.append(f"  {quote(x)} -> {quote(attack.id)} {_attrs(inbound)};")
+        self.out.append(f"  {quote(attack.id)} -> {quote(attack.target)} {_attrs(attrs)};")
 
     def _stance_edge(self, stance: Stance) -> None:
         addressed = stance.role == "addressed_by"
@@ -545,8 +567,12 @@ class _Writer:
         stagger = _stagger(view, arguments)
         for arg in arguments:
             self._support_edges(arg, stagger)
-        for attack in view.attacks():
-            self._attack_edge(attack)
+        attacks = view.attacks()
+        drawn_attacks = {a.id for a in attacks}
+        split = {a.target for a in attacks if a.target in drawn_attacks}
+        split |= {a.id for a in attacks if a.co_attackers}
+        for attack in attacks:
+            self._attack_edge(attack, split)
         for stance in self.stance_edges:
             self._stance_edge(stance)
         self._about_edges()

@@ -96,12 +96,24 @@ class View:
         return sum(1 for n in self.nodes if self.map[n].kind != "argument")
 
     def attacks(self) -> list[Attack]:
-        """The attacks drawn: those whose attacker and target are both drawn, by id.
+        """The attacks drawn: those whose attackers and target are all drawn (a target that
+        is an attack counts when that attack is drawn), by id.
 
         Found from the drawn nodes, so a view of a huge map costs what the view holds.
         """
         m, drawn = self.map, self.nodes
-        found = {a.id: a for n in drawn for a in m.attacks_on(n) if a.attacker in drawn}
+        found = {
+            a.id: a
+            for n in drawn
+            for a in m.attacks_on(n)
+            if all(x in drawn for x in a.attackers)
+        }
+        todo = list(found)
+        while todo:  # attacks on drawn attacks, and on those in turn
+            for a in m.attacks_on(todo.pop()):
+                if a.id not in found and all(x in drawn for x in a.attackers):
+                    found[a.id] = a
+                    todo.append(a.id)
         return [found[k] for k in sorted(found)]
 
     def stances(self) -> list[Stance]:

@@ -13,8 +13,10 @@ I-node                             :class:`~argmap.Claim` (id = ``nodeID``)
 RA-node, its I-node premises and   :class:`~argmap.Argument` (several premises into
 its one I-node conclusion          one RA = linked premises); ``scheme`` from the
                                    ``scheme`` key, else from a non-default text
-CA-node from one I-node to an      :class:`~argmap.Attack`; the map derives rebut /
-I-node or an RA-node               undermine (I target) and undercut (RA target)
+CA-node from I-nodes to an         :class:`~argmap.Attack`; the map derives rebut /
+I-, RA- or CA-node                 undermine (I target) and undercut (RA or CA
+                                   target); several I-nodes into one CA attack only
+                                   jointly (linked ``co_attackers``)
 L-node -> YA -> I-node, speaker    :class:`~argmap.Stance` (id = the YA's id) of an
 known                              :class:`~argmap.Actor` (``person``): Asserting,
                                    Assertive/Rhetorical Questioning -> asserts,
@@ -30,7 +32,7 @@ no participants table). Only the L-node that anchors the YA counts: an analyst's
 (``"Zlata: Peter Kyle : ..."``, linked by an ``Analysing`` YA) never makes an actor.
 
 Kept, not dropped: every AIF node and edge that argmap cannot express natively (L, TA,
-MA, PA nodes, YA nodes that are not stances, a CA that attacks a CA or an MA, an RA
+MA, PA nodes, YA nodes that are not stances, a CA that attacks an MA, an RA
 that supports an S-node, and their edges), the ``locutions`` and ``participants`` tables,
 unknown top-level members and the xAIF wrapper (``OVA`` layout, ``text``) go into the
 ``data["aif"]`` of one :class:`~argmap.Source` node that stands for the AIF document.
@@ -188,9 +190,7 @@ class _Reader:
         for key, node in doc.nodes.items():
             if node.type == "RA":
                 self._argument(key, node)
-        for key, node in doc.nodes.items():
-            if node.type == "CA":
-                self._attack(key, node)
+        self._attacks()
         for key, node in doc.nodes.items():
             if node.type == "YA":
                 self._stance(key, node, actors)
@@ -300,34 +300,59 @@ class _Reader:
             data={"aif": data},
         )
 
+    def _attacks(self) -> None:
+        """Read the CA-nodes, each one that attacks a CA-node after the one it attacks."""
+        doc = self.doc
+        pending = [key for key, node in doc.nodes.items() if node.type == "CA"]
+        while pending:
+            waiting = []
+            for key in pending:
+                targets = [doc.edges[e].to_id for e in self.outs[key]]
+                if any(doc.nodes[t].type == "CA" and t in pending and t != key for t in targets):
+                    waiting.append(key)
+                else:
+                    self._attack(key, doc.nodes[key])
+            if len(waiting) == len(pending):  # CA-nodes that only attack each other
+                for key in waiting:
+                    self._unsound(key, "CA-node is in a cycle of CA-nodes attacking each other")
+                return
+            pending = waiting
+
     def _attack(self, key: str, node: AifNode) -> None:
-        i_in, s_out, _, other_out = self._split(key)
+        doc = self.doc
+        i_in = [e for e in self.ins[key] if doc.nodes[doc.edges[e].from_id].type == "I"]
+        s_out = [
+            e for e in self.outs[key] if doc.nodes[doc.edges[e].to_id].type in ("I", "RA", "CA")
+        ]
+        other_out = [e for e in self.outs[key] if e not in s_out]
         if not s_out and other_out:
             return self._verbatim(key, "CA-node targets", other_out)
         if not i_in:
             return self._unsound(key, "CA-node has no attacker (no edge from an I-node)")
         if not s_out:
-            return self._unsound(key, "CA-node has no target (no edge to an I- or RA-node)")
-        if len(i_in) > 1 or len(s_out) > 1:
+            return self._unsound(key, "CA-node has no target (no edge to an I-, RA- or CA-node)")
+        if len(s_out) > 1:
             return self._unsound(
-                key,
-                f"CA-node joins {len(i_in)} attackers to {len(s_out)} targets; argmap reads "
-                "one attacker and one target",
+                key, f"CA-node has {len(s_out)} targets; argmap reads one target an attack"
             )
-        attacker = self.doc.edges[i_in[0]].from_id
-        target = self.doc.edges[s_out[0]].to_id
-        if attacker not in self.native or target not in self.native:
-            which = attacker if attacker not in self.native else target
-            return self._unsound(key, f"CA-node joins node {which!r}, which was not read")
+        attackers = [doc.edges[e].from_id for e in i_in]
+        target = doc.edges[s_out[0]].to_id
+        missing = [k for k in [*attackers, target] if k not in self.native]
+        if missing:
+            return self._unsound(key, f"CA-node joins node {missing[0]!r}, which was not read")
+        if len(set(attackers)) != len(attackers):
+            return self._unsound(key, "CA-node has the same attacker twice")
         data = self._leftovers(node, key, keep_text=True)
         data["edges"] = self._edges(i_in + s_out)
+        ids = [self.native[a] for a in attackers]
         self._add(
             key,
             Attack,
             id=key,
-            attacker=self.native[attacker],
+            attacker=ids[0],
+            co_attackers=tuple(ids[1:]),
             target=self.native[target],
-            attack_type="undercut" if self.doc.nodes[target].type == "RA" else None,
+            attack_type="undercut" if doc.nodes[target].type in ("RA", "CA") else None,
             data={"aif": data},
         )
 
@@ -588,7 +613,7 @@ class _Writer:
         for arg in m.arguments():
             self._relation(arg, "RA", [*arg.premises], arg.conclusion, arg.scheme)
         for att in m.attacks():
-            self._relation(att, "CA", [att.attacker], att.target, None)
+            self._relation(att, "CA", [*att.attackers], att.target, None)
         for res in residues:
             for raw in res.get("nodes", []):
                 self._raw_node(raw)

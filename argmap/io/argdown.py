@@ -41,7 +41,8 @@ are not guaranteed to survive a round trip. Not read: the tool's selection/colou
 ``@``-mentions as links (they stay in the text), images and shortcodes beyond logic.
 
 Not written (listed in :func:`map_to_argdown`'s ``skipped``): actors, sources, stances,
-about-edges, anchors.
+about-edges, anchors, and attacks Argdown has no syntax for: an attack on an attack (an
+Argdown relation has no identity to aim at) and an attack by several linked attackers.
 
 Examples
 --------
@@ -523,7 +524,11 @@ class _Writer:
                 "",
             ]
         sketches = {n.id for n in m.statements() if self._info(n).get("sketch")}
-        relation_args = {a.id for a in m.arguments() if "relation" in self._info(a)}
+        # an argument read from a bare relation ([A] +> [B]) has no title to aim an
+        # undercut at: when something undercuts it, it is written with a PCS instead
+        relation_args = {
+            a.id for a in m.arguments() if "relation" in self._info(a) and not m.attacks_on(a)
+        }
         steps = {a.id for a in m.arguments() if "step" in self._info(a)}
         for stmt in m.statements():
             if stmt.id in sketches:
@@ -650,6 +655,10 @@ class _Writer:
             src = self._end_ref(arg.premises[0], rel.get("from"), rel.get("fromType"), sketches)
             groups[src].append(f"  +> {self._ref(arg.conclusion, sketches)}")
         for att in m.attacks():
+            if att.co_attackers or m[att.target].kind == "attack":
+                what = "linked attackers" if att.co_attackers else "an attack on an attack"
+                self.skipped.append(f"attack {att.id!r} ({what})")
+                continue
             rel = self._info(att).get("relation") or {}
             src = self._end_ref(att.attacker, rel.get("from"), rel.get("fromType"), sketches)
             rtype = rel.get("type")

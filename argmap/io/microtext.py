@@ -10,14 +10,17 @@ arggraph                               argmap
                                        to its EDUs' words; role in ``data``
 ``sup`` / ``exa`` edge                 :class:`~argmap.Argument` (id = edge id); ``exa``
                                        gets ``scheme="example"``
-``add`` edge (ADU -> edge)             one more (linked) premise of that argument
+``add`` edge (ADU -> edge)             one more linked premise of that argument, or one
+                                       more linked attacker (``co_attackers``) of that
+                                       rebuttal or undercut
 ``reb`` edge                           :class:`~argmap.Attack`, ``attack_type="rebut"``
 ``und`` edge on a ``sup``/``exa``      :class:`~argmap.Attack` on the argument (undercut)
-``und`` edge on a ``reb``/``und``      kept in the attacked attack's
-                                       ``data["microtext"]["undercut_by"]`` (argmap
-                                       attacks cannot target attacks), and noted in the
-                                       report
+``und`` edge on a ``reb``/``und``      :class:`~argmap.Attack` on that attack (undercut:
+                                       the objection itself is answered)
 =====================================  ===============================================
+
+Every ``sup``, ``exa``, ``reb``, ``und`` and ``add`` edge becomes part of the map; one
+that cannot (an end that is not an ADU or a read edge) is a problem in the report.
 
 Parsing is safe: the standard library's expat parser fetches no external entities, and a
 document that declares entities (``<!ENTITY``) is refused outright, so entity-expansion
@@ -143,6 +146,7 @@ def microtext_to_map(
             extra_premises.setdefault(e["trg"], []).append(e["src"])
     relations: dict[str, dict[str, Any]] = {}
     for eid, e in edges.items():
+        adds = [k for k, v in edges.items() if v["type"] == "add" and v["trg"] == eid]
         if e["type"] in ("sup", "exa"):
             premises = [e["src"], *extra_premises.get(eid, [])]
             if e["trg"] not in claims or any(p not in claims for p in premises):
@@ -154,53 +158,39 @@ def microtext_to_map(
                 "premises": tuple(premises),
                 "conclusion": e["trg"],
                 "scheme": "example" if e["type"] == "exa" else None,
-                "data": {
-                    "microtext": {
-                        "type": e["type"],
-                        "add": [
-                            k for k, v in edges.items() if v["type"] == "add" and v["trg"] == eid
-                        ],
-                    }
-                },
+                "data": {"microtext": {"type": e["type"], "add": adds}},
             }
         elif e["type"] == "reb":
-            if e["src"] not in claims or e["trg"] not in claims:
+            attackers = [e["src"], *extra_premises.get(eid, [])]
+            if e["trg"] not in claims or any(a not in claims for a in attackers):
                 report.add("reb edge between nodes that are not ADUs", node=eid)
                 continue
-            relations[eid] = {
-                "cls": Attack,
-                "id": eid,
-                "attacker": e["src"],
-                "target": e["trg"],
-                "attack_type": "rebut",
-                "data": {"microtext": {"type": "reb"}},
-            }
+            relations[eid] = _attack_spec(eid, attackers, e["trg"], "rebut", "reb", adds)
+    # undercuts, an undercut of an undercut after the one it attacks
+    pending = {eid: e for eid, e in edges.items() if e["type"] == "und"}
+    while pending:
+        progress = False
+        for eid, e in list(pending.items()):
+            target = edges.get(e["trg"])
+            attackers = [e["src"], *extra_premises.get(eid, [])]
+            if any(a not in claims for a in attackers) or target is None:
+                report.add("und edge must go from an ADU to an edge", node=eid)
+            elif e["trg"] in pending:
+                continue  # its target is an undercut not read yet
+            elif e["trg"] in relations and target["type"] in ("sup", "exa", "reb", "und"):
+                adds = [k for k, v in edges.items() if v["type"] == "add" and v["trg"] == eid]
+                relations[eid] = _attack_spec(eid, attackers, e["trg"], "undercut", "und", adds)
+            else:
+                report.add(f"und edge targets edge {e['trg']!r}, which was not read", node=eid)
+            del pending[eid]
+            progress = True
+        if not progress:  # undercuts that only undercut each other
+            for eid in sorted(pending):
+                report.add("und edge is in a cycle of undercuts of undercuts", node=eid)
+            break
     for eid, e in edges.items():
-        if e["type"] != "und":
-            continue
-        target = edges.get(e["trg"])
-        if e["src"] not in claims or target is None:
-            report.add("und edge must go from an ADU to an edge", node=eid)
-            continue
-        if target["type"] in ("sup", "exa") and e["trg"] in relations:
-            relations[eid] = {
-                "cls": Attack,
-                "id": eid,
-                "attacker": e["src"],
-                "target": e["trg"],
-                "attack_type": "undercut",
-                "data": {"microtext": {"type": "und"}},
-            }
-        elif e["trg"] in relations:
-            attacked = relations[e["trg"]]["data"]["microtext"]
-            attacked.setdefault("undercut_by", []).append({"edge": eid, "src": e["src"]})
-            report.note(
-                f"und edge attacks the {target['type']} edge {e['trg']!r}; argmap attacks "
-                "cannot target attacks, so it is kept in that attack's data",
-                node=eid,
-            )
-        else:
-            report.add(f"und edge targets edge {e['trg']!r}, which was not read", node=eid)
+        if e["type"] == "add" and (e["trg"] not in relations or e["src"] not in claims):
+            report.add(f"add edge into {e['trg']!r}, which is no argument or attack read", node=eid)
     for spec in relations.values():
         cls = spec.pop("cls")
         spec = {k: v for k, v in spec.items() if v is not None}
@@ -212,6 +202,23 @@ def microtext_to_map(
     check_nodes(nodes, file=filename)
     m = ArgumentMap.from_nodes(nodes, name=_safe_id(graph_id), title=graph_id, on_error=refused)
     return Imported(m, report)
+
+
+def _attack_spec(
+    eid: str, attackers: list[str], target: str, attack_type: str, etype: str, adds: list[str]
+) -> dict[str, Any]:
+    data: dict[str, Any] = {"type": etype}
+    if adds:
+        data["add"] = adds
+    return {
+        "cls": Attack,
+        "id": eid,
+        "attacker": attackers[0],
+        "co_attackers": tuple(attackers[1:]) or None,
+        "target": target,
+        "attack_type": attack_type,
+        "data": {"microtext": data},
+    }
 
 
 def _safe_id(value: str) -> str:

@@ -117,8 +117,8 @@ class SupportIndex:
     attacks_on_stmt, attacks_on_arg:
         Statement / argument number -> the attacks landing on it (sorted by id).
     attacked:
-        Ids of the statements and arguments that some attack targets (an attack whose
-        attacker is among them is answered).
+        Ids of the statements, arguments and attacks that some attack targets (an attack
+        is answered when it, or one of its attackers, is among them).
     attack_types:
         Attack id -> its effective type (declared, or derived from its target as
         :meth:`ArgumentMap.attack_type` does).
@@ -143,6 +143,7 @@ class SupportIndex:
         "attack_types",
         "attacked",
         "attacks_on_arg",
+        "attacks_on_attack",
         "attacks_on_stmt",
         "base",
         "behind",
@@ -235,6 +236,7 @@ class SupportIndex:
         attack_types: dict[str, str] = {}
         attacks_on_stmt: dict[int, list[Attack]] = {}
         attacks_on_arg: dict[int, list[Attack]] = {}
+        attacks_on_attack: dict[str, list[Attack]] = {}
         behind: dict[int, list[Stance]] = {}
         attacked: set[str] = set()
         relations.sort(key=_node_id)
@@ -246,8 +248,11 @@ class SupportIndex:
                     attacks_on_stmt.setdefault(target, []).append(node)
                     undermines = is_premise[target] and not self.args_for[target]
                     derived = "undermine" if undermines else "rebut"
-                else:
+                elif node.target in self.arg_of:
                     attacks_on_arg.setdefault(self.arg_of[node.target], []).append(node)
+                    derived = "undercut"
+                else:  # an attack on an attack
+                    attacks_on_attack.setdefault(node.target, []).append(node)
                     derived = "undercut"
                 attack_types[node.id] = node.attack_type or derived
             elif isinstance(node, Stance) and node.role in BEHIND_ROLES and node.target in stmt_of:
@@ -257,6 +262,9 @@ class SupportIndex:
         }
         self.attacks_on_arg: dict[int, tuple[Attack, ...]] = {
             k: tuple(v) for k, v in attacks_on_arg.items()
+        }
+        self.attacks_on_attack: dict[str, tuple[Attack, ...]] = {
+            k: tuple(v) for k, v in attacks_on_attack.items()
         }
         self.behind: dict[int, tuple[Stance, ...]] = {k: tuple(v) for k, v in behind.items()}
         self.attacked: frozenset[str] = frozenset(attacked)
@@ -284,18 +292,31 @@ class SupportIndex:
         return self.base + node_id if node_id.isascii() else iri_for(self.base, node_id)
 
     def attacks_on(self, node_id: str) -> tuple[Attack, ...]:
-        """The attacks landing on a statement or an argument (by id), sorted by id."""
+        """The attacks landing on a statement, an argument or an attack (by id), by id."""
         k = self.stmt_of.get(node_id)
         if k is not None:
             return self.attacks_on_stmt.get(k, ())
         a = self.arg_of.get(node_id)
-        return () if a is None else self.attacks_on_arg.get(a, ())
+        if a is not None:
+            return self.attacks_on_arg.get(a, ())
+        return self.attacks_on_attack.get(node_id, ())
 
     def answered_by(self, statement_id: str) -> tuple[str, ...]:
         """Ids of the attacks on ``statement_id`` (an attacker so attacked is answered)."""
         if statement_id not in self.attacked:
             return ()
         return tuple(t.id for t in self.attacks_on(statement_id))
+
+    def answers(self, attack: Attack) -> tuple[str, ...]:
+        """Ids of the attacks that answer ``attack``: on one of its attackers, or on it."""
+        attacked = self.attacked
+        found = [
+            t.id
+            for node_id in (*attack.attackers, attack.id)
+            if node_id in attacked
+            for t in self.attacks_on(node_id)
+        ]
+        return tuple(sorted(set(found)))
 
     # ------------------------------------------------------------------ whole-map analyses
 

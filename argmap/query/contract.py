@@ -21,7 +21,9 @@ statement, and :meth:`Trace.to_dict` returns one such object. Its keys, in order
 ``attacks``
     Every attack on the traced statement, a premise or an argument: ``{"id", "iri",
     "kind", "text", "label", "type", "target": id, "attacker": {"id", "iri", "kind",
-    "text", "label"}, "answered": bool, "answered_by": [attack ids]}``.
+    "text", "label"}, "co_attackers": [nodes like attacker] (linked attackers),
+    "answered": bool, "answered_by": [attack ids]}``. An attack is answered when one of
+    its attackers is attacked, or the attack itself is.
 ``actors``
     Who asserts or endorses the traced statement or a premise: ``{"id", "iri", "kind",
     "text", "label", "actor_type", "stances": [{"role", "node"}]}``.
@@ -108,6 +110,7 @@ def trace_to_dict(t: Trace) -> dict[str, Any]:
             type=att.type,
             target=att.target,
             attacker=_node(t, att.attacker),
+            co_attackers=[_node(t, x) for x in att.co_attackers],
             answered=att.answered,
             answered_by=list(att.answered_by),
         )
@@ -229,6 +232,7 @@ TRACE_JSON_SCHEMA: dict[str, Any] = {
                 "type": {"enum": ["rebut", "undermine", "undercut"]},
                 "target": _TEXT,
                 "attacker": {"$ref": "#/$defs/node"},
+                "co_attackers": {"type": "array", "items": {"$ref": "#/$defs/node"}},
                 "answered": {"type": "boolean"},
                 "answered_by": _IDS,
             }

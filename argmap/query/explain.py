@@ -41,11 +41,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from argmap.query.trace import Trace
+    from argmap.query.trace import Trace, TraceAttack
 
 __all__ = ["explain"]
 
 _INDENT = "  "
+
+
+def _answers(t: Trace, att: TraceAttack) -> str:
+    """The attacks answering ``att``: on an attacker, or on the attack itself (so marked)."""
+    said = []
+    for answer_id in att.answered_by:
+        answer = t.node(answer_id)
+        target = getattr(answer, "target", None)
+        said.append(f"{answer_id} (undercuts the attack)" if target == att.id else answer_id)
+    return ", ".join(said)
 
 
 def _offsets(start: int | None, end: int | None) -> str:
@@ -91,10 +101,13 @@ def explain(t: Trace) -> str:
     attacks: dict[str, list[str]] = {}
     for att in t.attacks:
         attacker = t.node(att.attacker)
-        answer = f"answered by {', '.join(att.answered_by)}" if att.answered else "unanswered"
+        answer = f"answered by {_answers(t, att)}" if att.answered else "unanswered"
+        jointly = "".join(
+            f' and {t.node(x).kind} [{x}] "{t.node(x).text}"' for x in att.co_attackers
+        )
         attacks.setdefault(att.target, []).append(
             f'attacked: {att.type} [{att.id}] by {attacker.kind} [{attacker.id}] '
-            f'"{attacker.text}" ({answer})'
+            f'"{attacker.text}"{jointly} ({answer})'
         )
     args_for: dict[str, list[str]] = {}
     for arg_id in t.arguments:

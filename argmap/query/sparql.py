@@ -196,7 +196,9 @@ def trace_sets(t: Trace) -> TraceSets:
         schemes=frozenset(t.schemes),
         actors=frozenset((iri(s.actor), s.role, iri(s.node)) for s in t.stances),
         attacks=frozenset(
-            (iri(a.id), iri(a.attacker), iri(a.target), a.type, a.answered) for a in t.attacks
+            (iri(a.id), iri(x), iri(a.target), a.type, a.answered)
+            for a in t.attacks
+            for x in (a.attacker, *a.co_attackers)
         ),
         anchors=frozenset(
             (iri(a.node), iri(a.anchor.source), a.anchor.exact, a.anchor.start, a.anchor.end)

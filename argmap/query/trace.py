@@ -22,8 +22,8 @@ support). :func:`trace` walks it down from the statement (the *root*) and return
 * ``anchors`` — the quotes (source, exact text, offsets) of the root, the premises and
   the arguments;
 * ``attacks`` — every attack landing on the root, a premise or an argument of the trace,
-  with its effective type and whether the map *answers* it (its attacker is itself
-  attacked);
+  with its effective type and whether the map *answers* it (one of its attackers is
+  itself attacked, or the attack is: an undercut of the objection), and by what;
 * ``critical_premises`` — the premises whose loss alone leaves the root with no complete
   support (see :func:`argmap.query.support.critical_premises`).
 
@@ -96,8 +96,10 @@ class TraceAttack(NamedTuple):
     """An attack landing on a node of a trace.
 
     ``type`` is the effective type (declared, or derived from the target); ``answered``
-    says whether the map answers the attack, that is, whether its attacker is itself
-    attacked, and ``answered_by`` names the attacks that do so. (The rows of a trace are
+    says whether the map answers the attack, that is, whether one of its attackers is
+    itself attacked or the attack itself is (an attack on the attack), and
+    ``answered_by`` names the attacks that do so. ``co_attackers`` are the statements
+    that attack jointly with ``attacker`` (linked attackers). (The rows of a trace are
     named tuples: immutable, and cheap to make by the thousand.)
     """
 
@@ -107,6 +109,7 @@ class TraceAttack(NamedTuple):
     type: str
     answered: bool
     answered_by: tuple[str, ...] = ()
+    co_attackers: tuple[str, ...] = ()
 
 
 class TraceStance(NamedTuple):
@@ -262,17 +265,23 @@ class Trace:
             for a in on_arg.keys() & set(self._args):
                 found.extend(on_arg[a])
         types = ix.attack_types
-        return tuple(
-            TraceAttack(
-                id=t.id,
-                attacker=t.attacker,
-                target=t.target,
-                type=types[t.id],
-                answered=t.attacker in ix.attacked,
-                answered_by=ix.answered_by(t.attacker),
+        rows = []
+        for t in sorted(found, key=lambda t: t.id):
+            answers = ix.answers(t) if t.co_attackers or t.id in ix.attacked else None
+            if answers is None:  # the common case: one attacker, the attack not attacked
+                answers = ix.answered_by(t.attacker)
+            rows.append(
+                TraceAttack(
+                    id=t.id,
+                    attacker=t.attacker,
+                    target=t.target,
+                    type=types[t.id],
+                    answered=bool(answers),
+                    answered_by=answers,
+                    co_attackers=t.co_attackers,
+                )
             )
-            for t in sorted(found, key=lambda t: t.id)
-        )
+        return tuple(rows)
 
     @cached_property
     def stances(self) -> tuple[TraceStance, ...]:

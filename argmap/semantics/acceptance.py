@@ -109,7 +109,7 @@ def label_map(
     semantics: Semantics | str = "grounded",
     *,
     projection: Projection | str = "structured",
-    strengths: bool = True,
+    strengths: bool | None = None,
     base_scores: Mapping[str, float] | None = None,
     default: float = 0.5,
 ) -> Acceptance:
@@ -118,7 +118,9 @@ def label_map(
     Sets ``m.labels`` (every statement and Argument: IN, OUT or UNDEC, the sceptical
     summary under ``semantics``) and ``m.semantics``; with ``strengths``, also
     ``m.strengths`` (DF-QuAD, base scores from ``base_scores``, else each node's
-    ``data["base_score"]``, else ``default``).
+    ``data["base_score"]``, else ``default``). DF-QuAD runs on the bipolar projection,
+    which cannot hold attacks on attacks or linked attackers: for such a map the default
+    (``strengths=None``) leaves ``m.strengths`` empty, and ``strengths=True`` raises.
 
     Raises:
         SemanticsError: an unknown semantics or projection, or a bad base score.
@@ -134,6 +136,8 @@ def label_map(
     """
     result = accept(m, semantics, projection=projection)
     m.set_labels({k: str(v) for k, v in result.labels.items()}, semantics=str(semantics))
+    if strengths is None:
+        strengths = not any(t.co_attackers or m[t.target].kind == "attack" for t in m.attacks())
     if strengths:
         m.set_strengths(map_strengths(m, base_scores, default=default))
     return result

@@ -16,6 +16,14 @@ recommendation) and per Argument node, named by the node's id:
        (rebut, as in ASPIC+) and every Argument using ``S`` as a premise (undermine);
     4. an Attack node with attacker ``X`` on Argument ``A`` (undercut) makes ``X`` attack
        ``A``.
+    5. attacks on attacks and linked attackers follow AFRA (Baroni, Cerutti, Giacomin and
+       Guida 2011): an Attack node ``t`` that is itself attacked, or whose attackers hold
+       only jointly, becomes an argument ``t`` of the framework (named by its id). It
+       attacks what rules 3 and 4 give its attacker; an attack on ``t`` attacks ``t``
+       (AFRA's direct defeat); and whatever attacks one of ``t``'s attackers attacks ``t``
+       too (AFRA's indirect defeat, through the attack's source). Any other attack keeps
+       the compact form of rules 3 and 4, which gives the same labels: such an attack has
+       exactly the attackers of its one attacker. docs/semantics.md works an example.
 
     A statement that no Argument concludes stands on its own (an atomic premise, as in
     ASPIC+'s knowledge base) until it is attacked. In every complete labelling this gives:
@@ -43,6 +51,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from argmap.errors import SemanticsError
+from argmap.model import STATEMENT_KINDS, Attack
 from argmap.semantics.framework import AbstractFramework, BipolarFramework, DerivedAttack
 
 if TYPE_CHECKING:
@@ -69,13 +78,17 @@ class MapFramework:
 
     Attributes:
         framework: the Dung framework.
-        nodes: the map node ids that are arguments of it (statements, then Arguments).
+        nodes: the map node ids that are arguments of it (statements, then Arguments,
+            then the Attack nodes that are arguments of it: see rule 5).
         auxiliary: auxiliary argument name -> the statement it belongs to.
+        carriers: every Attack node of the map -> the argument whose label it shares
+            (itself when it is an argument of the framework, else its one attacker).
     """
 
     framework: AbstractFramework
     nodes: tuple[str, ...]
     auxiliary: dict[str, str] = field(default_factory=dict)
+    carriers: dict[str, str] = field(default_factory=dict)
 
 
 def _statement_ids(m: ArgumentMap) -> list[str]:
@@ -101,7 +114,10 @@ def dung_framework(m: ArgumentMap) -> MapFramework:
     """
     statements = _statement_ids(m)
     arguments = [a.id for a in m.arguments()]
-    names: list[str] = [*statements, *arguments]
+    all_attacks = list(m.attacks())
+    reified = [t.id for t in all_attacks if t.co_attackers or m.attacks_on(t.id)]
+    as_argument = set(reified)
+    names: list[str] = [*statements, *arguments, *reified]
     auxiliary: dict[str, str] = {}
     attacks: list[tuple[str, str]] = []
     for s in statements:
@@ -112,14 +128,31 @@ def dung_framework(m: ArgumentMap) -> MapFramework:
             attacks.extend((a.id, aux) for a in concluding)
             attacks.append((aux, s))
             attacks.extend((aux, a.id) for a in m.arguments_using(s))
-    for attack in m.attacks():
-        x, target = attack.attacker, attack.target
+    carriers: dict[str, str] = {}
+    for attack in all_attacks:
+        x = attack.id if attack.id in as_argument else attack.attacker
+        carriers[attack.id] = x
+        target = attack.target
         attacks.append((x, target))
-        if m[target].kind != "argument":  # rebut or undermine: everything resting on it
+        if m[target].kind in STATEMENT_KINDS:  # rebut or undermine: everything resting on it
             attacks.extend((x, a.id) for a in m.arguments_for(target))
             attacks.extend((x, a.id) for a in m.arguments_using(target))
+    if reified:  # indirect defeat: what attacks an attacker of t attacks t
+        attackers_of: dict[str, list[str]] = {}
+        for a, b in attacks:
+            attackers_of.setdefault(b, []).append(a)
+        for t_id in reified:
+            t = m[t_id]
+            assert isinstance(t, Attack)
+            for x in t.attackers:
+                attacks.extend((y, t_id) for y in attackers_of.get(x, ()))
     names.extend(auxiliary)
-    return MapFramework(AbstractFramework(names, attacks), (*statements, *arguments), auxiliary)
+    return MapFramework(
+        AbstractFramework(names, attacks),
+        (*statements, *arguments, *reified),
+        auxiliary,
+        carriers,
+    )
 
 
 def bipolar_framework(m: ArgumentMap) -> BipolarFramework:
@@ -137,6 +170,13 @@ def bipolar_framework(m: ArgumentMap) -> BipolarFramework:
         >>> baf.supports, baf.attacks
         ((('p', 'a'), ('a', 'c')), (('np', 'p'),))
     """
+    for t in m.attacks():
+        if t.co_attackers or m[t.target].kind == "attack":
+            what = "linked attackers" if t.co_attackers else "an attack on an attack"
+            raise SemanticsError(
+                f"attack {t.id!r} has {what}, which the bipolar projection cannot hold; "
+                "use the structured projection (--projection structured)"
+            )
     supports: list[tuple[str, str]] = []
     for a in m.arguments():
         supports.extend((p, a.id) for p in a.premises)

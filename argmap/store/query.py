@@ -351,6 +351,13 @@ CONSTRUCT {{ ?n ?p ?o }} WHERE {{
   {{ VALUES ?n {{ {values} }} ?n ?p ?o }}
   UNION {{ VALUES ?x {{ {values} }} ?n am:target ?x . {attacks}?n ?p ?o }}
 }}"""
+# The attacks on given attacks (an attack on an attack answers it), without the triples
+# of the given attacks themselves (already fetched).
+_ATTACKS_ON_FETCH = """PREFIX am: <{ns}>
+CONSTRUCT {{ ?n ?p ?o }} WHERE {{
+  VALUES ?x {{ {values} }} ?n am:target ?x . ?n am:attacker ?by . ?n ?p ?o
+}}"""
+_ATTACK_LINE = re.compile(rb"^<([^>]*)>[ \t]+<" + re.escape(NS.encode()) + rb"attacker>[ \t]")
 # After a line's subject: an argmap predicate by which a node names another, and that node.
 _REF_AFTER_SUBJECT = re.compile(
     rb"[ \t]+<"
@@ -396,7 +403,8 @@ def trace(store: Store, graph: str, root: str) -> Trace:
     first the statements the root's support reaches, the arguments for them and the
     attacks and stances on those (one query), then, until nothing new is named, the
     nodes these name (sources, actors, anchors, attackers, the map itself) and the
-    attacks on them (one query a round, usually three rounds). The in-memory trace then
+    attacks on them, and the attacks on the attacks fetched (one query a round, usually
+    three rounds). The in-memory trace then
     runs on that part, so ``trace(store, g, r).to_dict()`` is the ``argmap trace`` JSON
     of the pushed map. (:func:`trace_sets` runs the SPARQL twins instead; the tests hold
     both to the in-memory answers.)
@@ -422,15 +430,22 @@ def trace(store: Store, graph: str, root: str) -> Trace:
     fetched = set(frontier)
     frontier = {_map_iri(store, scope)}
     new = chunks
+    asked: set[str] = set()  # attacks whose own attackers were asked for
     while True:
+        attacks: set[str] = set()
         for chunk in new:
             subjects, named = _scan(chunk)
             fetched |= subjects
             frontier |= named
+            attacks |= _attack_subjects(chunk)
         frontier -= fetched
-        if not frontier:
+        attacks -= asked
+        if not frontier and not attacks:
             break
-        new = _fetch(store, scope.data, frontier, attacks_only=True)
+        new = _fetch(store, scope.data, frontier, attacks_only=True) if frontier else []
+        if attacks:
+            new += _fetch(store, scope.data, attacks, attacks_only=True, own=False)
+            asked |= attacks
         chunks += new
         fetched |= frontier
         frontier = set()
@@ -438,18 +453,34 @@ def trace(store: Store, graph: str, root: str) -> Trace:
     return trace_in_memory(part, root_iri)
 
 
-def _fetch(store: Store, data: str, nodes: set[str], *, attacks_only: bool) -> list[bytes]:
-    """N-Triples of ``nodes`` and of the attacks (and stances) on them, in batches."""
+def _fetch(
+    store: Store, data: str, nodes: set[str], *, attacks_only: bool, own: bool = True
+) -> list[bytes]:
+    """N-Triples of ``nodes`` (unless not ``own``) and of the attacks (and stances) on
+    them, in batches."""
     todo = sorted(nodes)
     batch = max(1, store.dialect.values_batch)
     out = []
     for i in range(0, len(todo), batch):
         values = " ".join(sparql_term(v, iri=True) for v in todo[i : i + batch])
-        query = _TRACE_FETCH.format(
-            ns=NS, values=values, attacks="?n am:attacker ?by . " if attacks_only else ""
-        )
+        if own:
+            query = _TRACE_FETCH.format(
+                ns=NS, values=values, attacks="?n am:attacker ?by . " if attacks_only else ""
+            )
+        else:
+            query = _ATTACKS_ON_FETCH.format(ns=NS, values=values)
         out.append(store.construct(query, default_graph=data))
     return out
+
+
+def _attack_subjects(chunk: bytes) -> set[str]:
+    """The subjects of ``chunk`` that name an attacker: the attacks fetched."""
+    found = set()
+    for line in chunk.split(b"\n"):
+        hit = _ATTACK_LINE.match(line)
+        if hit is not None:
+            found.add(hit.group(1).decode())
+    return found
 
 
 # ---------------------------------------------------------------------- across maps

@@ -242,7 +242,7 @@ def _q_undercut() -> str:
   ?s {_iri("attackType")} {_iri("Undercut")} .
   ?s {_iri("target")} ?t .
   ?t a ?k . FILTER (?k IN ({_in(_NODE)}))
-  FILTER NOT EXISTS {{ ?t a ?a . FILTER (?a IN ({_in(_typed("Argument"))})) }}
+  FILTER NOT EXISTS {{ ?t a ?a . FILTER (?a IN ({_in(_typed("Argument", "Attack"))})) }}
 }}"""
 
 
@@ -253,7 +253,7 @@ def _q_rebut() -> str:
   ?s a ?c .
   ?s {_iri("attackType")} ?y .
   ?s {_iri("target")} ?t .
-  ?t a ?a . FILTER (?a IN ({_in(_typed("Argument"))}))
+  ?t a ?a . FILTER (?a IN ({_in(_typed("Argument", "Attack"))}))
   FILTER NOT EXISTS {{
     ?s {_iri("attackType")} ?z . FILTER ({_none_of("z", (NS + "Rebut", NS + "Undermine"))})
   }}
@@ -532,10 +532,10 @@ class _Checks:
         # one finding an attack, naming one of its targets (the Python check names the
         # first it meets; an attack with two targets is also too-many-values)
         for query, declared, but in (
-            (_q_undercut(), "an undercut", "is not an argument; an undercut attacks an "
-             "inference"),
-            (_q_rebut(), "a rebut or undermine", "is an argument; attacks on an argument are "
-             "undercuts"),
+            (_q_undercut(), "an undercut", "is neither an argument nor an attack; an undercut "
+             "attacks an inference or an objection"),
+            (_q_rebut(), "a rebut or undermine", "is an argument or an attack; attacks on "
+             "those are undercuts"),
         ):
             for (s,), rows in _group(self.rows(query), "s").items():
                 t = min((r["t"] for r in rows), key=str)

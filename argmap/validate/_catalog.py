@@ -415,7 +415,8 @@ m.evidence("76 nations are party to the Budapest Convention.", id="parties")
         "warning",
         "unanswered attack on a premise of a recommendation",
         "A statement attacks a premise that a recommendation rests on (directly or through "
-        "a chain of arguments), and nothing in the map attacks that attacker in turn.",
+        "a chain of arguments), and nothing in the map attacks that attacker, or the attack "
+        "itself, in turn.",
         """\
 m = ArgumentMap("x")
 r = m.recommendation("The U.S. should abstain.", id="abstain")

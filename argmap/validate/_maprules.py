@@ -22,7 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from typing import cast
 
-from argmap.model import Argument, Evidence
+from argmap.model import Argument, Attack, Evidence
 from argmap.validate._finding import Finding
 from argmap.validate._mapindex import POSITIVE_ROLES, MapIndex, normalise
 
@@ -196,31 +196,37 @@ def circular_support(ix: MapIndex) -> Iterator[Finding]:
 
 
 def premise_attacks_own_argument(ix: MapIndex) -> Iterator[Finding]:
-    """A premise of an argument that attacks the argument, its conclusion or a co-premise."""
+    """A premise of an argument that attacks the argument, its conclusion or a co-premise
+    (alone, or as one of several linked attackers)."""
     for t in ix.attacks:
-        if t.target in ix.argument_ids:
-            target = cast(Argument, ix.node(t.target))
-            if t.attacker in target.premises:
-                yield ix.finding(
-                    "premise-attacks-own-argument",
-                    f"{_cap(ix.name(t.attacker))} is a premise of argument {target.id!r} and also "
-                    f"attacks that argument (attack {t.id!r}).",
-                    t.attacker, target.id,
-                )
-            continue
-        for a in ix.premise_of.get(t.attacker, ()):
-            if t.target == a.conclusion:
-                what = f"its conclusion {t.target!r}"
-            elif t.target in a.premises:
-                what = f"its other premise {t.target!r}"
-            else:
-                continue
+        for x in t.attackers:
+            yield from _premise_attacks(ix, t, x)
+
+
+def _premise_attacks(ix: MapIndex, t: Attack, attacker: str) -> Iterator[Finding]:
+    if t.target in ix.argument_ids:
+        target = cast(Argument, ix.node(t.target))
+        if attacker in target.premises:
             yield ix.finding(
                 "premise-attacks-own-argument",
-                f"{_cap(ix.name(t.attacker))} is a premise of argument {a.id!r} and also attacks "
-                f"{what} (attack {t.id!r}).",
-                t.attacker, a.id, t.target,
+                f"{_cap(ix.name(attacker))} is a premise of argument {target.id!r} and also "
+                f"attacks that argument (attack {t.id!r}).",
+                attacker, target.id,
             )
+        return
+    for a in ix.premise_of.get(attacker, ()):
+        if t.target == a.conclusion:
+            what = f"its conclusion {t.target!r}"
+        elif t.target in a.premises:
+            what = f"its other premise {t.target!r}"
+        else:
+            continue
+        yield ix.finding(
+            "premise-attacks-own-argument",
+            f"{_cap(ix.name(attacker))} is a premise of argument {a.id!r} and also attacks "
+            f"{what} (attack {t.id!r}).",
+            attacker, a.id, t.target,
+        )
 
 
 def actor_contradicts_self(ix: MapIndex) -> Iterator[Finding]:
@@ -381,12 +387,16 @@ class _Behind:
 
 
 def unanswered_attack(ix: MapIndex) -> Iterator[Finding]:
-    """Attacks on a premise behind a recommendation that nothing attacks in turn."""
+    """Attacks on a premise behind a recommendation that nothing attacks in turn.
+
+    An attack is answered when one of its attackers is attacked, or the attack itself is
+    (an undercut of the objection).
+    """
     attacks_on = ix.attacks_on
     behind = _Behind(ix)
     args = ix.argument_ids
     for t in ix.attacks:
-        if t.target in args or t.attacker in attacks_on:
+        if t.target in args or t.id in attacks_on or any(a in attacks_on for a in t.attackers):
             continue
         rec_id = behind(t.target)
         if rec_id is None:

@@ -56,7 +56,7 @@ __all__ = ["TripleIndex", "check_triples"]
 _FUNCTIONAL: dict[str, tuple[str, ...]] = {
     "text": ("Node",), "label": ("Node",), "id": ("Node",), "data": ("Node",),
     "conclusion": ("Argument",), "scheme": ("Argument",),
-    "attacker": ("Attack",), "attackType": ("Attack",), "target": ("Attack", "Stance"),
+    "attackType": ("Attack",), "target": ("Attack", "Stance"),
     "actor": ("Stance",), "role": ("Stance",),
     "source": ("Evidence", "Anchor"), "issue": ("Alternative",),
     "author": ("Source",), "publisher": ("Source",), "date": ("Source",), "url": ("Source",),
@@ -70,7 +70,7 @@ _REFERENCES: tuple[tuple[str, str, tuple[str, ...], str, str], ...] = (
     ("Argument", "premise", ("Statement",), "premise", "wrong-kind"),
     ("Argument", "conclusion", ("Statement",), "conclusion", "wrong-kind"),
     ("Attack", "attacker", ("Statement",), "attacker", "wrong-kind"),
-    ("Attack", "target", ("Statement", "Argument"), "target", "wrong-kind"),
+    ("Attack", "target", ("Statement", "Argument", "Attack"), "target", "wrong-kind"),
     ("Stance", "actor", ("Actor",), "actor", "stance-actor-not-actor"),
     ("Stance", "target", ("Statement", "Alternative", "Issue"), "target", "wrong-kind"),
     ("Evidence", "source", ("Source",), "source", "wrong-kind"),
@@ -296,18 +296,21 @@ class _Checker:
             name = ix.node_id(s)
             for t in targets.get(s, ()):
                 sup = closure.get(_key(t) or "", ())
-                if undercut in iris and "Node" in sup and "Argument" not in sup:
+                if (undercut in iris and "Node" in sup and "Argument" not in sup
+                        and "Attack" not in sup):
                     self.emit("attack-type-mismatch", s,
                               f"Attack {name!r} is declared an undercut, but its target "
-                              f"{_show(t)} is not an argument; an undercut attacks an "
-                              "inference.", t)
+                              f"{_show(t)} is neither an argument nor an attack; an undercut "
+                              "attacks an inference or an objection.", t)
                     break
             if all(type(o) is ox.NamedNode and o.value in statement_types for o in types):
                 for t in targets.get(s, ()):
-                    if "Argument" in closure.get(_key(t) or "", ()):
+                    sup = closure.get(_key(t) or "", ())
+                    if "Argument" in sup or "Attack" in sup:
+                        what = "an argument" if "Argument" in sup else "an attack"
                         self.emit("attack-type-mismatch", s,
                                   f"Attack {name!r} is declared a rebut or undermine, but its "
-                                  f"target {_show(t)} is an argument; attacks on an argument "
+                                  f"target {_show(t)} is {what}; attacks on {what} "
                                   "are undercuts.", t)
                         break
 

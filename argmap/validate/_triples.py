@@ -78,6 +78,7 @@ _KIND_WORD = {
 _ALLOWED_WORDS = {
     "Statement": "a statement (claim, evidence or recommendation)",
     "Statement|Argument": "a statement or an argument",
+    "Statement|Argument|Attack": "a statement, an argument or an attack",
     "Statement|Alternative|Issue": "a statement, an alternative or an issue",
     "Source": "a source",
     "Issue": "an issue",
