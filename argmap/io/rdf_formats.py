@@ -27,6 +27,7 @@ from typing import Any, cast
 import pyoxigraph as ox
 
 from argmap.errors import LimitExceeded, ParseError
+from argmap.io._jsonld_check import check_jsonld
 from argmap.io._xml_entities import expand_entities
 from argmap.io.registry import Format, register
 from argmap.limits import load_json
@@ -157,6 +158,7 @@ def _loads_jsonld(
 ) -> ArgumentMap:
     doc = load_json(data, file=filename, what="JSON-LD")
     refuse_remote_contexts(doc, filename, source=data)
+    check_jsonld(doc, filename, source=data)  # what pyoxigraph would drop without a word
     return read(data, ox.RdfFormat.JSON_LD, file=filename, graph=graph)
 
 

@@ -19,7 +19,9 @@ from typing import Any
 import pyoxigraph as ox
 
 from argmap.errors import ArgmapError, ParseError
+from argmap.io._jsonld_check import check_jsonld
 from argmap.io.rdf_formats import refuse_remote_contexts
+from argmap.limits import read_capped
 from argmap.map import ArgumentMap, no_gc
 from argmap.validate._catalog import CATEGORIES, RULES
 from argmap.validate._finding import Finding, RuleError, Severity, check_severity
@@ -71,6 +73,7 @@ def _parse_rdf(data: bytes, syntax: str, file: str | None, subject: str) -> RdfI
         except ValueError as exc:
             raise ParseError(f"not valid JSON: {exc}", file=file) from None
         refuse_remote_contexts(doc, file)
+        check_jsonld(doc, file, source=data)
     try:
         quads = list(ox.parse(data, format=fmt))
     except SyntaxError as exc:
@@ -124,10 +127,13 @@ def read_input(
         from argmap.io import get, guess
 
         path = Path(source)
-        if not path.is_file():
+        if not path.exists() or path.is_dir():
             what = "is a folder, not a file" if path.is_dir() else "no such file"
             raise ParseError(what, file=str(path))
-        data = path.read_bytes()
+        try:
+            data = read_capped(path)
+        except OSError as exc:
+            raise ParseError(f"cannot read: {exc.strerror}", file=str(path)) from None
         fmt = get(format) if format else guess(path, data[:4096])
         if fmt.name in RDF_SYNTAXES:
             return _parse_rdf(data, fmt.name, str(path), path.name)
