@@ -263,6 +263,33 @@ def json_depth(data: bytes, stop: int) -> int:
     return depth
 
 
+def _text_hook(raw: bytes, file: str | None) -> Any:
+    """A decoder hook refusing a string over ``max_text`` as it is decoded; None if none can be.
+
+    No string can be over the cap when no run of bytes between two quotes is (escaped
+    quotes aside), so the common case decodes at full speed.
+    """
+    cap = current().max_text
+    if cap is None or len(raw) <= cap:
+        return None
+    if b'\\"' not in raw and max(map(len, raw.split(b'"'))) <= cap:
+        return None
+
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        for key, value in pairs:
+            if type(value) is str and len(value) > cap:
+                node = next((v for k, v in pairs if k in _ID_KEYS and type(v) is str), None)
+                raise _over(
+                    "max_text", f"the text of {key!r}", len(value), cap, file=file, node=node
+                )
+        return dict(pairs)
+
+    return hook
+
+
+_ID_KEYS = ("id", "nodeID", "@id", "edgeID", "ID")
+
+
 def load_json(data: bytes | str, *, file: str | None = None, what: str = "JSON") -> Any:
     """Decode JSON under the caps; a syntax error or a cap is a located ``ParseError``."""
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
@@ -282,7 +309,7 @@ def load_json(data: bytes | str, *, file: str | None = None, what: str = "JSON")
             f"not UTF-8 text ({exc.reason} at byte {exc.start})", file=file, line=line
         ) from None
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_text_hook(raw, file))
     except json.JSONDecodeError as exc:
         raise ParseError(
             f"not valid {what}: {exc.msg}", file=file, line=exc.lineno, column=exc.colno

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, cast
 import pyoxigraph as ox
 from pydantic import ValidationError
 
+from argmap._stream_caps import capped
 from argmap.errors import ArgmapError, ModelError, ParseError
 from argmap.ids import id_from_iri, iri_for
 from argmap.limits import check_nodes, load_json
@@ -473,6 +474,7 @@ _ANCHOR_FIELDS = {
     _P["end"]: "end",
 }
 _KIND_OF_TERM = {v: k for k, v in _T_CLASS.items()}
+_CLASS_IRIS = {NS + c for c in _CLASS.values()}
 _P_ID = _P["id"]
 _REQUIRED = {
     kind: tuple(name for name, info in model.model_fields.items() if info.is_required())
@@ -509,7 +511,7 @@ def _literal(term: str) -> tuple[str, str | None] | None:
 def _to_ntriples(data: bytes, fmt: ox.RdfFormat, file: str | None, graph: str | None) -> str:
     """Any RDF syntax -> canonical N-Triples text (one named graph, or all merged)."""
     try:
-        parsed: Any = ox.parse(data, format=fmt)
+        parsed: Any = capped(ox.parse(data, format=fmt), _CLASS_IRIS, len(data), file=file)
         if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
             if graph is None:
                 parsed = (q.triple for q in parsed)
@@ -517,6 +519,8 @@ def _to_ntriples(data: bytes, fmt: ox.RdfFormat, file: str | None, graph: str | 
                 wanted = ox.NamedNode(graph)
                 parsed = (q.triple for q in parsed if q.graph_name == wanted)
         out = ox.serialize(parsed, format=ox.RdfFormat.N_TRIPLES)
+    except ParseError:  # a cap, met while the parser read (argmap._stream_caps)
+        raise
     except SyntaxError as exc:
         message = re.sub(r"^Parser error at line \d+ column \d+: ", "", str(exc))
         line, path = exc.lineno, None
