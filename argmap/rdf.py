@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from pydantic import ValidationError
 
 from argmap._stream_caps import capped
-from argmap.errors import ArgmapError, ModelError, ParseError
+from argmap.errors import ArgmapError, LimitExceeded, ModelError, ParseError
 from argmap.ids import id_from_iri, iri_for
 from argmap.limits import check_nodes, load_json
 from argmap.map import DEFAULT_MAP_BASE, ArgumentMap, no_gc
@@ -521,6 +521,16 @@ def _to_ntriples(data: bytes, fmt: ox.RdfFormat, file: str | None, graph: str | 
         out = ox.serialize(parsed, format=ox.RdfFormat.N_TRIPLES)
     except ParseError:  # a cap, met while the parser read (argmap._stream_caps)
         raise
+    except MemoryError as exc:
+        if "buffer maximal size" not in str(exc):
+            raise
+        # pyoxigraph holds one term (an IRI, a literal) in a buffer of at most 16 MiB
+        raise LimitExceeded(
+            f"not valid {fmt.name} for argmap: one term is longer than the RDF parser's "
+            "buffer of 16 MiB (pyoxigraph); split the text",
+            file=file,
+            path="$",
+        ) from None
     except SyntaxError as exc:
         message = re.sub(r"^Parser error at line \d+ column \d+: ", "", str(exc))
         line, path = exc.lineno, None
