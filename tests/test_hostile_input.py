@@ -429,3 +429,54 @@ def test_the_cli_shows_the_variable_to_set(tmp_path: Path) -> None:
     result = runner.invoke(app, ["info", str(path)], env={"ARGMAP_MAX_NODES": "5"})
     assert result.exit_code == 2
     assert "ARGMAP_MAX_NODES" in result.output
+
+
+def test_a_term_over_the_rdf_parsers_buffer_is_a_located_refusal() -> None:
+    """pyoxigraph holds one term in at most 16 MiB; past that it raised MemoryError."""
+    doc = b'<urn:a> <urn:p> "' + b"x" * (17 * 2**20) + b'" .\n'
+    with argmap.limits(max_text=None), pytest.raises(LimitExceeded, match="16 MiB"):
+        argmap.loads(doc, "nt")
+
+
+_JSON_CHILD = r"""
+import json, resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (3 * 2**30, 3 * 2**30))
+import argmap
+doc = '{"nodes": [{"nodeID": "1", "type": "I", "text": "' + "y" * (40 * 2**20) + '"}], "edges": []}'
+try:
+    argmap.loads(doc, "aif")
+    print("loaded")
+except argmap.LimitExceeded as exc:
+    print("LimitExceeded", exc.node)
+"""
+
+
+def test_a_long_json_string_costs_no_backtracking_memory() -> None:
+    """The nesting scan once took 4.7 GB on a 40 MB string; now it is refused by max_text."""
+    out = subprocess.run(
+        [sys.executable, "-c", _JSON_CHILD],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=600,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["LimitExceeded", "1"]
+
+
+# --- the fuzz harness, in a memory-capped child ---------------------------------------------
+
+
+def test_hostile_fuzz_rows_hold_the_contract() -> None:
+    """A fixed-seed sample of every mutation kind and non-regular input (fuzz/hostile.py)."""
+    out = subprocess.run(
+        [sys.executable, "-m", "fuzz.hostile", "--count", "15", "--seed", "14", "--hang", "120"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=ROOT,
+        timeout=900,
+    )
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
+    assert "| prolog/misc-before | xml | 15 |" in out.stdout
+    assert "| input/fifo-endless | every reader | 15 |" in out.stdout
