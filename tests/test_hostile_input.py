@@ -72,7 +72,10 @@ import argmap
 results = {}
 for name, doc in json.loads(sys.stdin.read()).items():
     try:
-        argmap.loads(doc, "xml")
+        if name.startswith("validate:"):
+            argmap.validate(doc.encode(), format="xml")
+        else:
+            argmap.loads(doc, "xml")
         results[name] = ["loaded", None, None]
     except argmap.ParseError as exc:
         results[name] = [type(exc).__name__, exc.line, str(exc)]
@@ -97,6 +100,17 @@ def _in_child(docs: dict[str, str]) -> dict[str, list[object]]:
 def test_hostile_prologs_are_refused_located_in_a_memory_capped_child() -> None:
     results = _in_child({name: _rdfxml(p) for name, p in HOSTILE_PROLOGS.items()})
     for name, (kind, line, message) in results.items():
+        assert kind in ("LimitExceeded", "ParseError"), (name, kind, message)
+        assert line is not None, (name, message)
+
+
+def test_validate_reads_rdfxml_through_the_same_guard() -> None:
+    """argmap validate once handed RDF/XML straight to pyoxigraph, entities and all."""
+    docs = {
+        "validate:laughs": _rdfxml(_laughs()),
+        "validate:comment": _rdfxml(HOSTILE_PROLOGS["comment-before"]),
+    }
+    for name, (kind, line, message) in _in_child(docs).items():
         assert kind in ("LimitExceeded", "ParseError"), (name, kind, message)
         assert line is not None, (name, message)
 
