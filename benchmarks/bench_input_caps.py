@@ -87,6 +87,7 @@ def main() -> None:
     parser.add_argument("--before", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--nodes", type=int, default=200_000)
+    parser.add_argument("--jsonld-nodes", type=int, default=20_000)
     parser.add_argument("--text-mb", type=int, default=12)  # pyoxigraph: 16 MiB a term
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -111,6 +112,36 @@ def main() -> None:
                     f"| {name} | {size:.0f} | {label} | {runs[0]['outcome']} | "
                     f"{grown:.0f} | {secs:.2f} |"
                 )
+        _speed(folder, cases[0][1], args)
+
+
+def _speed(folder: Path, nodes_nt: Path, args: argparse.Namespace) -> None:
+    """Loads under the caps (nothing refused): what the new checks cost, before vs after."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    sys.path.insert(0, str(ROOT))
+    import argmap
+
+    from synthetic import generate
+
+    jsonld = folder / "map.jsonld"
+    jsonld.write_text(argmap.dumps(generate(args.jsonld_nodes), "jsonld"), encoding="utf-8")
+    print()
+    print("| load (under the caps) | size MB | before s | after s | after/before |")
+    print("|---|---:|---:|---:|---:|")
+    for name, path, fmt in (
+        (f"N-Triples, {args.nodes:,} claims", nodes_nt, "nt"),
+        (f"JSON-LD, synthetic {args.jsonld_nodes:,} nodes", jsonld, "jsonld"),
+    ):
+        secs = {}
+        for label, root in (("before", args.before), ("after", ROOT)):
+            runs = [_run(root, path, fmt, {}) for _ in range(args.runs)]
+            assert all(r["outcome"] == "loaded" for r in runs), runs
+            secs[label] = statistics.median(float(str(r["s"])) for r in runs)
+        size = path.stat().st_size / 2**20
+        ratio = secs["after"] / secs["before"]
+        print(
+            f"| {name} | {size:.0f} | {secs['before']:.2f} | {secs['after']:.2f} | {ratio:.2f}x |"
+        )
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ _ITEM = re.compile(
 _REF = re.compile(rb"&([A-Za-z_:][\w.:-]*);")
 _PREDEFINED = {b"lt", b"gt", b"amp", b"quot", b"apos"}
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-_SPACE = b" \t\r\n"
+_WHITE = re.compile(rb"[ \t\r\n]*")
 
 
 def _line(data: bytes, pos: int) -> int:
@@ -73,10 +73,10 @@ def find_doctype(data: bytes, *, file: str | None = None) -> int | None:
     pos = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     end = len(data)
     while pos < end:
-        byte = data[pos : pos + 1]
-        if byte in (b" ", b"\t", b"\r", b"\n"):
-            pos += 1
-            continue
+        white = _WHITE.match(data, pos)
+        pos = white.end() if white is not None else pos
+        if pos >= end:
+            break
         if data.startswith(b"<?", pos):
             close = data.find(b"?>", pos + 2)
             what = "a processing instruction"
