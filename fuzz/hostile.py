@@ -60,7 +60,8 @@ def _one(label: str, data: bytes, run: Callable[[], str], hang: int, found: list
     except (Finding, MemoryError, Hang, Exception) as exc:  # every one is a finding
         digest = hashlib.sha1(data).hexdigest()[:12]
         OUT.mkdir(parents=True, exist_ok=True)
-        (OUT / f"{label}-{digest}.bin").write_bytes(data)
+        # not *.bin: tests/test_fuzz.py replays those, one folder per target
+        (OUT / f"{label}-{digest}.input").write_bytes(data)
         line = f"{label}: {type(exc).__name__}: {str(exc)[:300]}"
         with (OUT / "log.txt").open("a") as log:
             log.write(line + "\n")
