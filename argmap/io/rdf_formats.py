@@ -30,7 +30,7 @@ from argmap.errors import LimitExceeded, ParseError
 from argmap.io._jsonld_check import check_jsonld
 from argmap.io._xml_entities import expand_entities
 from argmap.io.registry import Format, register
-from argmap.limits import load_json
+from argmap.limits import how_to_raise, load_json
 from argmap.map import ArgumentMap
 from argmap.namespace import NS
 from argmap.rdf import ntriples, read
@@ -170,7 +170,11 @@ def refuse_remote_contexts(
     ``source`` (the raw JSON) lets the error give the line of the offending context.
     """
     if depth > 1000:
-        raise LimitExceeded("JSON-LD nested deeper than 1000 levels", file=filename, line=1)
+        raise LimitExceeded(
+            f"JSON-LD nested deeper than 1000 levels ({how_to_raise('max_depth')})",
+            file=filename,
+            line=1,
+        )
     if isinstance(doc, dict):
         ctx = doc.get("@context")
         items = ctx if isinstance(ctx, list) else [ctx]
