@@ -172,25 +172,26 @@ def read_capped(
     """
     if cap is None:
         cap = current().max_bytes
-    if isinstance(source, str | os.PathLike):
-        name = file if file is not None else os.fspath(source)
-        with open(source, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if stat.S_ISREG(info.st_mode) and cap is not None and info.st_size > cap:
-                check_size(info.st_size, file=name)  # refused before reading a byte
+    if not isinstance(source, str | os.PathLike):
+        return _read_stream(source, cap, file)
+    name = file if file is not None else os.fspath(source)
+    with open(source, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
             return _read_stream(handle, cap, name)
-    return _read_stream(source, cap, file)
+        if cap is not None and info.st_size > cap:  # refused before reading a byte
+            raise _over("max_bytes", "the input's size in bytes", info.st_size, cap, file=name)
+        want = info.st_size + 1  # one read, one copy in memory, for the common case
+        first = handle.read(want)
+        if len(first) < want:
+            return first
+        return _read_stream(handle, cap, name, first)  # the file grew while we read
 
 
-def _read_stream(handle: IO[bytes], cap: int | None, file: str | None) -> bytes:
-    chunks: list[bytes] = []
-    total = 0
+def _read_stream(handle: IO[bytes], cap: int | None, file: str | None, first: bytes = b"") -> bytes:
+    chunks: list[bytes] = [first] if first else []
+    total = len(first)
     while True:
-        want = _CHUNK if cap is None else min(_CHUNK, cap + 1 - total)
-        chunk = handle.read(want)
-        if not chunk:
-            return b"".join(chunks)
-        total += len(chunk)
         if cap is not None and total > cap:
             chunks.clear()
             raise LimitExceeded(
@@ -198,6 +199,11 @@ def _read_stream(handle: IO[bytes], cap: int | None, file: str | None) -> bytes:
                 f"({how_to_raise('max_bytes')})",
                 file=file,
             )
+        want = _CHUNK if cap is None else min(_CHUNK, cap + 1 - total)
+        chunk = handle.read(want)
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
         chunks.append(chunk)
 
 
