@@ -26,16 +26,25 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import IO, Any
 
 from argmap._callable import make_callable
 from argmap.errors import ArgmapError, LimitExceeded, ParseError
 
-__all__ = ["Limits", "check_nodes", "current", "from_env", "limits", "load_json"]
+__all__ = [
+    "Limits",
+    "check_nodes",
+    "current",
+    "from_env",
+    "limits",
+    "load_json",
+    "read_capped",
+]
 
 
 @dataclass(frozen=True)
@@ -59,32 +68,55 @@ def from_env(environ: Mapping[str, str] | None = None) -> Limits:
     """The default caps, changed by ``ARGMAP_MAX_BYTES`` / ``_NODES`` / ``_TEXT`` / ``_DEPTH``.
 
     Each variable holds a whole number or ``none`` (no cap); the command line reads them too.
+    They are read when a cap is used, not when argmap is imported, so a bad value breaks
+    only what needs the caps, with an :class:`~argmap.errors.ArgmapError` naming it.
 
     >>> from_env({"ARGMAP_MAX_NODES": "10", "ARGMAP_MAX_DEPTH": "none"}).max_nodes
     10
+    >>> from_env({"ARGMAP_MAX_TEXT": "1e3"})
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: ARGMAP_MAX_TEXT='1e3': expected a whole number of at least 0 ...
     """
     environ = os.environ if environ is None else environ
     changes: dict[str, int | None] = {}
-    for name in ("max_bytes", "max_nodes", "max_text", "max_depth"):
-        raw = environ.get("ARGMAP_" + name.upper())
+    for name in _NAMES:
+        raw = environ.get(_env_name(name))
         if raw is None or not raw.strip():
             continue
         value = raw.strip().replace("_", "")
         if value.lower() == "none":
             changes[name] = None
-        elif value.isdigit():
+        elif value.isascii() and value.isdigit():
             changes[name] = int(value)
         else:
-            raise ArgmapError(f"ARGMAP_{name.upper()}={raw!r}: expected a whole number or 'none'")
-    return replace(Limits(), **changes)
+            raise ArgmapError(
+                f"{_env_name(name)}={raw!r}: expected a whole number of at least 0 or 'none' "
+                "(unset it or fix it)"
+            )
+    return replace(Limits(), **changes) if changes else _DEFAULTS
 
 
-_CURRENT: ContextVar[Limits] = ContextVar("argmap_limits", default=from_env())  # noqa: B039 (frozen)
+_NAMES = ("max_bytes", "max_nodes", "max_text", "max_depth")
+_DEFAULTS = Limits()
+
+
+def _env_name(cap: str) -> str:
+    return "ARGMAP_" + cap.upper()
+
+
+# None: the caps come from the environment, read each time they are used
+_CURRENT: ContextVar[Limits | None] = ContextVar("argmap_limits", default=None)
 
 
 def current() -> Limits:
-    """The caps in force here (the defaults unless :func:`limits` changed them)."""
-    return _CURRENT.get()
+    """The caps in force here (the defaults unless :func:`limits` or ``ARGMAP_MAX_*`` changed them).
+
+    Raises:
+        ArgmapError: an ``ARGMAP_MAX_*`` variable that is not a whole number or ``none``.
+    """
+    value = _CURRENT.get()
+    return value if value is not None else from_env()
 
 
 @contextmanager
@@ -98,19 +130,82 @@ def limits(value: Limits | None = None, /, **changes: int | None) -> Iterator[Li
         _CURRENT.reset(token)
 
 
+def how_to_raise(cap: str) -> str:
+    """How to raise ``cap``, for the command line and for Python: the words every cap error ends with."""
+    return (
+        f"raise it with the environment variable {_env_name(cap)} (a number or 'none'), "
+        f"or in Python with argmap.limits({cap}=...) or limits=argmap.Limits({cap}=...)"
+    )
+
+
 def _over(cap: str, what: str, value: int, limit: int, **where: Any) -> LimitExceeded:
     return LimitExceeded(
-        f"{what} is {value:,}, over the {cap} cap of {limit:,} (raise it with "
-        f"argmap.limits({cap}=...) or limits=argmap.Limits({cap}=...))",
-        **where,
+        f"{what} is {value:,}, over the {cap} cap of {limit:,} ({how_to_raise(cap)})", **where
     )
 
 
 def check_size(size: int, *, file: str | None = None) -> None:
-    """Refuse an input of ``size`` bytes over ``max_bytes``."""
+    """Refuse an input of ``size`` bytes over ``max_bytes`` (see :func:`read_capped` for streams)."""
     cap = current().max_bytes
     if cap is not None and size > cap:
         raise _over("max_bytes", "the input's size in bytes", size, cap, file=file)
+
+
+_CHUNK = 1 << 20
+
+
+def read_capped(
+    source: str | os.PathLike[str] | IO[bytes], cap: int | None = None, *, file: str | None = None
+) -> bytes:
+    """Read a file or binary stream whole, refusing it once it passes ``cap`` bytes.
+
+    ``cap`` defaults to ``max_bytes``. The count is of bytes actually read, never the size
+    the file system reports, which is 0 for devices, FIFOs and ``/proc`` files: reading
+    ``/dev/zero`` stops after ``cap + 1`` bytes with :class:`~argmap.errors.LimitExceeded`.
+
+    >>> import io
+    >>> read_capped(io.BytesIO(b"abc"), 3)
+    b'abc'
+    >>> read_capped(io.BytesIO(b"abcd"), 3, file="x")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.LimitExceeded: x: the input is longer than the max_bytes cap of 3 bytes (...)
+    """
+    if cap is None:
+        cap = current().max_bytes
+    if not isinstance(source, str | os.PathLike):
+        return _read_stream(source, cap, file)
+    name = file if file is not None else os.fspath(source)
+    with open(source, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return _read_stream(handle, cap, name)
+        if cap is not None and info.st_size > cap:  # refused before reading a byte
+            raise _over("max_bytes", "the input's size in bytes", info.st_size, cap, file=name)
+        want = info.st_size + 1  # one read, one copy in memory, for the common case
+        first = handle.read(want)
+        if len(first) < want:
+            return first
+        return _read_stream(handle, cap, name, first)  # the file grew while we read
+
+
+def _read_stream(handle: IO[bytes], cap: int | None, file: str | None, first: bytes = b"") -> bytes:
+    chunks: list[bytes] = [first] if first else []
+    total = len(first)
+    while True:
+        if cap is not None and total > cap:
+            chunks.clear()
+            raise LimitExceeded(
+                f"the input is longer than the max_bytes cap of {cap:,} bytes "
+                f"({how_to_raise('max_bytes')})",
+                file=file,
+            )
+        want = _CHUNK if cap is None else min(_CHUNK, cap + 1 - total)
+        chunk = handle.read(want)
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
+        chunks.append(chunk)
 
 
 def check_count(count: int, what: str, *, file: str | None = None, line: int | None = None) -> None:
@@ -158,7 +253,9 @@ def check_nodes(
                     check_text(value, file=file, node=node_id)
 
 
-_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+# unrolled ("normal* (special normal*)*"): a run of plain characters is one step for the
+# regex engine, so a 40 MB string costs no backtracking stack (the alternation took GBs)
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
 
@@ -175,6 +272,33 @@ def json_depth(data: bytes, stop: int) -> int:
     return depth
 
 
+def _text_hook(raw: bytes, file: str | None) -> Any:
+    """A decoder hook refusing a string over ``max_text`` as it is decoded; None if none can be.
+
+    No string can be over the cap when no run of bytes between two quotes is (escaped
+    quotes aside), so the common case decodes at full speed.
+    """
+    cap = current().max_text
+    if cap is None or len(raw) <= cap:
+        return None
+    if b'\\"' not in raw and max(map(len, raw.split(b'"'))) <= cap:
+        return None
+
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        for key, value in pairs:
+            if type(value) is str and len(value) > cap:
+                node = next((v for k, v in pairs if k in _ID_KEYS and type(v) is str), None)
+                raise _over(
+                    "max_text", f"the text of {key!r}", len(value), cap, file=file, node=node
+                )
+        return dict(pairs)
+
+    return hook
+
+
+_ID_KEYS = ("id", "nodeID", "@id", "edgeID", "ID")
+
+
 def load_json(data: bytes | str, *, file: str | None = None, what: str = "JSON") -> Any:
     """Decode JSON under the caps; a syntax error or a cap is a located ``ParseError``."""
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
@@ -182,8 +306,7 @@ def load_json(data: bytes | str, *, file: str | None = None, what: str = "JSON")
     cap = current().max_depth
     if cap is not None and json_depth(raw, cap) > cap:
         raise LimitExceeded(
-            f"{what} nested deeper than the max_depth cap of {cap} (raise it with "
-            "argmap.limits(max_depth=...))",
+            f"{what} nested deeper than the max_depth cap of {cap} ({how_to_raise('max_depth')})",
             file=file,
             line=1,
         )
@@ -195,7 +318,7 @@ def load_json(data: bytes | str, *, file: str | None = None, what: str = "JSON")
             f"not UTF-8 text ({exc.reason} at byte {exc.start})", file=file, line=line
         ) from None
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_text_hook(raw, file))
     except json.JSONDecodeError as exc:
         raise ParseError(
             f"not valid {what}: {exc.msg}", file=file, line=exc.lineno, column=exc.colno

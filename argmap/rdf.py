@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Any, cast
 import pyoxigraph as ox
 from pydantic import ValidationError
 
-from argmap.errors import ArgmapError, ModelError, ParseError
+from argmap._stream_caps import capped
+from argmap.errors import ArgmapError, LimitExceeded, ModelError, ParseError
 from argmap.ids import id_from_iri, iri_for
 from argmap.limits import check_nodes, load_json
 from argmap.map import DEFAULT_MAP_BASE, ArgumentMap, no_gc
@@ -476,6 +477,7 @@ _ANCHOR_FIELDS = {
     _P["end"]: "end",
 }
 _KIND_OF_TERM = {v: k for k, v in _T_CLASS.items()}
+_CLASS_IRIS = {NS + c for c in _CLASS.values()}
 _P_ID = _P["id"]
 _REQUIRED = {
     kind: tuple(name for name, info in model.model_fields.items() if info.is_required())
@@ -512,7 +514,7 @@ def _literal(term: str) -> tuple[str, str | None] | None:
 def _to_ntriples(data: bytes, fmt: ox.RdfFormat, file: str | None, graph: str | None) -> str:
     """Any RDF syntax -> canonical N-Triples text (one named graph, or all merged)."""
     try:
-        parsed: Any = ox.parse(data, format=fmt)
+        parsed: Any = capped(ox.parse(data, format=fmt), _CLASS_IRIS, len(data), file=file)
         if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
             if graph is None:
                 parsed = (q.triple for q in parsed)
@@ -520,6 +522,18 @@ def _to_ntriples(data: bytes, fmt: ox.RdfFormat, file: str | None, graph: str | 
                 wanted = ox.NamedNode(graph)
                 parsed = (q.triple for q in parsed if q.graph_name == wanted)
         out = ox.serialize(parsed, format=ox.RdfFormat.N_TRIPLES)
+    except ParseError:  # a cap, met while the parser read (argmap._stream_caps)
+        raise
+    except MemoryError as exc:
+        if "buffer maximal size" not in str(exc):
+            raise
+        # pyoxigraph holds one term (an IRI, a literal) in a buffer of at most 16 MiB
+        raise LimitExceeded(
+            f"not valid {fmt.name} for argmap: one term is longer than the RDF parser's "
+            "buffer of 16 MiB (pyoxigraph); split the text",
+            file=file,
+            path="$",
+        ) from None
     except SyntaxError as exc:
         message = re.sub(r"^Parser error at line \d+ column \d+: ", "", str(exc))
         line, path = exc.lineno, None

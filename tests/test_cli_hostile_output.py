@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import errno
 import json
@@ -323,7 +324,15 @@ def test_input_oserrors_exit_2(
             raise PermissionError(errno.EACCES, "Permission denied", str(self))
         return real_read(self)
 
+    real_open = builtins.open
+
+    def denied_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(file, str | os.PathLike) and Path(file).name == map_file.name:
+            raise PermissionError(errno.EACCES, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
     monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(builtins, "open", denied_open)  # the capped reader opens the file
     for command in ("info", "trace", "validate"):
         result = _invoke(command, str(map_file))
         assert result.exit_code == 2, (command, result.output)

@@ -33,7 +33,7 @@ from argmap.io import (
 from argmap.io._report import Imported, ImportReport
 from argmap.io.atomic import write_bytes
 from argmap.io.registry import Format, formats, get, guess, register
-from argmap.limits import Limits, check_size, current
+from argmap.limits import Limits, check_size, current, read_capped
 from argmap.limits import limits as using_limits
 from argmap.map import ArgumentMap
 
@@ -63,20 +63,20 @@ def load(
     """Read a map from a file; the format is guessed from the name and content if not given.
 
     ``limits`` (default: :func:`argmap.limits.current`) caps the file's size, its nodes,
-    text lengths and nesting; a file over ``max_bytes`` is refused before it is read.
+    text lengths and nesting; a file over ``max_bytes`` is refused before it is read, and
+    a device, FIFO or ``/proc`` file (whose size the system does not know) once that many
+    bytes have been read.
     """
     p = Path(path)
-    try:
-        size = p.stat().st_size
-    except FileNotFoundError:
-        raise ParseError("no such file", file=str(p)) from None
-    except OSError as exc:
-        raise ParseError(f"cannot read: {exc.strerror}", file=str(p)) from None
     if p.is_dir():
         raise ParseError("is a folder, not a file", file=str(p))
     with _limits_for(limits, options):
-        check_size(size, file=str(p))
-        data = p.read_bytes()
+        try:
+            data = read_capped(p)
+        except FileNotFoundError:
+            raise ParseError("no such file", file=str(p)) from None
+        except OSError as exc:
+            raise ParseError(f"cannot read: {exc.strerror}", file=str(p)) from None
         fmt = get(format) if format else guess(p, data[:4096])
         return _loads(fmt, data, str(p), options)
 

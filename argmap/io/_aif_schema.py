@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, NoReturn, TypeAlias, TypedDict
 
 from argmap.io._report import ImportReport, Problem
-from argmap.limits import load_json
+from argmap.limits import check_count, load_json
 
 __all__ = [
     "DIALOGUE_TYPES",
@@ -277,6 +277,8 @@ def parse_aif_object(obj: Any, *, report: ImportReport | None = None) -> AifDocu
     for key, value in body.items():
         if key not in ("nodes", "edges", "locutions", "participants"):
             doc.other[key] = value
+    if isinstance(body["nodes"], list):  # before a model is built for any of them
+        check_count(len(body["nodes"]), "nodes", file=report.file)
     _read_nodes(body["nodes"], doc, report)
     _read_edges(body["edges"], doc, report)
     doc.locutions = _read_table(body, "locutions", "nodeID", doc, report)

@@ -27,9 +27,10 @@ from typing import Any, cast
 import pyoxigraph as ox
 
 from argmap.errors import LimitExceeded, ParseError
+from argmap.io._jsonld_check import check_jsonld
 from argmap.io._xml_entities import expand_entities
 from argmap.io.registry import Format, register
-from argmap.limits import load_json
+from argmap.limits import how_to_raise, load_json
 from argmap.map import ArgumentMap
 from argmap.namespace import NS
 from argmap.ntriples import same_graph
@@ -156,6 +157,7 @@ def _loads_jsonld(
 ) -> ArgumentMap:
     doc = load_json(data, file=filename, what="JSON-LD")
     refuse_remote_contexts(doc, filename, source=data)
+    check_jsonld(doc, filename, source=data)  # what pyoxigraph would drop without a word
     return read(data, ox.RdfFormat.JSON_LD, file=filename, graph=graph)
 
 
@@ -167,7 +169,11 @@ def refuse_remote_contexts(
     ``source`` (the raw JSON) lets the error give the line of the offending context.
     """
     if depth > 1000:
-        raise LimitExceeded("JSON-LD nested deeper than 1000 levels", file=filename, line=1)
+        raise LimitExceeded(
+            f"JSON-LD nested deeper than 1000 levels ({how_to_raise('max_depth')})",
+            file=filename,
+            line=1,
+        )
     if isinstance(doc, dict):
         ctx = doc.get("@context")
         items = ctx if isinstance(ctx, list) else [ctx]

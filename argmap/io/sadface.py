@@ -31,7 +31,7 @@ from typing import Any
 
 from argmap.ids import mint_id, slugify
 from argmap.io._report import Imported, ImportReport
-from argmap.limits import check_nodes, load_json
+from argmap.limits import check_count, check_nodes, load_json
 from argmap.map import ArgumentMap
 from argmap.model import ID_PATTERN, Argument, Attack, Claim, Node, Source
 
@@ -61,6 +61,7 @@ def sadface_to_map(
         or not isinstance(doc.get("edges"), list)
     ):
         fatal.add("not SADFace: expected an object with 'nodes' and 'edges'", path="$")
+    check_count(len(doc["nodes"]), "nodes", file=filename)  # before a model is built
     ids: dict[str, str] = {}
     raw_nodes: dict[str, dict[str, Any]] = {}
     for index, node in enumerate(doc["nodes"]):

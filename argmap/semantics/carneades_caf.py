@@ -325,9 +325,12 @@ def caf_to_map(
     """
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     check_size(len(raw), file=filename)
-    if re.search(rb"<!ENTITY", raw[:65536], re.I):
+    found = re.search(rb"<!ENTITY", raw, re.I)  # anywhere: comments, CDATA, a late DOCTYPE
+    if found is not None:
         raise ParseError(
-            "XML entity declarations are refused (they can expand without bound)", file=filename
+            "XML entity declarations are refused (they can expand without bound)",
+            file=filename,
+            line=raw.count(b"\n", 0, found.start()) + 1,
         )
     try:
         root = ET.fromstring(raw)

@@ -53,7 +53,7 @@ import yaml
 from argmap.errors import LimitExceeded, ParseError, SemanticsError
 from argmap.ids import mint_id, slugify
 from argmap.io import Imported, ImportReport
-from argmap.limits import check_nodes, check_size, current
+from argmap.limits import check_nodes, check_size, current, how_to_raise
 from argmap.map import ArgumentMap
 from argmap.model import ID_PATTERN, Argument, Attack, Claim, Issue, Node, Source
 from argmap.semantics._carneades_graph import STANDARDS
@@ -118,7 +118,8 @@ def _load_yaml(text: str, filename: str | None) -> tuple[Any, dict[tuple[str, st
         visiting.discard(key)
         if total > limit:
             raise LimitExceeded(
-                f"YAML expands to more than {limit} values (an alias bomb?)",
+                f"YAML expands to more than {limit:,} values, ten per node of the max_nodes "
+                f"cap (an alias bomb?) ({how_to_raise('max_nodes')})",
                 file=filename,
                 line=node.start_mark.line + 1,
             )

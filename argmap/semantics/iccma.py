@@ -39,7 +39,7 @@ import re
 from pathlib import Path
 
 from argmap.errors import FormatError, ParseError, SemanticsError
-from argmap.limits import check_count, check_size
+from argmap.limits import check_count, check_size, read_capped
 from argmap.semantics.framework import AbstractFramework
 
 __all__ = [
@@ -130,7 +130,14 @@ def load_af(path: str | Path, format: str | None = None) -> AbstractFramework:
         ParseError: malformed input, with the file name and line number.
     """
     path = Path(path)
-    data = path.read_bytes()
+    try:
+        data = read_capped(path)
+    except FileNotFoundError:
+        raise ParseError("no such file", file=str(path)) from None
+    except IsADirectoryError:
+        raise ParseError("is a folder, not a file", file=str(path)) from None
+    except OSError as exc:
+        raise ParseError(f"cannot read: {exc.strerror}", file=str(path)) from None
     fmt = format or guess_af_format(path, data[:4096])
     if fmt is None:
         raise FormatError(

@@ -18,8 +18,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from argmap.errors import ArgmapError, ParseError
+from argmap.errors import ArgmapError, LimitExceeded, ParseError
+from argmap.io._jsonld_check import check_jsonld
+from argmap.io._xml_entities import expand_entities
 from argmap.io.rdf_formats import refuse_remote_contexts
+from argmap.limits import check_size, load_json, read_capped
 from argmap.map import ArgumentMap, no_gc
 from argmap.validate._catalog import CATEGORIES, RULES
 from argmap.validate._finding import Finding, RuleError, Severity, check_severity
@@ -63,16 +66,23 @@ class RdfInput:
 
 def _parse_rdf(data: bytes, syntax: str, file: str | None, subject: str) -> RdfInput:
     fmt = RDF_SYNTAXES[syntax]
+    check_size(len(data), file=file)
     if syntax == "jsonld":
-        import json
-
-        try:
-            doc = json.loads(data)
-        except ValueError as exc:
-            raise ParseError(f"not valid JSON: {exc}", file=file) from None
+        doc = load_json(data, file=file, what="JSON-LD")  # under max_depth and max_text
         refuse_remote_contexts(doc, file)
+        check_jsonld(doc, file, source=data)
+    elif syntax == "xml":  # the same entity guard as argmap.load: never pyoxigraph's
+        data = expand_entities(data, file=file)
     try:
         quads = list(ox.parse(data, format=fmt))
+    except MemoryError as exc:
+        if "buffer maximal size" not in str(exc):
+            raise
+        raise LimitExceeded(
+            f"not valid {fmt.name} for argmap: one term is longer than the RDF parser's "
+            "buffer of 16 MiB (pyoxigraph); split the text",
+            file=file,
+        ) from None
     except SyntaxError as exc:
         message = re.sub(r"^Parser error at line \d+ column \d+: ", "", str(exc))
         raise ParseError(
@@ -123,10 +133,13 @@ def read_input(
         from argmap.io import get, guess, load
 
         path = Path(source)
-        if not path.is_file():
+        if not path.exists() or path.is_dir():
             what = "is a folder, not a file" if path.is_dir() else "no such file"
             raise ParseError(what, file=str(path))
-        data = path.read_bytes()
+        try:
+            data = read_capped(path)
+        except OSError as exc:
+            raise ParseError(f"cannot read: {exc.strerror}", file=str(path)) from None
         fmt = get(format) if format else guess(path, data[:4096])
         if fmt.name in RDF_SYNTAXES:
             return _parse_rdf(data, fmt.name, str(path), path.name)
