@@ -246,3 +246,16 @@ def test_kinds_and_escapes_round_trip() -> None:
         ("evidence", "76 nations #1 are party [sic] <b> {x} a//b .^."),
         ("recommendation", "Abstain."),
     ]
+
+
+def test_repeated_pcs_number_is_written_back_without_an_extra_inference() -> None:
+    """Issue 16, Argdown (c): ``(3) ... ---- (3) ...`` (accepted by @argdown/core) keeps
+    one inference before the first (3); a second would split the argument in two."""
+    src = "<A>\n\n(1) [P]: p.\n(2) [Q]: q.\n----\n(3) [R]: r.\n(3) [S]: s.\n----\n(4) [T]: t.\n"
+    m = argdown.loads(src)
+    text = argdown.dumps(m).decode()
+    assert "----\n(3) [R]\n(3) [S]\n----\n(4) [T]" in text
+    back = argdown.loads(text)
+    assert [(a.premises, a.conclusion) for a in back.arguments()] == [
+        (a.premises, a.conclusion) for a in m.arguments()
+    ]

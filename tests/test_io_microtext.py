@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 
 import argmap
 from argmap.errors import ParseError
@@ -64,16 +65,11 @@ def test_undercut_of_support_and_linked_premises() -> None:
     assert m.attack_type("c3") == "undercut" and m["c3"].target == "c1"
 
 
-def _shared_microtexts() -> list[Path]:
-    here = Path(__file__).resolve().parents[1]
-    for shared in (here.parent / "shared", here.parent.parent / "shared"):
-        found = sorted((shared / "corpora" / "microtexts" / "arggraph-en").glob("*.xml"))
-        if found:
-            return found
-    return []
-
-
-@pytest.mark.parametrize("path", _shared_microtexts(), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    sorted((SHARED / "corpora" / "microtexts" / "arggraph-en").glob("*.xml")),
+    ids=lambda p: p.name,
+)
 def test_every_relation_is_kept(path: Path) -> None:
     """Attacks = reb + und edges, arguments = sup + exa edges, add = linked premises."""
     root = ET.fromstring(path.read_bytes())

@@ -606,9 +606,16 @@ class _Writer:
         inferences = info.get("inferences") or {}
         if pcs and self._pcs_matches(arg, pcs):
             out = []
-            for ptitle, _role, number in pcs:
-                inf = inferences.get(str(number))
+            placed: set[str] = set()
+            for ptitle, role, number in pcs:
+                # an inference line comes before a conclusion, once: a premise that repeats
+                # the number of the conclusion above it ("(3) ... ---- (3) ...", which
+                # @argdown/core accepts) must not get a second one
+                inf = None if role == "premise" or str(number) in placed else inferences.get(
+                    str(number)
+                )
                 if inf is not None:
+                    placed.add(str(number))
                     out.append(self._inference_line(inf.get("rules") or [], inf.get("data")))
                 node_id = mint_id("claim", ptitle)
                 node = self.m.get(node_id) or self._by_title(ptitle)
