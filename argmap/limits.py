@@ -107,6 +107,7 @@ def _env_name(cap: str) -> str:
 
 # None: the caps come from the environment, read each time they are used
 _CURRENT: ContextVar[Limits | None] = ContextVar("argmap_limits", default=None)
+_FROM_ENV: dict[tuple[str | None, ...], Limits] = {}
 
 
 def current() -> Limits:
@@ -116,7 +117,15 @@ def current() -> Limits:
         ArgmapError: an ``ARGMAP_MAX_*`` variable that is not a whole number or ``none``.
     """
     value = _CURRENT.get()
-    return value if value is not None else from_env()
+    if value is not None:
+        return value
+    key = tuple(os.environ.get(_env_name(name)) for name in _NAMES)
+    cached = _FROM_ENV.get(key)
+    if cached is None:  # parsed once per set of values; a bad one raises each time
+        cached = from_env()
+        _FROM_ENV.clear()
+        _FROM_ENV[key] = cached
+    return cached
 
 
 @contextmanager
@@ -244,13 +253,15 @@ def check_nodes(
         node_id = getattr(node, "id", None)
         for name in _TEXT_FIELDS:
             value = getattr(node, name, None)
-            if isinstance(value, str):
-                check_text(value, file=file, node=node_id)
+            if isinstance(value, str) and len(value) > cap:  # the caps are read once
+                raise _over("max_text", "a text's length", len(value), cap, file=file, node=node_id)
         for anchor in getattr(node, "anchors", ()) or ():
             for name in _TEXT_FIELDS:
                 value = getattr(anchor, name, None)
-                if isinstance(value, str):
-                    check_text(value, file=file, node=node_id)
+                if isinstance(value, str) and len(value) > cap:
+                    raise _over(
+                        "max_text", "a text's length", len(value), cap, file=file, node=node_id
+                    )
 
 
 # unrolled ("normal* (special normal*)*"): a run of plain characters is one step for the
