@@ -34,9 +34,8 @@ from argmap._stream_caps import capped
 from argmap.errors import ArgmapError, LimitExceeded, ModelError, ParseError
 from argmap.ids import id_from_iri, iri_for
 from argmap.limits import check_nodes, load_json
-from argmap.map import DEFAULT_MAP_BASE, ArgumentMap, no_gc
+from argmap.map import DEFAULT_MAP_BASE, ArgumentMap
 from argmap.model import (
-    ACTOR_TYPES,
     MODEL_BY_KIND,
     Actor,
     Alternative,
@@ -49,6 +48,18 @@ from argmap.model import (
     Stance,
 )
 from argmap.namespace import NS
+from argmap.util import no_gc
+from argmap.vocab import (
+    ACTOR_TYPE_TERM,
+    ATTACK_TYPE_TERM,
+    CLASS_OF_KIND,
+    OWL_SAME_AS,
+    RDF_JSON,
+    RDF_TYPE,
+    ROLE_TERM,
+    SINGLE_REFERENCES,
+    XSD,
+)
 
 if TYPE_CHECKING:
     import rdflib
@@ -64,46 +75,6 @@ __all__ = [
     "to_rdflib",
 ]
 
-RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
-RDF_TYPE = RDF_NS + "type"
-RDF_JSON = RDF_NS + "JSON"
-
-_CLASS = {
-    "claim": "Claim",
-    "evidence": "Evidence",
-    "recommendation": "Recommendation",
-    "actor": "Actor",
-    "alternative": "Alternative",
-    "issue": "Issue",
-    "source": "Source",
-    "argument": "Argument",
-    "attack": "Attack",
-    "stance": "Stance",
-}
-_KIND_OF_CLASS = {NS + c: k for k, c in _CLASS.items()}
-_ATTACK_IRI = {"rebut": "Rebut", "undermine": "Undermine", "undercut": "Undercut"}
-_ROLE_IRI = {
-    "asserts": "Asserts",
-    "endorses": "Endorses",
-    "opposes": "Opposes",
-    "addressed_by": "AddressedBy",
-}
-_ACTOR_IRI = {
-    "person": "Person",
-    "organisation": "Organisation",
-    "state": "State",
-    "body": "Body",
-    "group": "Group",
-    "other": "OtherActor",
-}
-_BACK = {
-    "attack_type": {NS + v: k for k, v in _ATTACK_IRI.items()},
-    "role": {NS + v: k for k, v in _ROLE_IRI.items()},
-    "actor_type": {NS + v: k for k, v in _ACTOR_IRI.items()},
-}
-assert set(_ACTOR_IRI) == set(ACTOR_TYPES)
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
@@ -176,11 +147,11 @@ _P = {
 }
 _T_TYPE = _iri(RDF_TYPE)
 _T_SAME_AS = _iri(OWL_SAME_AS)
-_T_CLASS = {k: _iri(NS + c) for k, c in _CLASS.items()}
+_T_CLASS = {k: _iri(NS + c) for k, c in CLASS_OF_KIND.items()}
 _T_ANCHOR = _iri(NS + "Anchor")
-_T_ATTACK = {k: _iri(NS + v) for k, v in _ATTACK_IRI.items()}
-_T_ROLE = {k: _iri(NS + v) for k, v in _ROLE_IRI.items()}
-_T_ACTOR = {k: _iri(NS + v) for k, v in _ACTOR_IRI.items()}
+_T_ATTACK = {k: _iri(NS + v) for k, v in ATTACK_TYPE_TERM.items()}
+_T_ROLE = {k: _iri(NS + v) for k, v in ROLE_TERM.items()}
+_T_ACTOR = {k: _iri(NS + v) for k, v in ACTOR_TYPE_TERM.items()}
 _T_INT = "^^<" + XSD + "integer>"
 
 
@@ -454,15 +425,7 @@ _LIT_FIELDS = {
     _P["scheme"]: "scheme",
     _P["date"]: "date",
 }
-_REF_FIELDS = {
-    _P["conclusion"]: "conclusion",
-    _P["target"]: "target",
-    _P["actor"]: "actor",
-    _P["source"]: "source",
-    _P["issue"]: "issue",
-    _P["author"]: "author",
-    _P["publisher"]: "publisher",
-}
+_REF_FIELDS = {_P[prop]: field for field, prop in SINGLE_REFERENCES.items()}
 _ENUM_FIELDS = {
     _P["attackType"]: ("attack_type", {v: k for k, v in _T_ATTACK.items()}),
     _P["role"]: ("role", {v: k for k, v in _T_ROLE.items()}),
@@ -477,7 +440,7 @@ _ANCHOR_FIELDS = {
     _P["end"]: "end",
 }
 _KIND_OF_TERM = {v: k for k, v in _T_CLASS.items()}
-_CLASS_IRIS = {NS + c for c in _CLASS.values()}
+_CLASS_IRIS = {NS + c for c in CLASS_OF_KIND.values()}
 _P_ID = _P["id"]
 _REQUIRED = {
     kind: tuple(name for name, info in model.model_fields.items() if info.is_required())
@@ -603,7 +566,7 @@ class _Reader:
                     previous = kinds.get(s)
                     if previous is not None and previous != kind:
                         raise self.fail(
-                            f"node has two kinds: {_CLASS[previous]} and {_CLASS[kind]}", s
+                            f"node has two kinds: {CLASS_OF_KIND[previous]} and {CLASS_OF_KIND[kind]}", s
                         )
                     kinds[s] = kind
                     continue
@@ -617,7 +580,7 @@ class _Reader:
         clash = anchors & kinds.keys()
         if clash:
             node = min(clash)
-            raise self.fail(f"node has two kinds: Anchor and {_CLASS[kinds[node]]}", node)
+            raise self.fail(f"node has two kinds: Anchor and {CLASS_OF_KIND[kinds[node]]}", node)
         if len(maps) > 1:
             shown = ", ".join(sorted(maps)[:3])
             raise ParseError(

@@ -30,7 +30,7 @@ STEP = r"""
 import gc, json, resource, sys, time
 sys.path.insert(0, {here!r})
 import argmap, synthetic
-from argmap.map import no_gc
+from argmap.util import no_gc
 from argmap.model import MODEL_BY_KIND
 step, n, path = {step!r}, {n}, {path!r}
 out = {{}}

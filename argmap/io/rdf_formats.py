@@ -35,14 +35,15 @@ from argmap.map import ArgumentMap
 from argmap.namespace import NS
 from argmap.ntriples import same_graph
 from argmap.rdf import ntriples, read
+from argmap.vocab import OWL_NS, RDF_NS, XSD
 
 __all__ = ["context", "dumps_turtle", "refuse_remote_contexts"]
 
 PREFIXES = {
     "am": NS,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
+    "rdf": RDF_NS,
+    "xsd": XSD,
+    "owl": OWL_NS,
 }
 
 

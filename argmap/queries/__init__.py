@@ -46,6 +46,7 @@ from importlib import resources
 from typing import Any
 
 from argmap.errors import QueryError
+from argmap.vocab import XSD
 
 __all__ = ["QueryInfo", "bind", "info", "load_query", "names", "prepared", "sparql_term"]
 
@@ -65,7 +66,6 @@ _TOKENS = re.compile(
     """,
     re.VERBOSE,
 )
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 @dataclass(frozen=True)
@@ -196,23 +196,23 @@ def sparql_term(value: Any, *, iri: bool = False) -> str:
             if value.language:
                 return _literal(value.value, "@" + _check_lang(value.language))
             datatype = value.datatype.value
-            if datatype == _XSD + "string":
+            if datatype == XSD + "string":
                 return _literal(value.value)
             return _literal(value.value, f"^^<{_check_iri(datatype)}>")
         raise QueryError(f"cannot bind {value!r}: only IRIs and literals can be bound")
     if isinstance(value, bool):
-        return f'"{str(value).lower()}"^^<{_XSD}boolean>'
+        return f'"{str(value).lower()}"^^<{XSD}boolean>'
     if isinstance(value, int):
-        return f'"{value}"^^<{_XSD}integer>'
+        return f'"{value}"^^<{XSD}integer>'
     if isinstance(value, float):
         if not math.isfinite(value):
             text = "NaN" if math.isnan(value) else ("INF" if value > 0 else "-INF")
-            return f'"{text}"^^<{_XSD}double>'
-        return f'"{value!r}"^^<{_XSD}double>'
+            return f'"{text}"^^<{XSD}double>'
+        return f'"{value!r}"^^<{XSD}double>'
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise QueryError(f"cannot bind {value!r}: xsd:decimal has no infinities")
-        return f'"{value}"^^<{_XSD}decimal>'
+        return f'"{value}"^^<{XSD}decimal>'
     if isinstance(value, str):
         return f"<{_check_iri(value)}>" if iri else _literal(value)
     raise QueryError(f"cannot bind a {kind} ({value!r}) into a SPARQL query")

@@ -37,21 +37,20 @@ False
 
 from __future__ import annotations
 
-import gc
 import weakref
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import TYPE_CHECKING, Final, ParamSpec, TypeVar
 
 from argmap.ids import iri_for
 from argmap.model import STATEMENT_KINDS, Argument, Attack, Stance
+from argmap.util import no_gc
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
     from argmap.model import Node
 
-__all__ = ["BEHIND_ROLES", "SupportIndex", "bulk", "gc_paused", "ground", "support_index"]
+__all__ = ["BEHIND_ROLES", "SupportIndex", "bulk", "ground", "support_index"]
 
 #: Stance roles by which an actor stands behind a statement.
 BEHIND_ROLES: Final = ("asserts", "endorses")
@@ -61,29 +60,12 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small containers.
-
-    On a map of a million nodes the collector would otherwise walk every node model on
-    each full collection that the new lists and tuples trigger (seconds, for nothing:
-    the index holds no reference cycles).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def bulk(fn: Callable[P, R]) -> Callable[P, R]:
-    """Run ``fn`` with the garbage collector paused (see :func:`gc_paused`)."""
+    """Run ``fn`` with the garbage collector paused (see :func:`argmap.util.no_gc`)."""
 
     @wraps(fn)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
-        with gc_paused():
+        with no_gc():
             return fn(*args, **kwargs)
 
     return run

@@ -23,25 +23,12 @@ Definitions (also in :mod:`argmap.query.support`, the public face of these):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from argmap.query._index import SupportIndex
+from argmap.util import bits
 
 __all__ = ["Local", "bits", "iter_paths"]
-
-
-def bits(value: int) -> list[int]:
-    """The positions of the set bits of ``value``, lowest first.
-
-    >>> bits(0b10110)
-    [1, 2, 4]
-    """
-    out = []
-    while value:
-        low = value & -value
-        out.append(low.bit_length() - 1)
-        value ^= low
-    return out
 
 
 class Local:
@@ -237,13 +224,3 @@ def iter_paths(ix: SupportIndex, root: int) -> Iterator[tuple[int, ...]]:
         frames.append(steps(p))
 
 
-def bitset(positions: Iterable[int]) -> int:
-    """The bitset holding ``positions``.
-
-    >>> bin(bitset([0, 3]))
-    '0b1001'
-    """
-    value = 0
-    for i in positions:
-        value |= 1 << i
-    return value

@@ -36,6 +36,7 @@ from argmap.errors import QueryError
 from argmap.namespace import NS
 from argmap.queries import bind, prepared
 from argmap.query._index import bulk
+from argmap.vocab import INTEGER_TYPES, XSD
 
 if TYPE_CHECKING:
     from argmap.query.support import Unsupported
@@ -51,7 +52,6 @@ __all__ = [
     "unsupported_sparql",
 ]
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 @dataclass(frozen=True)
@@ -101,9 +101,9 @@ def _value(term: Any) -> Any:
             return str(term.value)
     else:
         return term
-    if datatype in (_XSD + "integer", _XSD + "int", _XSD + "long", _XSD + "nonNegativeInteger"):
+    if datatype in INTEGER_TYPES:
         return int(text)
-    if datatype == _XSD + "boolean":
+    if datatype == XSD + "boolean":
         return text in ("true", "1")
     return text
 

@@ -48,7 +48,8 @@ from typing import TYPE_CHECKING
 
 from argmap.errors import NodeNotFound, QueryError
 from argmap.query._index import SupportIndex, ground, support_index
-from argmap.query.trace import _KIND_WORDS, trace
+from argmap.query.trace import trace
+from argmap.vocab import KIND_WORDS
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap, Ref
@@ -172,7 +173,7 @@ def what_if(m: ArgumentMap, remove: Iterable[Ref]) -> WhatIf:
         else:
             kind = ix.nodes[node_id].kind
             raise QueryError(
-                f"what_if: {node_id!r} is {_KIND_WORDS.get(kind, kind)}; only statements "
+                f"what_if: {node_id!r} is {KIND_WORDS.get(kind, kind)}; only statements "
                 "and arguments can fall"
             )
     before = ix.grounded()

@@ -61,8 +61,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from argmap.errors import NodeNotFound, QueryError
 from argmap.model import Anchor, Attack, Node
-from argmap.query._index import SupportIndex, gc_paused, support_index
+from argmap.query._index import SupportIndex, support_index
 from argmap.query._local import Local, iter_paths
+from argmap.util import no_gc
+from argmap.vocab import KIND_WORDS
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap, Ref
@@ -81,15 +83,6 @@ __all__ = [
     "trace_all",
 ]
 
-_KIND_WORDS = {
-    "actor": "an actor",
-    "alternative": "an alternative",
-    "issue": "an issue",
-    "source": "a source",
-    "argument": "an argument",
-    "attack": "an attack",
-    "stance": "a stance",
-}
 
 
 class TraceAttack(NamedTuple):
@@ -458,7 +451,7 @@ def _statement(m: ArgumentMap, ix: SupportIndex, ref: Ref, call: str) -> int:
     if k is None:
         kind = ix.nodes[node_id].kind
         raise QueryError(
-            f"{call}: {node_id!r} is {_KIND_WORDS.get(kind, kind)}, not a statement; only a "
+            f"{call}: {node_id!r} is {KIND_WORDS.get(kind, kind)}, not a statement; only a "
             "claim, evidence or recommendation has premises to trace"
         )
     return k
@@ -524,7 +517,7 @@ def trace_all(m: ArgumentMap) -> dict[str, Trace]:
     """
     ix = support_index(m)
     ids, children = ix.stmt_ids, ix.children
-    with gc_paused():  # many small tuples at once: spare the collector a walk of the map
+    with no_gc():  # many small tuples at once: spare the collector a walk of the map
         return {
             ids[k]: Trace(root=ids[k], map_iri=ix.map_iri, _ix=ix, _root=k,
                           _levels=_walk(children, k))

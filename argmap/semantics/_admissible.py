@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from argmap.semantics.framework import AbstractFramework
+from argmap.util import bits
 
 __all__ = ["AdmissibleSearch", "bits", "mask"]
 
@@ -45,16 +46,6 @@ def mask(indices: Iterable[int]) -> int:
     for i in indices:
         m |= 1 << i
     return m
-
-
-def bits(m: int) -> list[int]:
-    """The indices in bit set ``m``, ascending."""
-    out = []
-    while m:
-        low = m & -m
-        out.append(low.bit_length() - 1)
-        m ^= low
-    return out
 
 
 class AdmissibleSearch:

@@ -69,10 +69,10 @@ from typing import Any
 import pyoxigraph as ox
 
 from argmap.errors import StoreError, StoreProtocolError
+from argmap.vocab import XSD
 
 __all__ = ["DIALECTS", "Dialect", "Expanded", "SelectFn", "detect", "get_dialect"]
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 _BNODE_BAD = re.compile(r"[^A-Za-z0-9_\-.]")
 _TERM = r"(?:<[^<>\"{}|^`\\\x00-\x20]*>|(?:[A-Za-z][\w\-]*)?:[\w\-]+)"
 # FILTER EXISTS holding one triple pattern with one variable: ?x p o (p, o constants).
@@ -159,9 +159,9 @@ class Dialect:
                 if lang:
                     return ox.Literal(text, language=lang)
                 datatype = value.get("datatype")
-                if datatype is None or datatype == _XSD + "string":
+                if datatype is None or datatype == XSD + "string":
                     return ox.Literal(text)
-                if datatype == _XSD + "boolean":
+                if datatype == XSD + "boolean":
                     text = {"1": "true", "0": "false"}.get(text, text)
                 return ox.Literal(text, datatype=ox.NamedNode(datatype))
             if kind == "bnode":

@@ -107,6 +107,7 @@ from argmap.errors import (
 )
 from argmap.queries import sparql_term
 from argmap.store.base import Store
+from argmap.vocab import INTEGER_TYPES, XSD
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -130,7 +131,6 @@ CATALOG = "https://w3id.org/argmap/store/catalog"
 """The named graph that says which data graph holds each map."""
 ST = "https://w3id.org/argmap/store#"
 """argmap's store vocabulary (catalog terms only; the maps use ``am:``)."""
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 _PREFIX = f"PREFIX st: <{ST}>\n"
 _DATA_NAME = re.compile(r"[#-]argmap-(\d{8}T\d{6})Z?-[0-9a-f]{8}$")
 _BNODE_OBJECT = re.compile(r" _:[^\s\"]+ \.$")
@@ -178,7 +178,7 @@ def _value(term: Any) -> Any:
     if term is None:
         return None
     if isinstance(term, ox.Literal):
-        if term.datatype.value in (_XSD + "integer", _XSD + "long", _XSD + "int"):
+        if term.datatype.value in INTEGER_TYPES:
             return int(term.value)
         return term.value
     return term.value
@@ -578,7 +578,7 @@ def push(
 def _mark_alive(store: Store, data: str, *, first: bool = False) -> str:
     """Say in the catalog that the push writing ``data`` is alive now; the mark's term."""
     c, d = _iri(CATALOG), _iri(data)
-    when = sparql_term(ox.Literal(_now_text(), datatype=ox.NamedNode(_XSD + "dateTime")))
+    when = sparql_term(ox.Literal(_now_text(), datatype=ox.NamedNode(XSD + "dateTime")))
     if first:
         store.update(_PREFIX + f"INSERT DATA {{ GRAPH {c} {{ {d} st:alive {when} }} }}")
     else:
@@ -686,7 +686,7 @@ def _swap(
     """
     g, d, c = _iri(graph), _iri(data), _iri(CATALOG)
     when = _now_text()
-    pushed = sparql_term(ox.Literal(when, datatype=ox.NamedNode(_XSD + "dateTime")))
+    pushed = sparql_term(ox.Literal(when, datatype=ox.NamedNode(XSD + "dateTime")))
     meta = (
         f"{g} a st:MapGraph ; st:current {d} .\n"
         f"{d} st:graph {g} ; st:map {_iri(map_iri)} ; st:triples {sparql_term(triples)} ; "

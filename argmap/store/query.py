@@ -59,6 +59,7 @@ from argmap.query.sparql import TraceSets, UnsupportedSets
 from argmap.store.base import Store
 from argmap.store.embedded import EmbeddedStore
 from argmap.store.push import GraphInfo, resolve
+from argmap.vocab import INTEGER_TYPES, MULTI_REFERENCES, SINGLE_REFERENCES, XSD
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -76,25 +77,10 @@ __all__ = [
     "unsupported_sets",
 ]
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
-_INTS = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger")}
 # Predicates by which a node names another node the map must hold.
 _REFS = {
     NS + p
-    for p in (
-        "premise",
-        "conclusion",
-        "attacker",
-        "target",
-        "actor",
-        "source",
-        "issue",
-        "author",
-        "publisher",
-        "about",
-        "anchor",
-    )
+    for p in (*SINGLE_REFERENCES.values(), *MULTI_REFERENCES.values(), "about", "anchor")
 }
 
 
@@ -122,9 +108,9 @@ def _plain(term: Any) -> Any:
         return None
     if isinstance(term, ox.Literal):
         datatype = term.datatype.value
-        if datatype in _INTS:
+        if datatype in INTEGER_TYPES:
             return int(term.value)
-        if datatype == _XSD + "boolean":
+        if datatype == XSD + "boolean":
             return term.value in ("true", "1")
         return term.value
     return str(term.value)

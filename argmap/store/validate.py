@@ -69,13 +69,12 @@ from argmap.validate._triples import (
     _CLOSURE,
     _CONCRETE,
     _TEXTED,
-    RDF_TYPE,
-    XSD,
     Term,
     TripleIndex,
     _key,
     _show,
 )
+from argmap.vocab import RDF_TYPE, XSD
 
 __all__ = ["STORE_RULES", "validate_in_store"]
 
@@ -682,7 +681,7 @@ def validate_in_store(
     >>> validate_in_store(store, m.iri, rules="orphan-node")
     Traceback (most recent call last):
     ...
-    argmap.validate._finding.RuleError: validate_in_store: orphan-node cannot be checked by queries in the store ...
+    argmap.errors.RuleError: validate_in_store: orphan-node cannot be checked by queries in the store ...
     """
     chosen = _chosen(rules)
     sparql_term(graph, iri=True)

@@ -23,7 +23,8 @@ from argmap.io._jsonld_check import check_jsonld
 from argmap.io._xml_entities import expand_entities
 from argmap.io.rdf_formats import refuse_remote_contexts
 from argmap.limits import check_size, load_json, read_capped
-from argmap.map import ArgumentMap, no_gc
+from argmap.map import ArgumentMap
+from argmap.util import no_gc
 from argmap.validate._catalog import CATEGORIES, RULES
 from argmap.validate._finding import Finding, RuleError, Severity, check_severity
 from argmap.validate._maprules import MAP_RULES, MapIndex

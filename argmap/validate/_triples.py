@@ -28,12 +28,17 @@ from argmap.ids import id_from_iri
 from argmap.map import DEFAULT_MAP_BASE
 from argmap.namespace import NS
 from argmap.validate._finding import NodeRef
+from argmap.vocab import (
+    CLASS_OF_KIND,
+    INTEGER_TYPES,
+    RDF_LANG_STRING,
+    RDF_TYPE,
+    WORD_OF_TERM,
+    XSD,
+)
 
 __all__ = ["RDF_TYPE", "Term", "TripleIndex"]
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 # The ontology's subclass axioms, as far as the shapes use them.
 _CLOSURE: dict[str, frozenset[str]] = {
@@ -56,25 +61,13 @@ _PREDICATES = frozenset(
      "attackType", "actor", "role", "about", "anchor", "source", "exact", "prefix", "suffix",
      "start", "end", "author", "publisher", "date", "url", "actorType", "issue"}
 )
-_ATTACK_TYPES = frozenset(NS + x for x in ("Rebut", "Undermine", "Undercut"))
-_ROLES = frozenset(NS + x for x in ("Asserts", "Endorses", "Opposes", "AddressedBy"))
-_ACTOR_TYPES = frozenset(
-    NS + x for x in ("Person", "Organisation", "State", "Body", "Group", "OtherActor")
-)
-_INTEGER_TYPES = frozenset(
-    XSD + t for t in (
-        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-        "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt",
-        "unsignedShort", "unsignedByte",
-    )
-)
+_ATTACK_TYPES = frozenset(WORD_OF_TERM["attack_type"])
+_ROLES = frozenset(WORD_OF_TERM["role"])
+_ACTOR_TYPES = frozenset(WORD_OF_TERM["actor_type"])
+_INTEGER_TYPES = INTEGER_TYPES
 _INTEGER_LEXICAL = re.compile(r"^[+-]?[0-9]+$")
 _NOT_BLANK = re.compile(r"\S")
-_KIND_WORD = {
-    "Claim": "claim", "Evidence": "evidence", "Recommendation": "recommendation",
-    "Actor": "actor", "Alternative": "alternative", "Issue": "issue", "Source": "source",
-    "Argument": "argument", "Attack": "attack", "Stance": "stance", "Anchor": "anchor",
-}
+_KIND_WORD = {**{c: k for k, c in CLASS_OF_KIND.items()}, "Anchor": "anchor"}
 _ALLOWED_WORDS = {
     "Statement": "a statement (claim, evidence or recommendation)",
     "Statement|Argument": "a statement or an argument",
@@ -290,7 +283,7 @@ def _plain_int(term: Term) -> int | None:
 def _strlen(term: Term) -> int | None:
     if not isinstance(term, ox.Literal):
         return None
-    if term.language is None and term.datatype.value not in (XSD + "string", _RDF_LANG_STRING):
+    if term.language is None and term.datatype.value not in (XSD + "string", RDF_LANG_STRING):
         return None
     return len(term.value)
 
