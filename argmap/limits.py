@@ -33,7 +33,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import IO, Any
 
-from argmap._callable import make_callable
+from argmap.callable_module import make_callable
 from argmap.errors import ArgmapError, LimitExceeded, ParseError
 
 __all__ = [

@@ -37,7 +37,7 @@ from argmap.ntriples import same_graph
 from argmap.rdf import ntriples, read
 from argmap.vocab import OWL_NS, RDF_NS, XSD
 
-__all__ = ["context", "dumps_turtle", "refuse_remote_contexts"]
+__all__ = ["context", "dumps_turtle", "guard_rdf", "refuse_remote_contexts"]
 
 PREFIXES = {
     "am": NS,
@@ -85,6 +85,19 @@ def _prefixes(m: ArgumentMap) -> dict[str, str]:
 def dumps_turtle(m: ArgumentMap) -> bytes:
     """The map as Turtle (node IRIs under the empty prefix, the map's base)."""
     return _serialize(_triples(m), ox.RdfFormat.TURTLE, _prefixes(m))
+
+
+def guard_rdf(data: bytes, syntax: str, file: str | None) -> bytes:
+    """``data`` made safe for pyoxigraph, or a located refusal: JSON-LD under the caps, with
+    no remote context and nothing a processor would drop silently; RDF/XML with its
+    entities expanded by argmap's guard. Other syntaxes pass through unchanged."""
+    if syntax == "jsonld":
+        doc = load_json(data, file=file, what="JSON-LD")  # under max_depth and max_text
+        refuse_remote_contexts(doc, file)
+        check_jsonld(doc, file, source=data)
+    elif syntax == "xml":
+        data = expand_entities(data, file=file)
+    return data
 
 
 def _loader(fmt: ox.RdfFormat) -> Any:

@@ -59,21 +59,18 @@ from argmap.namespace import NS
 from argmap.queries import sparql_term
 from argmap.store.base import Store
 from argmap.store.query import _data_graph, _iri_ok
-from argmap.validate._catalog import RULES
-from argmap.validate._finding import Finding, NodeRef, RuleError
-from argmap.validate._report import ValidationReport
-from argmap.validate._run import _expand
-from argmap.validate._structural import _ENUMS, _FUNCTIONAL, _REFERENCES, _REQUIRED
-from argmap.validate._triples import (
-    _ALLOWED_WORDS,
-    _CLOSURE,
-    _CONCRETE,
-    _TEXTED,
-    Term,
-    TripleIndex,
-    _key,
-    _show,
+from argmap.validate import RULES, Finding, NodeRef, RuleError, ValidationReport, expand_rules
+from argmap.validate.shapes import (
+    ALLOWED_WORDS,
+    CLOSURE,
+    CONCRETE,
+    ENUMS,
+    FUNCTIONAL,
+    REFERENCES,
+    REQUIRED,
+    TEXTED,
 )
+from argmap.validate.triples import Term, TripleIndex, show, term_key
 from argmap.vocab import RDF_TYPE, XSD
 
 __all__ = ["STORE_RULES", "validate_in_store"]
@@ -116,7 +113,7 @@ def _iri(local: str) -> str:
 def _typed(*classes: str) -> list[str]:
     """The classes a subject may be typed with to be an instance of one of ``classes``
     (the ontology's subclass axioms, written out: a store holds no ontology)."""
-    return sorted(t for t, sup in _CLOSURE.items() if any(c in sup for c in classes))
+    return sorted(t for t, sup in CLOSURE.items() if any(c in sup for c in classes))
 
 
 def _values(var: str, classes: Iterable[str]) -> str:
@@ -138,7 +135,7 @@ _NODE = tuple(_typed("Node"))
 
 @cache
 def _q_two_kinds() -> str:
-    kinds = sorted(_CONCRETE)
+    kinds = sorted(CONCRETE)
     return f"""SELECT DISTINCT ?s ?c WHERE {{
   {_values("c", kinds)}
   ?s a ?c .
@@ -150,7 +147,7 @@ def _q_two_kinds() -> str:
 @cache
 def _q_too_many() -> str:
     pairs = " ".join(
-        f"({_iri(p)} {_iri(t)})" for p, classes in _FUNCTIONAL.items() for t in _typed(*classes)
+        f"({_iri(p)} {_iri(t)})" for p, classes in FUNCTIONAL.items() for t in _typed(*classes)
     )
     return f"""SELECT ?s ?p (COUNT(DISTINCT ?o) AS ?n) WHERE {{
   VALUES (?p ?c) {{ {pairs} }}
@@ -162,7 +159,7 @@ def _q_too_many() -> str:
 @cache
 def _q_required() -> str:
     pairs = " ".join(
-        f"({_iri(t)} {_iri(p)})" for cls, p, _, _ in _REQUIRED for t in _typed(cls)
+        f"({_iri(t)} {_iri(p)})" for cls, p, _, _ in REQUIRED for t in _typed(cls)
     )
     return f"""SELECT DISTINCT ?s ?c ?p WHERE {{
   VALUES (?c ?p) {{ {pairs} }}
@@ -205,7 +202,7 @@ def _q_anchor_ref() -> str:
 def _q_missing_text() -> str:
     not_blank = sparql_term(r"\S")  # sh:pattern "\\S"
     return f"""SELECT DISTINCT ?s ?x WHERE {{
-  {_values("c", _typed(*_TEXTED))}
+  {_values("c", _typed(*TEXTED))}
   ?s a ?c .
   OPTIONAL {{ ?s {_iri("text")} ?x }}
   FILTER (!BOUND(?x) || isBlank(?x) || !REGEX(STR(?x), {not_blank}))
@@ -371,19 +368,19 @@ class _Described:
 
     def refs(self, hit: _Hit) -> tuple[NodeRef, ...]:
         """The nodes a finding names: its focus, the others, and an anchor's holder."""
-        keys = [_key(t) for t in (hit.focus, *hit.also)]
+        keys = [term_key(t) for t in (hit.focus, *hit.also)]
         if hit.anchor:
             keys.append(self.owners.get(keys[0] or ""))
         return tuple(self.ix.ref(k) for k in keys if k is not None)
 
     def quote(self, term: Term) -> tuple[str | None, str | None, int | None, int | None]:
-        key = _key(term)
+        key = term_key(term)
         return self.ix.quote(key) if key is not None else (None, None, None, None)
 
     def show(self, n: _N) -> str:
-        key = _key(n.term)
+        key = term_key(n.term)
         if key is None:
-            return _show(n.term)
+            return show(n.term)
         if n.style == "id":
             return repr(self.ix.node_id(key))
         owner = self.owners.get(key)
@@ -465,14 +462,14 @@ class _Checks:
         seen: set[tuple[Any, str, str]] = set()
         for row in self.rows(_q_required()):
             s, typed, pred = row["s"], _local(row["c"]), _local(row["p"])
-            for cls, p, rule, template in _REQUIRED:
-                if p == pred and cls in _CLOSURE[typed] and (s, cls, p) not in seen:
+            for cls, p, rule, template in REQUIRED:
+                if p == pred and cls in CLOSURE[typed] and (s, cls, p) not in seen:
                     seen.add((s, cls, p))
                     before, _, after = template.partition("{name!r}")
                     yield _Hit(rule, s, (), (before, _N(s), after))
 
     def references(self) -> Iterator[_Hit]:
-        entries: list[tuple[str | None, str, tuple[str, ...], str, str]] = [*_REFERENCES]
+        entries: list[tuple[str | None, str, tuple[str, ...], str, str]] = [*REFERENCES]
         entries.append((None, "about", ("Actor", "Alternative", "Issue", "Source"), "subject",
                         "wrong-kind"))
         for cls, pred, allowed, role, kind_rule in entries:
@@ -480,7 +477,7 @@ class _Checks:
             for (s, o), found in _group(rows, "s", "o").items():
                 if not any(r["k"] is not None for r in found):
                     yield _Hit("dangling-reference", s, (), (
-                        f"The {role} of ", _N(s, "name"), f" is {_show(o)}, which is not a "
+                        f"The {role} of ", _N(s, "name"), f" is {show(o)}, which is not a "
                         "node of the map."))
                 elif kind_rule == "stance-actor-not-actor":
                     yield _Hit(kind_rule, s, (o,), (
@@ -489,7 +486,7 @@ class _Checks:
                 else:
                     yield _Hit(kind_rule, s, (o,), (
                         f"The {role} of ", _N(s, "name"), " is ", _N(o, "name"), ", but it "
-                        f"must be {_ALLOWED_WORDS['|'.join(allowed)]}."))
+                        f"must be {ALLOWED_WORDS['|'.join(allowed)]}."))
         for row in self.rows(_q_about_subject()):
             s = row["s"]
             yield _Hit("wrong-kind", s, (), (
@@ -498,7 +495,7 @@ class _Checks:
         for row in self.rows(_q_anchor_ref()):
             s = row["s"]
             yield _Hit("dangling-reference", s, (), (
-                _N(s, "Name"), f" points with am:anchor at {_show(row['o'])}, which is not an "
+                _N(s, "Name"), f" points with am:anchor at {show(row['o'])}, which is not an "
                 "anchor of the map."))
 
     def texts(self) -> Iterator[_Hit]:
@@ -507,25 +504,25 @@ class _Checks:
             yield _Hit("missing-text", s, (), (_N(s, "Name"), f" has {what}."))
 
     def enums(self) -> Iterator[_Hit]:
-        for cls, pred, allowed, words in _ENUMS:
+        for cls, pred, allowed, words in ENUMS:
             for row in self.rows(_q_enum(cls, pred, allowed)):
                 s = row["s"]
                 yield _Hit("unknown-value", s, (), (
-                    _N(s, "Name"), f" has the {_WORDS[pred]} {_show(row['o'])}; it must be "
+                    _N(s, "Name"), f" has the {_WORDS[pred]} {show(row['o'])}; it must be "
                     f"{words}."))
 
     def premise_is_conclusion(self) -> Iterator[_Hit]:
         for row in self.rows(_q_shared("Argument", "premise", "conclusion")):
             s, x = row["s"], row["x"]
             yield _Hit("premise-is-conclusion", s, (x,), (
-                "Argument ", _N(s), f" uses its own conclusion {_show(x)} as a premise, so it "
+                "Argument ", _N(s), f" uses its own conclusion {show(x)} as a premise, so it "
                 "assumes what it sets out to show."))
 
     def self_attack(self) -> Iterator[_Hit]:
         for row in self.rows(_q_shared("Attack", "attacker", "target")):
             s, x = row["s"], row["x"]
             yield _Hit("self-attack", s, (x,), (
-                f"{_show(x)} attacks itself (attack ", _N(s), ")."))
+                f"{show(x)} attacks itself (attack ", _N(s), ")."))
 
     def attack_types(self) -> Iterator[_Hit]:
         # one finding an attack, naming one of its targets (the Python check names the
@@ -546,7 +543,7 @@ class _Checks:
         for row in self.rows(_q_anchor_source()):
             a, o = row["a"], row["o"]
             said = ("names no source, so nobody can look it up" if o is None else
-                    f"names {_show(o)} as its source, which is not a source of the map")
+                    f"names {show(o)} as its source, which is not a source of the map")
             yield _Hit("anchor-source-missing", a, (), ("The quote", _N(a, "quote"),
                                                        f" {said}."), anchor=True)
 
@@ -562,7 +559,7 @@ class _Checks:
             a = row["a"]
             yield _Hit("anchor-offsets", a, (), (
                 "The quote", _N(a, "quote"), f" has the {_local(row['p'])} offset "
-                f"{_show(row['o'])}, which is not a whole number of characters."), anchor=True)
+                f"{show(row['o'])}, which is not a whole number of characters."), anchor=True)
         for (a,), rows in _group(self.rows(_q_offsets()), "a").items():
             yield _Hit("anchor-offsets", a, (), (
                 "The quote", _N(a, "quote"), f" {_offsets_problem(rows)}."), anchor=True)
@@ -590,7 +587,7 @@ def _chosen(rules: str | Iterable[str] | None) -> list[str]:
     if rules is None:
         return list(STORE_RULES)
     names = [rules] if isinstance(rules, str) else list(rules)
-    wanted = _expand(names, "validate_in_store: rules", False)
+    wanted = expand_rules(names, "validate_in_store: rules", False)
     elsewhere = sorted(n for n in names if n in RULES and n not in STORE_RULES)
     if elsewhere:
         raise RuleError(
@@ -610,15 +607,15 @@ def _describe(store: Store, data: str, hits: list[_Hit]) -> _Described:
     """The descriptions of the nodes the hits name (by IRI), fetched for them alone."""
     batch = max(1, store.dialect.values_batch)
     anchors = sorted({k for h in hits if h.rule.startswith("anchor-")
-                      if (k := _key(h.focus)) is not None and _iri_ok(k)})
+                      if (k := term_key(h.focus)) is not None and _iri_ok(k)})
     owners: dict[str, str] = {}
     for values in _batches(anchors, batch):
         for row in store.select(_q_owners(values), default_graph=data):
-            w = _key(row["w"])
+            w = term_key(row["w"])
             if w is not None:
                 a = row["a"].value
                 owners[a] = min(owners.get(a, w), w)
-    named = {_key(t) for h in hits for t in (h.focus, *h.also)} | set(owners.values())
+    named = {term_key(t) for h in hits for t in (h.focus, *h.also)} | set(owners.values())
     keys = sorted(k for k in named if k is not None and not k.startswith("_:") and _iri_ok(k))
     rdf_type = ox.NamedNode(RDF_TYPE)
     triples: list[Any] = [

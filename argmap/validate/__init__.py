@@ -68,7 +68,7 @@ False
 
 from __future__ import annotations
 
-from argmap._callable import make_callable
+from argmap.callable_module import make_callable
 from argmap.validate._catalog import CATEGORIES, RULES, Rule
 from argmap.validate._finding import (
     SEVERITIES,
@@ -80,7 +80,7 @@ from argmap.validate._finding import (
     quote_of,
 )
 from argmap.validate._report import ValidationReport
-from argmap.validate._run import validate
+from argmap.validate._run import expand_rules, validate
 from argmap.validate.shacl import SHACL_RULES, validate_rdf
 
 __all__ = [
@@ -95,6 +95,7 @@ __all__ = [
     "RuleError",
     "Severity",
     "ValidationReport",
+    "expand_rules",
     "quote_of",
     "rules",
     "validate",

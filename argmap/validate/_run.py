@@ -19,10 +19,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from argmap.errors import ArgmapError, LimitExceeded, ParseError
-from argmap.io._jsonld_check import check_jsonld
-from argmap.io._xml_entities import expand_entities
-from argmap.io.rdf_formats import refuse_remote_contexts
-from argmap.limits import check_size, load_json, read_capped
+from argmap.io.rdf_formats import guard_rdf
+from argmap.limits import check_size, read_capped
 from argmap.map import ArgumentMap
 from argmap.util import no_gc
 from argmap.validate._catalog import CATEGORIES, RULES
@@ -68,12 +66,7 @@ class RdfInput:
 def _parse_rdf(data: bytes, syntax: str, file: str | None, subject: str) -> RdfInput:
     fmt = RDF_SYNTAXES[syntax]
     check_size(len(data), file=file)
-    if syntax == "jsonld":
-        doc = load_json(data, file=file, what="JSON-LD")  # under max_depth and max_text
-        refuse_remote_contexts(doc, file)
-        check_jsonld(doc, file, source=data)
-    elif syntax == "xml":  # the same entity guard as argmap.load: never pyoxigraph's
-        data = expand_entities(data, file=file)
+    data = guard_rdf(data, syntax, file)  # the same guards as argmap.load
     try:
         quads = list(ox.parse(data, format=fmt))
     except MemoryError as exc:
@@ -190,7 +183,7 @@ def _not_loadable(exc: Exception, file: str | None, found: list[Finding]) -> Fin
     )
 
 
-def _expand(names: str | Iterable[str], what: str, lenient: bool) -> set[str]:
+def expand_rules(names: str | Iterable[str], what: str, lenient: bool) -> set[str]:
     if isinstance(names, str):
         names = [names]
     out: set[str] = set()
@@ -216,7 +209,7 @@ def _severity_map(
     # categories first, so a rule named on its own wins over its category
     for key, value in sorted(severities.items(), key=lambda kv: kv[0] not in CATEGORIES):
         sev = check_severity(value, f"severities[{key!r}]")
-        for rule in _expand(key, "severities", lenient):
+        for rule in expand_rules(key, "severities", lenient):
             out[rule] = sev
     return out
 
@@ -310,8 +303,8 @@ def _validate(
         if not callable(fn):
             raise RuleError(f"extra_rules: {fn!r} is not a function (m) -> findings")
     lenient = bool(extra)
-    chosen = set(RULES) if rules is None else _expand(rules, "rules", lenient)
-    disabled = _expand(disable, "disable", lenient)
+    chosen = set(RULES) if rules is None else expand_rules(rules, "rules", lenient)
+    disabled = expand_rules(disable, "disable", lenient)
     chosen -= disabled
     sev = _severity_map(severities, lenient)
 

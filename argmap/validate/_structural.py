@@ -30,72 +30,32 @@ import pyoxigraph as ox
 from argmap.namespace import NS
 from argmap.validate._catalog import RULES
 from argmap.validate._finding import Finding
-from argmap.validate._triples import (
-    _ACTOR_TYPES,
-    _ALLOWED_WORDS,
-    _ATTACK_TYPES,
-    _KIND_WORD,
-    _ROLES,
-    _TEXTED,
+from argmap.validate.shapes import (
+    ALLOWED_WORDS,
+    ENUMS,
+    FUNCTIONAL,
+    KIND_OF_CLASS,
+    REFERENCES,
+    REQUIRED,
+    TEXTED,
+)
+from argmap.validate.triples import (
     Term,
     TripleIndex,
     _integer_ok,
-    _key,
     _lexical_len,
     _number,
     _pattern_ok,
     _plain_int,
-    _show,
     _span,
     _strlen,
+    show,
+    term_key,
 )
 
 __all__ = ["TripleIndex", "check_triples"]
 
-# Which properties hold one value, on which classes (sh:maxCount 1 in the shapes).
-_FUNCTIONAL: dict[str, tuple[str, ...]] = {
-    "text": ("Node",), "label": ("Node",), "id": ("Node",), "data": ("Node",),
-    "conclusion": ("Argument",), "scheme": ("Argument",),
-    "attackType": ("Attack",), "target": ("Attack", "Stance"),
-    "actor": ("Stance",), "role": ("Stance",),
-    "source": ("Evidence", "Anchor"), "issue": ("Alternative",),
-    "author": ("Source",), "publisher": ("Source",), "date": ("Source",), "url": ("Source",),
-    "actorType": ("Actor",),
-    "exact": ("Anchor",), "prefix": ("Anchor",), "suffix": ("Anchor",), "start": ("Anchor",),
-    "end": ("Anchor",),
-}
-_KIND_OF_CLASS = {"Node": "node", **_KIND_WORD}
 # (class, property, allowed classes, role word, rule for a node of the wrong kind)
-_REFERENCES: tuple[tuple[str, str, tuple[str, ...], str, str], ...] = (
-    ("Argument", "premise", ("Statement",), "premise", "wrong-kind"),
-    ("Argument", "conclusion", ("Statement",), "conclusion", "wrong-kind"),
-    ("Attack", "attacker", ("Statement",), "attacker", "wrong-kind"),
-    ("Attack", "target", ("Statement", "Argument", "Attack"), "target", "wrong-kind"),
-    ("Stance", "actor", ("Actor",), "actor", "stance-actor-not-actor"),
-    ("Stance", "target", ("Statement", "Alternative", "Issue"), "target", "wrong-kind"),
-    ("Evidence", "source", ("Source",), "source", "wrong-kind"),
-    ("Alternative", "issue", ("Issue",), "issue", "wrong-kind"),
-    ("Source", "author", ("Actor",), "author", "wrong-kind"),
-    ("Source", "publisher", ("Actor",), "publisher", "wrong-kind"),
-)
-_REQUIRED: tuple[tuple[str, str, str, str], ...] = (
-    ("Argument", "premise", "argument-without-premise",
-     "Argument {name!r} has no premise, so nothing supports its conclusion."),
-    ("Argument", "conclusion", "argument-without-conclusion",
-     "Argument {name!r} has no conclusion, so it supports nothing."),
-    ("Attack", "attacker", "attack-without-attacker",
-     "Attack {name!r} does not say which statement attacks."),
-    ("Attack", "target", "attack-without-target", "Attack {name!r} does not say what it attacks."),
-    ("Stance", "actor", "stance-incomplete", "Stance {name!r} has no actor."),
-    ("Stance", "role", "stance-incomplete", "Stance {name!r} has no role."),
-    ("Stance", "target", "stance-incomplete", "Stance {name!r} has no target."),
-)
-_ENUMS: tuple[tuple[str, str, frozenset[str], str], ...] = (
-    ("Attack", "attackType", _ATTACK_TYPES, "am:Rebut, am:Undermine or am:Undercut"),
-    ("Stance", "role", _ROLES, "am:Asserts, am:Endorses, am:Opposes or am:AddressedBy"),
-    ("Actor", "actorType", _ACTOR_TYPES,
-     "am:Person, am:Organisation, am:State, am:Body, am:Group or am:OtherActor"),
-)
 
 
 def _cap(text: str) -> str:
@@ -156,15 +116,15 @@ class _Checker:
 
     def cardinalities(self) -> None:
         ix = self.ix
-        for pred, classes in _FUNCTIONAL.items():
+        for pred, classes in FUNCTIONAL.items():
             for s, found in ix.values[pred].items():
                 if len(found) < 2:
                     continue
                 sup = ix.closure.get(s, ())
                 for cls in classes:
                     if cls in sup:
-                        shown = ", ".join(_show(o) for o in sorted(found, key=str)[:3])
-                        what = _KIND_OF_CLASS.get(cls, cls.lower())
+                        shown = ", ".join(show(o) for o in sorted(found, key=str)[:3])
+                        what = KIND_OF_CLASS.get(cls, cls.lower())
                         self.emit("too-many-values", s,
                                   f"The {what} {ix.node_id(s)!r} has {len(found)} values for "
                                   f"am:{pred} where one is allowed ({shown}).")
@@ -172,7 +132,7 @@ class _Checker:
 
     def required(self) -> None:
         ix = self.ix
-        for cls, pred, rule, template in _REQUIRED:
+        for cls, pred, rule, template in REQUIRED:
             table = ix.values[pred]
             for s in ix.members[cls]:
                 if s not in table:
@@ -181,11 +141,11 @@ class _Checker:
     def _check_value(self, s: str, o: Term, allowed: tuple[str, ...], role: str,
                      kind_rule: str) -> None:
         ix = self.ix
-        key = _key(o)
+        key = term_key(o)
         sup = ix.closure.get(key, ()) if key is not None else ()
         if "Node" not in sup:
             self.emit("dangling-reference", s,
-                      f"The {role} of {ix.name(s)} is {_show(o)}, which is not a node of the "
+                      f"The {role} of {ix.name(s)} is {show(o)}, which is not a node of the "
                       "map.")
         elif not any(c in sup for c in allowed):
             assert key is not None
@@ -194,18 +154,18 @@ class _Checker:
                            "an actor.")
             else:
                 message = (f"The {role} of {ix.name(s)} is {ix.name(key)}, but it must be "
-                           f"{_ALLOWED_WORDS['|'.join(allowed)]}.")
+                           f"{ALLOWED_WORDS['|'.join(allowed)]}.")
             self.emit(kind_rule, s, message, o)
 
     def references(self) -> None:
         ix = self.ix
         closure = ix.closure
-        for cls, pred, allowed, role, kind_rule in _REFERENCES:
+        for cls, pred, allowed, role, kind_rule in REFERENCES:
             for s, found in ix.values[pred].items():
                 if cls not in closure.get(s, ()):
                     continue
                 for o in found:
-                    key = o.value if type(o) is ox.NamedNode else _key(o)
+                    key = o.value if type(o) is ox.NamedNode else term_key(o)
                     sup = closure.get(key, ()) if key is not None else ()
                     for c in allowed:
                         if c in sup:
@@ -220,7 +180,7 @@ class _Checker:
                           f"{_cap(ix.name(s))} is said to be about something, but only a "
                           "statement can be about something.")
             for o in found:
-                sup = closure.get(_key(o) or "", ())
+                sup = closure.get(term_key(o) or "", ())
                 if not any(c in sup for c in subjects):
                     self._check_value(s, o, subjects, "subject", "wrong-kind")
         # am:anchor points at an anchor
@@ -228,17 +188,17 @@ class _Checker:
             if "Node" not in closure.get(s, ()):
                 continue
             for o in found:
-                key = _key(o)
+                key = term_key(o)
                 if key is None or "Anchor" not in closure.get(key, ()):
                     self.emit("dangling-reference", s,
-                              f"{_cap(ix.name(s))} points with am:anchor at {_show(o)}, which "
+                              f"{_cap(ix.name(s))} points with am:anchor at {show(o)}, which "
                               "is not an anchor of the map.")
 
     def texts(self) -> None:
         ix = self.ix
         table = ix.values["text"]
         seen: set[str] = set()
-        for cls in sorted(_TEXTED):
+        for cls in sorted(TEXTED):
             for s in ix.members[cls]:
                 if s in seen:
                     continue
@@ -251,14 +211,14 @@ class _Checker:
 
     def enums(self) -> None:
         ix = self.ix
-        for cls, pred, allowed, words in _ENUMS:
+        for cls, pred, allowed, words in ENUMS:
             for s, found in ix.values[pred].items():
                 if cls not in ix.closure.get(s, ()):
                     continue
                 for o in found:
                     if not (type(o) is ox.NamedNode and o.value in allowed):
                         self.emit("unknown-value", s,
-                                  f"{_cap(ix.name(s))} has the {_words(pred)} {_show(o)}; it "
+                                  f"{_cap(ix.name(s))} has the {_words(pred)} {show(o)}; it "
                                   f"must be {words}.")
 
     def premise_is_conclusion(self) -> None:
@@ -269,7 +229,7 @@ class _Checker:
                 continue
             for term in sorted(set(premises) & set(conclusions[s]), key=str):
                 self.emit("premise-is-conclusion", s,
-                          f"Argument {ix.node_id(s)!r} uses its own conclusion {_show(term)} as "
+                          f"Argument {ix.node_id(s)!r} uses its own conclusion {show(term)} as "
                           "a premise, so it assumes what it sets out to show.", term)
 
     def self_attack(self) -> None:
@@ -280,7 +240,7 @@ class _Checker:
                 continue
             for term in sorted(set(attackers) & set(targets[s]), key=str):
                 self.emit("self-attack", s,
-                          f"{_show(term)} attacks itself (attack {ix.node_id(s)!r}).", term)
+                          f"{show(term)} attacks itself (attack {ix.node_id(s)!r}).", term)
 
     def attack_types(self) -> None:
         ix = self.ix
@@ -295,22 +255,22 @@ class _Checker:
             iris = {o.value for o in types if type(o) is ox.NamedNode}
             name = ix.node_id(s)
             for t in targets.get(s, ()):
-                sup = closure.get(_key(t) or "", ())
+                sup = closure.get(term_key(t) or "", ())
                 if (undercut in iris and "Node" in sup and "Argument" not in sup
                         and "Attack" not in sup):
                     self.emit("attack-type-mismatch", s,
                               f"Attack {name!r} is declared an undercut, but its target "
-                              f"{_show(t)} is neither an argument nor an attack; an undercut "
+                              f"{show(t)} is neither an argument nor an attack; an undercut "
                               "attacks an inference or an objection.", t)
                     break
             if all(type(o) is ox.NamedNode and o.value in statement_types for o in types):
                 for t in targets.get(s, ()):
-                    sup = closure.get(_key(t) or "", ())
+                    sup = closure.get(term_key(t) or "", ())
                     if "Argument" in sup or "Attack" in sup:
                         what = "an argument" if "Argument" in sup else "an attack"
                         self.emit("attack-type-mismatch", s,
                                   f"Attack {name!r} is declared a rebut or undermine, but its "
-                                  f"target {_show(t)} is {what}; attacks on {what} "
+                                  f"target {show(t)} is {what}; attacks on {what} "
                                   "are undercuts.", t)
                         break
 
@@ -341,10 +301,10 @@ class _Checker:
                         "The quote{quote}{where} names no source, so nobody can look it up.")
             else:
                 for o in sources:
-                    key = o.value if type(o) is ox.NamedNode else _key(o)
+                    key = o.value if type(o) is ox.NamedNode else term_key(o)
                     if key is None or "Source" not in closure.get(key, ()):
                         problem(s, "anchor-source-missing",
-                                "The quote{quote}{where} names " + _show(o).replace("{", "{{")
+                                "The quote{quote}{where} names " + show(o).replace("{", "{{")
                                 .replace("}", "}}") + " as its source, which is not a source "
                                 "of the map.")
             exact = exact_table.get(s)
@@ -361,7 +321,7 @@ class _Checker:
                     if not _integer_ok(o):
                         problem(s, "anchor-offsets",
                                 "The quote{quote}{where} has the " + pred + " offset "
-                                + _show(o).replace("{", "{{").replace("}", "}}")
+                                + show(o).replace("{", "{{").replace("}", "}}")
                                 + ", which is not a whole number of characters.")
 
     def offsets(self) -> None:

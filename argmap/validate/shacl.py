@@ -30,8 +30,8 @@ from argmap.map import ArgumentMap
 from argmap.validate._catalog import RULES
 from argmap.validate._finding import Finding, MissingDependency, NodeRef
 from argmap.validate._report import ValidationReport
-from argmap.validate._run import _expand, _severity_map, read_input
-from argmap.validate._triples import TripleIndex
+from argmap.validate._run import _severity_map, expand_rules, read_input
+from argmap.validate.triples import TripleIndex
 
 __all__ = ["SHACL_RULES", "ontology_graph", "run_pyshacl", "shapes_graph", "validate_rdf"]
 
@@ -163,7 +163,7 @@ def validate_rdf(
     import rdflib
 
     graph, subject = _rdflib_graph(graph_or_file, format)
-    disabled = _expand(disable, "disable", False)
+    disabled = expand_rules(disable, "disable", False)
     sev = _severity_map(severities, False)
     results = run_pyshacl(graph)
     shapes = shapes_graph()

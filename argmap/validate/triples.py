@@ -28,61 +28,26 @@ from argmap.ids import id_from_iri
 from argmap.map import DEFAULT_MAP_BASE
 from argmap.namespace import NS
 from argmap.validate._finding import NodeRef
+from argmap.validate.shapes import CLOSURE, CONCRETE, KIND_WORD, PREDICATES
 from argmap.vocab import (
-    CLASS_OF_KIND,
     INTEGER_TYPES,
     RDF_LANG_STRING,
     RDF_TYPE,
-    WORD_OF_TERM,
     XSD,
 )
 
-__all__ = ["RDF_TYPE", "Term", "TripleIndex"]
+__all__ = ["Term", "TripleIndex", "show", "term_key"]
 
 
 # The ontology's subclass axioms, as far as the shapes use them.
-_CLOSURE: dict[str, frozenset[str]] = {
-    **{c: frozenset({c, "Statement", "Node"}) for c in ("Claim", "Evidence", "Recommendation")},
-    **{
-        c: frozenset({c, "Node"})
-        for c in ("Actor", "Alternative", "Issue", "Source", "Argument", "Attack", "Stance")
-    },
-    "Anchor": frozenset({"Anchor"}),
-    "Statement": frozenset({"Statement", "Node"}),
-    "Node": frozenset({"Node"}),
-}
-_CONCRETE = frozenset(
-    {"Claim", "Evidence", "Recommendation", "Actor", "Alternative", "Issue", "Source",
-     "Argument", "Attack", "Stance", "Anchor"}
-)
-_TEXTED = frozenset({"Statement", "Actor", "Alternative", "Issue", "Source"})
-_PREDICATES = frozenset(
-    {"text", "label", "id", "data", "premise", "conclusion", "scheme", "attacker", "target",
-     "attackType", "actor", "role", "about", "anchor", "source", "exact", "prefix", "suffix",
-     "start", "end", "author", "publisher", "date", "url", "actorType", "issue"}
-)
-_ATTACK_TYPES = frozenset(WORD_OF_TERM["attack_type"])
-_ROLES = frozenset(WORD_OF_TERM["role"])
-_ACTOR_TYPES = frozenset(WORD_OF_TERM["actor_type"])
 _INTEGER_TYPES = INTEGER_TYPES
 _INTEGER_LEXICAL = re.compile(r"^[+-]?[0-9]+$")
 _NOT_BLANK = re.compile(r"\S")
-_KIND_WORD = {**{c: k for k, c in CLASS_OF_KIND.items()}, "Anchor": "anchor"}
-_ALLOWED_WORDS = {
-    "Statement": "a statement (claim, evidence or recommendation)",
-    "Statement|Argument": "a statement or an argument",
-    "Statement|Argument|Attack": "a statement, an argument or an attack",
-    "Statement|Alternative|Issue": "a statement, an alternative or an issue",
-    "Source": "a source",
-    "Issue": "an issue",
-    "Actor": "an actor",
-    "Actor|Alternative|Issue|Source": "an actor, an alternative, an issue or a source",
-}
 
 Term = Any  # a pyoxigraph NamedNode, BlankNode or Literal
 
 
-def _key(term: Term) -> str | None:
+def term_key(term: Term) -> str | None:
     """The node key of a subject or object: the IRI, ``_:label``, or None for a literal."""
     if isinstance(term, ox.NamedNode):
         return term.value
@@ -102,7 +67,7 @@ class TripleIndex:
     def __init__(self, triples: Iterable[Any]) -> None:
         self.closure: dict[str, set[str]] = {}
         self.concrete: dict[str, set[str]] = {}
-        self.values: dict[str, dict[str, dict[Term, None]]] = {p: {} for p in _PREDICATES}
+        self.values: dict[str, dict[str, dict[Term, None]]] = {p: {} for p in PREDICATES}
         self.maps: set[str] = set()
         ns_len = len(NS)
         values = self.values
@@ -130,14 +95,14 @@ class TripleIndex:
                 o = t.object
                 if type(o) is named and o.value.startswith(NS):
                     local = o.value[ns_len:]
-                    sup = _CLOSURE.get(local)
+                    sup = CLOSURE.get(local)
                     if sup is not None:
                         closure.setdefault(s, set()).update(sup)
-                        if local in _CONCRETE:
+                        if local in CONCRETE:
                             concrete.setdefault(s, set()).add(local)
                     elif local == "ArgumentMap":
                         self.maps.add(s)
-        members: dict[str, list[str]] = {c: [] for c in _CLOSURE}
+        members: dict[str, list[str]] = {c: [] for c in CLOSURE}
         for key in sorted(closure):
             for c in closure[key]:
                 members[c].append(key)
@@ -165,12 +130,12 @@ class TripleIndex:
 
     def is_a(self, term: Term, cls: str) -> bool:
         """Whether ``term`` is a SHACL instance of ``am:cls``."""
-        key = _key(term)
+        key = term_key(term)
         return key is not None and cls in self.closure.get(key, ())
 
     def kind(self, key: str) -> str:
         kinds = sorted(self.concrete.get(key, ()))
-        return _KIND_WORD[kinds[0]] if kinds else ""
+        return KIND_WORD[kinds[0]] if kinds else ""
 
     def text(self, key: str) -> str:
         for o in self.get("text", key):
@@ -191,7 +156,7 @@ class TripleIndex:
                        self.text(key))
 
     def ref_of(self, term: Term) -> NodeRef | None:
-        key = _key(term)
+        key = term_key(term)
         return None if key is None else self.ref(key)
 
     def name(self, key: str) -> str:
@@ -206,7 +171,7 @@ class TripleIndex:
         exact = next((str(o.value) for o in self.get("exact", key) if isinstance(o, ox.Literal)),
                      None)
         source = next((self.node_id(k) for o in self.get("source", key)
-                       if (k := _key(o)) is not None), None)
+                       if (k := term_key(o)) is not None), None)
         return (exact, source, _as_int(self.get("start", key)), _as_int(self.get("end", key)))
 
     def quote(self, key: str) -> tuple[str | None, str | None, int | None, int | None]:
@@ -214,7 +179,7 @@ class TripleIndex:
         if "Anchor" in self.closure.get(key, ()):
             return self.anchor_fields(key)
         for o in self.get("anchor", key):
-            k = _key(o)
+            k = term_key(o)
             if k is not None and "Anchor" in self.closure.get(k, ()):
                 fields = self.anchor_fields(k)
                 if fields[0] is not None:
@@ -227,7 +192,7 @@ class TripleIndex:
         table = self.values["anchor"]
         for s in sorted(table):
             for o in table[s]:
-                k = _key(o)
+                k = term_key(o)
                 if k is not None:
                     owner.setdefault(k, s)
         return owner
@@ -310,7 +275,7 @@ def _integer_ok(term: Term) -> bool:
     return bool(_INTEGER_LEXICAL.match(text)) and int(text) >= 0
 
 
-def _show(term: Term) -> str:
+def show(term: Term) -> str:
     if isinstance(term, ox.NamedNode):
         return f"<{term.value}>"
     if isinstance(term, ox.BlankNode):
