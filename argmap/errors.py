@@ -15,6 +15,7 @@ One root, :class:`ArgmapError`; each leaf also inherits the builtin it refines, 
     ├── QueryError                       a query that cannot be answered as asked
     ├── ValidationFailed (AssertionError) an assertion helper found problems
     ├── SemanticsError                   an argumentation framework problem
+    │   └── SolverTimeout (TimeoutError) a solver query over its time limit (--timeout)
     └── StoreError                       a triple store refused, failed or was unreachable
         ├── StoreUnavailable (ConnectionError)
         ├── StoreAuthError (PermissionError)
@@ -35,6 +36,7 @@ __all__ = [
     "ParseError",
     "QueryError",
     "SemanticsError",
+    "SolverTimeout",
     "StoreAuthError",
     "StoreError",
     "StoreProtocolError",
@@ -126,6 +128,10 @@ class ValidationFailed(ArgmapError, AssertionError):
 
 class SemanticsError(ArgmapError):
     """An argumentation framework that cannot be built or solved as asked."""
+
+
+class SolverTimeout(SemanticsError, TimeoutError):
+    """A solver query that did not answer within its time limit; the solver was stopped."""
 
 
 class StoreError(ArgmapError):
