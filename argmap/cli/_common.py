@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from argmap.errors import ArgmapError, StoreError
 from argmap.map import ArgumentMap
@@ -45,7 +46,7 @@ T = TypeVar("T")
 
 def fail(message: str, code: int = EXIT_INPUT) -> typer.Exit:
     """Print ``message`` to stderr and return the Exit to raise."""
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False)
+    err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     return typer.Exit(code)
 
 

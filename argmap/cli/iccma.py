@@ -101,6 +101,8 @@ def iccma_command(
     if task not in ("DC", "DS") and argument is not None:
         raise fail(f"-p {problem} takes no -a (only DC and DS do)", 2)
     semantics = ICCMA_SEMANTICS[sem]
+    if not file.is_file():
+        raise fail(f"-f {file}: no such file", 2)
     fmt = input_format
     if fmt is None and file.is_file():
         with file.open("rb") as fh:
