@@ -18,7 +18,9 @@ How each question is answered (arguments are the integers 0..n-1 inside):
 - **enumeration** of complete and stable extensions: every answer set; of preferred
   ones: the domain heuristic with ``--enum-mode=domRec`` (only ⊆-maximal models);
 - **credulous** (complete, preferred: the same question, Dung 1995, Thm. 25; stable): is
-  there an answer set with ``in(a)``, solved under that assumption;
+  there an answer set with ``in(a)``, solved under that assumption; for complete and
+  preferred only on the component of undecided arguments holding ``a`` (the grounded
+  labelling answers when it decides ``a``);
 - **sceptical** stable: no answer set with ``out(a)``; sceptical complete is membership of
   the grounded extension; sceptical preferred is a counterexample-guided loop
   (as in CEGARTIX, Dvořák, Järvisalo, Wallner & Woltran 2014): find a maximal complete
@@ -334,6 +336,19 @@ def _grounded(af: AbstractFramework) -> bytes:
     return bytes(_grounded_codes(af))
 
 
+def _component(af: AbstractFramework, i: int) -> tuple[int, tuple[AbstractFramework, int] | None]:
+    """The grounded label of ``i`` and, when it is UNDEC, its component (see dung._local).
+
+    Complete and preferred acceptance of an undecided argument depends only on the weakly
+    connected component of undecided arguments holding it (Baroni, Giacomin & Guida 2005),
+    so only that part is grounded.
+    """
+    from argmap.semantics.dung import _local
+
+    grounded, mine, _ = _local(af, i)
+    return grounded[i], mine
+
+
 def solver_credulous(
     af: AbstractFramework, argument: str, semantics: str, *, timeout: float | None = None
 ) -> bool:
@@ -341,10 +356,15 @@ def solver_credulous(
     _check(af, semantics)
     i = af.index(argument)
     deadline = _Deadline(timeout)
-    if semantics in ("complete", "preferred", "stable"):
-        g = _grounded(af)[i]
-        if g == 2 or (g == 1 and semantics != "stable"):
+    if semantics in ("complete", "preferred"):
+        g, mine = _component(af, i)
+        if mine is None:
             return g == 1  # grounded OUT: in no complete set; grounded IN: in all
+        sub, j = mine
+        return bool(_Program(sub, _PARTS["complete"], deadline).solve([("in", j, True)], limit=1))
+    if semantics == "stable":
+        if _grounded(af)[i] == 2:
+            return False
         return bool(_Program(af, _PARTS[semantics], deadline).solve([("in", i, True)], limit=1))
     return any(i in e for e in _extensions(af, semantics, deadline))
 
@@ -366,7 +386,9 @@ def solver_sceptical(
             return not _Program(af, _PARTS["stable"], deadline).solve([("in", i, False)], limit=1)
         if g == 2:
             return False  # a preferred extension exists and every one leaves it out
-        return _sceptical_preferred(af, i, deadline)
+        _, mine = _component(af, i)
+        assert mine is not None
+        return _sceptical_preferred(*mine, deadline)
     return all(i in e for e in _extensions(af, semantics, deadline))
 
 
