@@ -350,3 +350,26 @@ def test_accept_cli_engine_and_timeout(clingo_here: None, tmp_path: Path) -> Non
     result = CliRunner().invoke(app, ["accept", str(small), "-s", "semi-stable", "-f", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["extensions"] == [[]]
+
+
+def test_accept_cli_on_a_map_file_agrees_between_engines(clingo_here: None, tmp_path: Path) -> None:
+    m = argmap.ArgumentMap("brief")
+    rec = m.recommendation("The U.S. should abstain.", id="abstain")
+    m.argue([m.claim("The draft is flawed.", id="flawed")], rec, id="why")
+    m.attack(m.claim("Its goals are laudable.", id="laudable"), "flawed")
+    m.attack(m.claim("Laudable goals do not fix the text.", id="reply"), "laudable")
+    m.attack("laudable", "reply")
+    path = tmp_path / "brief.ttl"
+    argmap.dump(m, path)
+    outputs = []
+    for engine in ("solver", "python"):
+        result = CliRunner().invoke(
+            app, ["accept", str(path), "-s", "preferred", "--engine", engine, "-f", "json"]
+        )
+        assert result.exit_code == 0, result.output
+        outputs.append(json.loads(result.stdout))
+    assert outputs[0] == outputs[1]
+    assert sorted(map(sorted, outputs[0]["extensions"])) == [
+        ["abstain", "flawed", "reply", "why"],
+        ["laudable"],
+    ]
