@@ -40,7 +40,7 @@ process, so nothing is left behind.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -172,19 +172,13 @@ class _Program:
         self,
         assumptions: Sequence[tuple[str, int, bool]] = (),
         limit: int = 0,
-        each: Callable[[frozenset[int]], bool] | None = None,
     ) -> list[frozenset[int]]:
-        """The models' shown atoms as index sets (at most ``limit``; 0: all).
-
-        ``each`` sees every model as it comes and stops the search by returning False.
-        """
+        """The models' shown atoms as index sets (at most ``limit``; 0: all)."""
         self.ctl.configuration.solve.models = str(limit)
         found: list[frozenset[int]] = []
 
-        def on_model(model: Any) -> bool:
-            ext = frozenset(s.arguments[0].number for s in model.symbols(shown=True))
-            found.append(ext)
-            return True if each is None else each(ext)
+        def on_model(model: Any) -> None:
+            found.append(frozenset(s.arguments[0].number for s in model.symbols(shown=True)))
 
         assume = [(self.atom(name, i), value) for name, i, value in assumptions]
         left = self.deadline.left()
