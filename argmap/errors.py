@@ -20,6 +20,7 @@ One root, :class:`ArgmapError`; each leaf also inherits the builtin it refines, 
     ├── RenderError                      a diagram could not be drawn
     │   └── GraphvizNotFound (FileNotFoundError)  the ``dot`` program is not installed
     ├── SemanticsError                   an argumentation framework problem
+    │   └── SolverTimeout (TimeoutError) a solver query over its time limit (--timeout)
     ├── WriteError (OSError)             an output file that could not be written
     └── StoreError                       a triple store refused, failed or was unreachable
         ├── StoreUnavailable (ConnectionError)
@@ -49,6 +50,7 @@ __all__ = [
     "RenderError",
     "RuleError",
     "SemanticsError",
+    "SolverTimeout",
     "StoreAuthError",
     "StoreCleanupWarning",
     "StoreError",
@@ -176,6 +178,10 @@ class GraphvizNotFound(RenderError, FileNotFoundError):
 
 class SemanticsError(ArgmapError):
     """An argumentation framework that cannot be built or solved as asked."""
+
+
+class SolverTimeout(SemanticsError, TimeoutError):
+    """A solver query that did not answer within its time limit; the solver was stopped."""
 
 
 class StoreError(ArgmapError):

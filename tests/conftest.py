@@ -43,6 +43,7 @@ COMPONENTS = {
     "chromium": "headless Chromium",
     "node": "@argdown/core (Node)",
     "dot": "Graphviz",
+    "clingo": "clingo (Python package)",
 }
 # fixtures of wider scope whose value came from a component (a test using it used it)
 COMPONENT_FIXTURES = {"shot": "headless Chromium"}
@@ -68,6 +69,18 @@ def require(program: str, how: str) -> str:
     if os.environ.get("ARGMAP_REQUIRE_COMPONENTS"):
         pytest.fail(message + " (.ci/run must install it)")
     pytest.skip(message)
+
+
+def require_module(module: str, how: str) -> None:
+    """Skip (fail under CI) unless the Python package ``module`` imports; say how to install."""
+    try:
+        __import__(module)
+    except ImportError:
+        message = f"the Python package {module} is not installed; {how}"
+        if os.environ.get("ARGMAP_REQUIRE_COMPONENTS"):
+            pytest.fail(message + " (the test extra must install it)")
+        pytest.skip(message)
+    exercised(module)
 
 
 @pytest.fixture

@@ -42,6 +42,10 @@ app.command(name="export")(_display.export)
 from argmap.cli import accept as _accept  # noqa: E402
 
 app.command(name="accept")(_accept.accept_command)
+# --- solver (issue 22) ---
+from argmap.cli import iccma as _iccma  # noqa: E402
+
+app.command(name="iccma")(_iccma.iccma_command)
 # --- store (issue 10) ---
 from argmap.cli import store as _store  # noqa: E402
 

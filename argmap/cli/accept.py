@@ -5,13 +5,19 @@ format (i23 ``.af``, ``.apx``, ``.tgf``; told by extension or content, or by ``-
 
 JSON output is the contract of :meth:`argmap.semantics.Acceptance.to_dict`::
 
-    {"semantics": "grounded" | "complete" | "preferred" | "stable",
+    {"semantics": "grounded" | "complete" | "preferred" | "stable" | "semi-stable"
+                  | "stage" | "ideal",
      "extensions": [[name, ...], ...],
      "labels": {name: "IN" | "OUT" | "UNDEC"}}
 
 ``--semantics carneades`` weighs arguments with proof standards as Carneades 4 does
 (:mod:`argmap.semantics.carneades`) and prints ``{"semantics": "carneades", "labels":
 {statement id: "IN" | "OUT" | "UNDEC"}}`` with a Carneades file's own statement ids.
+
+``--engine auto`` (default) answers complete, preferred and stable semantics with clingo
+when the ``solver`` extra is installed, else with the pure-Python search (and says so once
+on stderr); semi-stable, stage and ideal need the solver. ``--timeout S`` stops the
+search after S seconds with exit code 2.
 
 Grounded semantics gives exactly one extension. A label is IN (OUT) when the argument is
 IN (OUT) in every labelling of the semantics, UNDEC otherwise. Names are the file's names
@@ -22,13 +28,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from argmap.cli._common import load_any, print_json, progress, run
 from argmap.cli.core import OutputFormat
 from argmap.semantics import AF_FORMATS, Acceptance, accept, guess_af_format, load_af
+from argmap.semantics.tasks import resolve_engine
 
 __all__ = ["accept_command"]
 
@@ -40,7 +47,18 @@ class SemanticsChoice(StrEnum):
     complete = "complete"
     preferred = "preferred"
     stable = "stable"
+    semi_stable = "semi-stable"
+    stage = "stage"
+    ideal = "ideal"
     carneades = "carneades"
+
+
+class EngineChoice(StrEnum):
+    """Who computes the hard semantics (see :mod:`argmap.semantics.tasks`)."""
+
+    auto = "auto"
+    solver = "solver"
+    python = "python"
 
 
 class ProjectionChoice(StrEnum):
@@ -48,6 +66,11 @@ class ProjectionChoice(StrEnum):
 
     structured = "structured"
     bipolar = "bipolar"
+
+
+def note(message: str) -> None:
+    """Say once on stderr that the pure-Python search stands in for the solver."""
+    typer.echo(f"argmap: note: {message}", err=True)
 
 
 def _text(result: Acceptance, texts: dict[str, str]) -> str:
@@ -83,12 +106,26 @@ def accept_command(
         ProjectionChoice,
         typer.Option("--projection", help="How a map becomes a framework (maps only)."),
     ] = ProjectionChoice.structured,
+    engine: Annotated[
+        EngineChoice,
+        typer.Option(
+            "--engine",
+            help="solver (clingo, the 'solver' extra), python (built-in search), or auto: "
+            "the solver when installed.",
+        ),
+    ] = EngineChoice.auto,
+    timeout: Annotated[
+        float | None,
+        typer.Option("--timeout", help="Give up after this many seconds (exit code 2).", min=0.001),
+    ] = None,
 ) -> None:
     """Apply an argumentation semantics: extensions and an IN/OUT/UNDEC label per argument.
 
     Example: argmap accept brief.ttl --semantics preferred --format json
 
     Example: argmap accept admbuster_1000.af --semantics grounded
+
+    Example: argmap accept framework.af --semantics stable --engine solver --timeout 10
 
     JSON: an object with "semantics", "extensions" (a list of lists of names) and
     "labels" (each name to IN, OUT or UNDEC).
@@ -101,15 +138,18 @@ def accept_command(
     if semantics is SemanticsChoice.carneades and iccma is None:
         _carneades(file, input_format, format)
         return
+    run(lambda: resolve_engine(engine.value, semantics.value, notify=note))
+    kwargs: dict[str, Any] = {"engine": engine.value, "timeout": timeout}
     if iccma is not None:
         af = run(lambda: load_af(file, iccma))
         with progress(f"{semantics.value} semantics"):
-            result = run(lambda: accept(af, semantics.value))
+            result = run(lambda: accept(af, semantics.value, **kwargs))
     else:
         m = load_any(file, input_format)
         texts = {node.id: node.text for node in m.nodes(("claim", "evidence", "recommendation"))}
+        kwargs["projection"] = projection.value
         with progress(f"{semantics.value} semantics"):
-            result = run(lambda: accept(m, semantics.value, projection=projection.value))
+            result = run(lambda: accept(m, semantics.value, **kwargs))
     if format is OutputFormat.json:
         print_json(result.to_dict())
         return

@@ -5,7 +5,9 @@ framework (:mod:`~argmap.semantics.projection`), run Dung's semantics on it
 (:mod:`~argmap.semantics.dung`: grounded, complete, preferred, stable; credulous and
 sceptical acceptance), weigh it gradually (:mod:`~argmap.semantics.gradual`: DF-QuAD), and
 write the outcome back onto the map (:func:`label_map`). Frameworks travel to and from
-other solvers in the ICCMA formats (:mod:`~argmap.semantics.iccma`).
+other solvers in the ICCMA formats (:mod:`~argmap.semantics.iccma`). The hard semantics
+and the ICCMA tasks run on clingo when the ``solver`` extra is installed
+(:mod:`~argmap.semantics.solver`, :mod:`~argmap.semantics.tasks`).
 
 Examples:
     >>> from argmap import ArgumentMap
@@ -54,9 +56,34 @@ from argmap.semantics.projection import (
     dung_framework,
     map_framework,
 )
+from argmap.semantics.solver import SOLVER_SEMANTICS, clingo_available
+from argmap.semantics.tasks import (
+    ALL_SEMANTICS,
+    ENGINES,
+    ICCMA_SEMANTICS,
+    TASKS,
+    Engine,
+    all_extensions,
+    count_extensions,
+    credulous,
+    sceptical,
+    some_extension,
+)
 
 __all__ = [
     "AF_FORMATS",
+    "ALL_SEMANTICS",
+    "ENGINES",
+    "Engine",
+    "ICCMA_SEMANTICS",
+    "SOLVER_SEMANTICS",
+    "TASKS",
+    "all_extensions",
+    "clingo_available",
+    "count_extensions",
+    "credulous",
+    "sceptical",
+    "some_extension",
     "AUX_SUFFIX",
     "BASE_SCORE_KEY",
     "SEMANTICS",

@@ -5,8 +5,9 @@ label per argument (the sceptical summary of :func:`~argmap.semantics.dung.scept
 IN when IN in every labelling, OUT when OUT in every labelling, else UNDEC). Its
 :meth:`~Acceptance.to_dict` is the JSON contract of ``argmap accept``::
 
-    {"semantics": "grounded" | "complete" | "preferred" | "stable",
-     "extensions": [[name, ...], ...],        # grounded: exactly one
+    {"semantics": "grounded" | "complete" | "preferred" | "stable"
+                  | "semi-stable" | "stage" | "ideal",
+     "extensions": [[name, ...], ...],        # grounded, ideal: exactly one
      "labels": {name: "IN" | "OUT" | "UNDEC"}}
 
 For a map, names are node ids of statements and Arguments; the projection's auxiliary
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from argmap.semantics.dung import Semantics, grounded_labelling, labellings, summarise
 from argmap.semantics.framework import AbstractFramework
 from argmap.semantics.gradual import map_strengths
-from argmap.semantics.labelling import Label
+from argmap.semantics.labelling import IN, OUT, Label, Labelling
 from argmap.semantics.projection import Projection, map_framework
 
 if TYPE_CHECKING:
@@ -65,14 +66,18 @@ def accept(
     semantics: Semantics | str = "grounded",
     *,
     projection: Projection | str = "structured",
+    engine: str = "auto",
+    timeout: float | None = None,
 ) -> Acceptance:
     """Run ``semantics`` on a framework or a map (projected with ``projection``).
 
     Names inside each extension keep the framework's order; extensions come in a stable
-    order.
+    order. ``engine`` and ``timeout`` are those of :mod:`argmap.semantics.tasks`: the
+    clingo solver when installed (``auto``), else the pure-Python search.
 
     Raises:
-        SemanticsError: an unknown semantics or projection.
+        SemanticsError: an unknown semantics, projection or engine.
+        SolverTimeout: no answer within ``timeout`` seconds.
 
     Examples:
         >>> from argmap import ArgumentMap
@@ -91,7 +96,7 @@ def accept(
         mf = map_framework(source, projection)
         af = mf.framework
         keep = mf.nodes
-    found = labellings(af, semantics)
+    found = _labellings(af, str(semantics), engine, timeout)
     # complete: IN/OUT in every complete labelling is exactly the grounded labelling
     summary = grounded_labelling(af) if semantics == "complete" else summarise(af, found)
     labels = {name: summary[name] for name in keep}
@@ -104,11 +109,36 @@ def accept(
     return Acceptance(str(semantics), tuple(extensions), labels)
 
 
+def _labellings(
+    af: AbstractFramework, semantics: str, engine: str, timeout: float | None
+) -> list[Labelling]:
+    from argmap.semantics import solver, tasks
+
+    if tasks.resolve_engine(engine, semantics) == "python":
+        return tasks.within(lambda: labellings(af, semantics), timeout)
+    found = solver.solver_extensions(af, semantics, timeout=timeout)
+    succ = af.successors()
+    index = af.index
+    result = []
+    for ext in found:  # the labelling of an extension: IN, OUT what it attacks, else UNDEC
+        codes = bytearray(b"\x03" * len(af))
+        members = [index(a) for a in ext]
+        for i in members:
+            for t in succ[i]:
+                codes[t] = OUT
+        for i in members:
+            codes[i] = IN
+        result.append(Labelling(af, codes))
+    return result
+
+
 def label_map(
     m: ArgumentMap,
     semantics: Semantics | str = "grounded",
     *,
     projection: Projection | str = "structured",
+    engine: str = "auto",
+    timeout: float | None = None,
     strengths: bool | None = None,
     base_scores: Mapping[str, float] | None = None,
     default: float = 0.5,
@@ -134,7 +164,7 @@ def label_map(
         >>> m.labels["r"], m.semantics, round(m.strengths["r"], 4)
         ('IN', 'grounded', 0.875)
     """
-    result = accept(m, semantics, projection=projection)
+    result = accept(m, semantics, projection=projection, engine=engine, timeout=timeout)
     m.set_labels({k: str(v) for k, v in result.labels.items()}, semantics=str(semantics))
     if strengths is None:
         strengths = not any(t.co_attackers or m[t.target].kind == "attack" for t in m.attacks())
