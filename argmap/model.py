@@ -333,10 +333,14 @@ class Attack(_Node):
 
     A statement target is rebutted (it is a conclusion) or undermined (it is a premise);
     an argument target is undercut. ``attack_type`` may be declared; when it is not,
-    the map derives it from the target (see :meth:`ArgumentMap.attack_type`).
+    the map derives it from the target (see :meth:`ArgumentMap.attack_type`). A
+    statement may attack itself (abstract frameworks allow it, and corpora hold such
+    records); validation warns about it (rule ``self-attack``).
 
     >>> Attack(id="t", attacker="x", target="a1", attack_type="undercut").attack_type
     'undercut'
+    >>> Attack(id="t", attacker="x", target="x").target
+    'x'
     """
 
     text_required: ClassVar[bool] = False
@@ -344,12 +348,6 @@ class Attack(_Node):
     attacker: str
     target: str
     attack_type: AttackType | None = None
-
-    @model_validator(mode="after")
-    def _not_self(self) -> Attack:
-        if self.attacker == self.target:
-            raise ValueError(f"attack {self.id!r}: {self.attacker!r} attacks itself")
-        return self
 
 
 class Stance(_Node):

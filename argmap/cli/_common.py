@@ -11,12 +11,12 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 
-from argmap.errors import ArgmapError, StoreError
+from argmap.errors import ArgmapError, ImportFailed, ParseError, StoreError
 from argmap.map import ArgumentMap
 
 __all__ = [
@@ -24,6 +24,8 @@ __all__ = [
     "EXIT_INPUT",
     "EXIT_OK",
     "EXIT_STORE",
+    "LenientOption",
+    "ReportOption",
     "console",
     "err_console",
     "fail",
@@ -31,6 +33,7 @@ __all__ = [
     "print_json",
     "progress",
     "run",
+    "write_report",
 ]
 
 EXIT_OK = 0
@@ -78,13 +81,116 @@ def progress(description: str) -> Iterator[None]:
         yield
 
 
-def load_any(path: Path, format: str | None = None) -> ArgumentMap:
-    """Read a map from any format argmap reads, with a progress spinner for big files."""
-    import argmap
+LenientOption = Annotated[
+    bool,
+    typer.Option(
+        "--lenient",
+        help="Skip bad records (an RA-node without a premise, an edge to nowhere, ...) and "
+        "keep what is sound; each skipped record is listed on stderr. RDF and ICCMA files "
+        "are read whole or refused either way.",
+    ),
+]
+ReportOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--report",
+        metavar="FILE",
+        help="Write what reading skipped or kept verbatim as JSON: {file, format, lenient, ok, "
+        "skipped, problems: [{message, file, line, column, node, path}], notes: [same]} "
+        "(docs/lenient.md). Written on failure too.",
+    ),
+]
+
+
+def load_any(
+    path: Path,
+    format: str | None = None,
+    *,
+    lenient: bool = False,
+    report: Path | None = None,
+) -> ArgumentMap:
+    """Read a map from any format argmap reads, with a progress spinner for big files.
+
+    Strict reading refuses a file with bad records, naming every one; ``lenient`` keeps
+    what is sound and lists each skipped record on stderr; ``report`` also writes the
+    list as JSON.
+    """
+    from argmap.io import load_with_report
 
     big = path.exists() and path.stat().st_size > 5_000_000
-    with progress(f"reading {path.name}") if big else contextlib.nullcontext():
-        return run(lambda: argmap.load(path, format))
+    try:
+        with progress(f"reading {path.name}") if big else contextlib.nullcontext():
+            imported = load_with_report(path, format, lenient=lenient)
+    except ParseError as exc:
+        if report is not None:
+            problems = exc.problems if isinstance(exc, ImportFailed) else [exc]
+            _write_report(report, {
+                "file": str(path), "format": _format_name(path, format), "lenient": lenient,
+                "ok": False,
+                "skipped": 0, "problems": [_problem(p) for p in problems], "notes": [],
+            })
+        raise fail(str(exc), EXIT_INPUT) from None
+    except StoreError as exc:  # pragma: no cover  (reading a file never reaches a store)
+        raise fail(str(exc), EXIT_STORE) from None
+    except ArgmapError as exc:
+        raise fail(str(exc), EXIT_INPUT) from None
+    m, found = imported
+    if found.problems:
+        err_console.print(
+            f"[yellow]warning:[/] {path}: skipped {len(found.problems)} bad record"
+            f"{'s' if len(found.problems) != 1 else ''} (--lenient):",
+            highlight=False,
+        )
+        for problem in found.problems:
+            err_console.print(f"  {_where(problem.to_error(), path)}", highlight=False,
+                              markup=False)
+    for note in found.notes:
+        err_console.print(f"note: {_where(note.to_error(), path)}", highlight=False,
+                          markup=False)
+    if report is not None:
+        data = found.to_dict()
+        data.update(file=str(path), format=_format_name(path, format))
+        _write_report(report, data)
+    return m
+
+
+def _format_name(path: Path, format: str | None) -> str | None:
+    from argmap.io import get, guess
+    from argmap.io._bom import strip_bom
+
+    try:
+        with path.open("rb") as fh:
+            return (get(format) if format else guess(path, strip_bom(fh.read(4096)))).name
+    except (OSError, ArgmapError):  # pragma: no cover  (it was just read)
+        return None
+
+
+def _where(exc: ParseError, path: Path) -> str:
+    text = str(exc)
+    for prefix in (f"{path}, ", f"{path}: "):
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    return text
+
+
+def _problem(exc: ParseError) -> dict[str, Any]:
+    return {"message": exc.message, "file": exc.file, "line": exc.line, "column": exc.column,
+            "node": exc.node, "path": exc.path}
+
+
+def write_report(path: Path, value: dict[str, Any], *, format: str | None = None) -> None:
+    """Write an import report (``ImportReport.to_dict()``) as the JSON --report promises."""
+    _write_report(path, {**value, "format": format})
+
+
+def _write_report(path: Path, value: dict[str, Any]) -> None:
+    from argmap.io.atomic import write_bytes
+
+    text = json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    try:
+        write_bytes(path, lambda: text.encode("utf-8"))
+    except OSError as exc:
+        raise fail(f"--report {path}: cannot write: {exc.strerror}", EXIT_INPUT) from None
 
 
 def print_json(value: Any) -> None:

@@ -26,8 +26,17 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli._common import load_any, print_json, progress, run
+from argmap.cli._common import (
+    LenientOption,
+    ReportOption,
+    load_any,
+    print_json,
+    progress,
+    run,
+    write_report,
+)
 from argmap.cli.core import OutputFormat
+from argmap.io._report import ImportReport
 from argmap.semantics import AF_FORMATS, Acceptance, accept, guess_af_format, load_af
 
 __all__ = ["accept_command"]
@@ -83,6 +92,8 @@ def accept_command(
         ProjectionChoice,
         typer.Option("--projection", help="How a map becomes a framework (maps only)."),
     ] = ProjectionChoice.structured,
+    lenient: LenientOption = False,
+    report: ReportOption = None,
 ) -> None:
     """Apply an argumentation semantics: extensions and an IN/OUT/UNDEC label per argument.
 
@@ -99,14 +110,16 @@ def accept_command(
             iccma = guess_af_format(file, fh.read(4096))
     texts: dict[str, str] = {}
     if semantics is SemanticsChoice.carneades and iccma is None:
-        _carneades(file, input_format, format)
+        _carneades(file, input_format, format, lenient, report)
         return
     if iccma is not None:
         af = run(lambda: load_af(file, iccma))
+        if report is not None:  # a framework is read whole or refused: nothing skipped
+            write_report(report, ImportReport(str(file), lenient).to_dict(), format=iccma)
         with progress(f"{semantics.value} semantics"):
             result = run(lambda: accept(af, semantics.value))
     else:
-        m = load_any(file, input_format)
+        m = load_any(file, input_format, lenient=lenient, report=report)
         texts = {node.id: node.text for node in m.nodes(("claim", "evidence", "recommendation"))}
         with progress(f"{semantics.value} semantics"):
             result = run(lambda: accept(m, semantics.value, projection=projection.value))
@@ -116,11 +129,17 @@ def accept_command(
     typer.echo(_text(result, texts))
 
 
-def _carneades(file: Path, input_format: str | None, format: OutputFormat) -> None:
+def _carneades(
+    file: Path,
+    input_format: str | None,
+    format: OutputFormat,
+    lenient: bool,
+    report: Path | None,
+) -> None:
     """Carneades 4 evaluation: labels by the file's own statement ids, no extensions."""
     from argmap.semantics.carneades import carneades
 
-    m = load_any(file, input_format)
+    m = load_any(file, input_format, lenient=lenient, report=report)
     with progress("carneades semantics"):
         result = run(lambda: carneades(m))
     if format is OutputFormat.json:

@@ -8,7 +8,17 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli._common import EXIT_INPUT, console, fail, load_any, print_json, progress, run
+from argmap.cli._common import (
+    EXIT_INPUT,
+    LenientOption,
+    ReportOption,
+    console,
+    fail,
+    load_any,
+    print_json,
+    progress,
+    run,
+)
 from argmap.map import ArgumentMap
 
 
@@ -46,6 +56,8 @@ def info(
     input_format: Annotated[
         str | None, typer.Option("--from", help="Input format (default: guessed).")
     ] = None,
+    lenient: LenientOption = False,
+    report: ReportOption = None,
 ) -> None:
     """Count what a map holds, by kind.
 
@@ -55,7 +67,7 @@ def info(
     evidence, recommendations, actors, alternatives, issues, arguments, attacks, stances,
     anchors, sources, abouts, extra_triples.
     """
-    m = load_any(file, input_format)
+    m = load_any(file, input_format, lenient=lenient, report=report)
     counts = info_counts(m)
     if format is OutputFormat.json:
         print_json({"file": str(file), "iri": m.iri, "title": m.title, **counts})
@@ -79,6 +91,8 @@ def convert(
     to: Annotated[
         str | None, typer.Option("--to", help="Output format (default: from OUT's extension).")
     ] = None,
+    lenient: LenientOption = False,
+    report: ReportOption = None,
 ) -> None:
     """Convert a map between formats (turtle, nt, jsonld, trig, nquads, xml, and more).
 
@@ -90,7 +104,7 @@ def convert(
     import argmap
     from argmap.io import dumps_bytes, get, guess
 
-    m = load_any(input, from_)
+    m = load_any(input, from_, lenient=lenient, report=report)
     if str(output) == "-":
         if to is None:
             raise fail("writing to stdout needs --to FORMAT", EXIT_INPUT)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -11,8 +11,11 @@ from argmap.cli._common import (
     EXIT_FAILED,
     EXIT_INPUT,
     EXIT_OK,
+    LenientOption,
+    ReportOption,
     console,
     fail,
+    load_any,
     print_json,
     progress,
 )
@@ -37,6 +40,8 @@ def validate(
     input_format: Annotated[
         str | None, typer.Option("--from", help="Input format (default: guessed).")
     ] = None,
+    lenient: LenientOption = False,
+    report: ReportOption = None,
     shacl: Annotated[
         bool,
         typer.Option("--shacl", help="Run ontology/shapes.ttl with pySHACL instead "
@@ -57,21 +62,39 @@ def validate(
     from argmap.validate import validate_rdf
 
     big = file.exists() and file.stat().st_size > 5_000_000
+    # a format that can skip records is read here (leniently if asked, the report
+    # written); RDF is checked triple by triple by validate itself
+    source: Any = file
+    if (lenient or report is not None) and not shacl and _skips_records(file, input_format):
+        source = load_any(file, input_format, lenient=lenient, report=report)
     try:
         with progress(f"validating {file.name}") if big else _nothing():
             if shacl:
-                report = validate_rdf(file, format=input_format, disable=disable or ())
+                found = validate_rdf(file, format=input_format, disable=disable or ())
             else:
-                report = run_validate(file, format=input_format, disable=disable or ())
+                found = run_validate(source, format=input_format, disable=disable or ())
     except (ArgmapError, TypeError) as exc:
         raise fail(str(exc), EXIT_INPUT) from None
-    failed = not report.ok or (strict and bool(report.warnings))
+    failed = not found.ok or (strict and bool(found.warnings))
     if format is OutputFormat.json:
-        print_json({"file": str(file), "strict": strict, **report.to_dict()})
+        print_json({"file": str(file), "strict": strict, **found.to_dict()})
     else:
-        console.print(report.to_text(width=max(100, console.width)), highlight=False,
+        console.print(found.to_text(width=max(100, console.width)), highlight=False,
                       markup=False, soft_wrap=True)
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _skips_records(file: Path, input_format: str | None) -> bool:
+    """Whether the file's format has a lenient reader (else validate reads it itself)."""
+    from argmap.io import get, guess
+    from argmap.io._bom import strip_bom
+
+    try:
+        with file.open("rb") as fh:
+            fmt = get(input_format) if input_format else guess(file, strip_bom(fh.read(4096)))
+    except (OSError, ArgmapError):
+        return False
+    return fmt.imports is not None
 
 
 class _nothing:

@@ -37,6 +37,7 @@ register(
         media_type="application/yaml",
         aliases=("carneades-yaml", "caes"),
         description="Carneades 4 argument graph (YAML)",
+        imports=carneades.carneades_to_map,
     )
 )
 register(
@@ -48,5 +49,6 @@ register(
         sniff=caf.sniff_caf,
         media_type="application/xml",
         description="CAF 1.3, the Carneades Argument Format (XML, Carneades 3 / IMPACT)",
+        imports=caf.caf_to_map,
     )
 )

@@ -18,12 +18,14 @@ from typing import TYPE_CHECKING
 from argmap.errors import FormatError
 
 if TYPE_CHECKING:
+    from argmap.io._report import Imported
     from argmap.map import ArgumentMap
 
 __all__ = ["Format", "formats", "get", "guess", "register"]
 
 Loads = Callable[..., "ArgumentMap"]
 Dumps = Callable[["ArgumentMap"], bytes]
+Imports = Callable[..., "Imported"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,9 @@ class Format:
 
     ``loads(data: bytes, *, filename: str | None) -> ArgumentMap`` and
     ``dumps(m) -> bytes``; ``sniff(head: bytes) -> bool`` recognises content.
+    ``imports(data: bytes, *, filename: str | None, lenient: bool) -> Imported`` is the
+    reader of a format that can skip bad records and list them (``None``: the format is
+    read whole or refused; see ``docs/lenient.md``).
     """
 
     name: str
@@ -42,6 +47,7 @@ class Format:
     media_type: str = "application/octet-stream"
     aliases: tuple[str, ...] = field(default=())
     description: str = ""
+    imports: Imports | None = None
 
 
 _FORMATS: dict[str, Format] = {}

@@ -122,18 +122,21 @@ def read_input(
     if isinstance(source, os.PathLike):
         import argmap
         from argmap.io import get, guess
+        from argmap.io._bom import strip_bom
 
         path = Path(source)
         if not path.is_file():
             what = "is a folder, not a file" if path.is_dir() else "no such file"
             raise ParseError(what, file=str(path))
-        data = path.read_bytes()
+        data = strip_bom(path.read_bytes())
         fmt = get(format) if format else guess(path, data[:4096])
         if fmt.name in RDF_SYNTAXES:
             return _parse_rdf(data, fmt.name, str(path), path.name)
         return argmap.load(path, fmt.name)
     if isinstance(source, str | bytes):
-        data = source.encode("utf-8") if isinstance(source, str) else source
+        from argmap.io._bom import strip_bom
+
+        data = strip_bom(source.encode("utf-8") if isinstance(source, str) else source)
         if format is not None:
             from argmap.io import get, loads
 
