@@ -117,14 +117,34 @@ def convert(
     console.print(f"wrote {output} ({fmt.name}, {len(m)} nodes)", highlight=False)
 
 
-def list_formats() -> None:
+def list_formats(
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = OutputFormat.text,
+) -> None:
     """List the formats argmap reads and writes.
 
-    Example: argmap formats
-    """
-    from rich.table import Table
+    Example: argmap formats --format json
 
+    JSON: a list of {name, extensions, read, write, lenient, description}; "lenient" says
+    whether --lenient can skip bad records in it (else a file is read whole or refused).
+    """
     from argmap.io import formats
+
+    if format is OutputFormat.json:
+        print_json([
+            {
+                "name": f.name,
+                "extensions": list(f.extensions),
+                "read": f.loads is not None,
+                "write": f.dumps is not None,
+                "lenient": f.imports is not None,
+                "description": f.description,
+            }
+            for f in formats()
+        ])
+        return
+    from rich.table import Table
 
     table = Table(show_header=True)
     for col in ("name", "extensions", "read", "write", "what"):

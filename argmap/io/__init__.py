@@ -99,7 +99,7 @@ def load_with_report(
     ...                     ' {"nodeID": "2", "text": "Default Inference", "type": "RA"}],'
     ...                     ' "edges": [{"edgeID": "3", "fromID": "2", "toID": "1"}]}')
     >>> m, report = load_with_report(path, lenient=True)
-    >>> len(m.statements()), len(report)
+    >>> len(list(m.statements())), len(report)
     (1, 1)
     """
     p = Path(path)
