@@ -172,3 +172,25 @@ def test_lenient_is_accepted_by_formats_read_whole(fmt: str, tmp_path: Path) -> 
     broken.write_bytes(BROKEN[fmt])
     with pytest.raises(argmap.ParseError):
         argmap.load(broken, fmt, lenient=True)
+
+
+@pytest.mark.parametrize(("command", "name", "text"), [
+    ("validate", "m.ttl", None),
+    ("accept", "m.apx", "arg(a).\narg(b).\natt(a,b).\natt(b,b).\n"),
+])
+def test_report_for_files_read_whole(
+    tmp_path: Path, command: str, name: str, text: str | None
+) -> None:
+    path = tmp_path / name
+    if text is None:
+        m = argmap.ArgumentMap("whole")
+        m.attack(m.claim("A.", id="a"), m.claim("B.", id="b"))
+        argmap.dump(m, path)
+    else:
+        path.write_text(text, encoding="utf-8")
+    report = tmp_path / "r.json"
+    result = runner.invoke(app, [command, str(path), "--lenient", "--report", str(report)])
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["ok"] is True and data["skipped"] == 0 and data["file"] == str(path)
+    assert data["format"] == argmap.io.guess(path).name

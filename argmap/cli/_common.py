@@ -178,9 +178,9 @@ def _problem(exc: ParseError) -> dict[str, Any]:
             "node": exc.node, "path": exc.path}
 
 
-def write_report(path: Path, value: dict[str, Any], *, format: str | None = None) -> None:
-    """Write an import report (``ImportReport.to_dict()``) as the JSON --report promises."""
-    _write_report(path, {**value, "format": format})
+def write_report(path: Path, value: dict[str, Any], source: Path, format: str | None) -> None:
+    """Write an import report (``ImportReport.to_dict()``) of ``source`` as --report does."""
+    _write_report(path, {**value, "file": str(source), "format": _format_name(source, format)})
 
 
 def _write_report(path: Path, value: dict[str, Any]) -> None:

@@ -115,7 +115,7 @@ def accept_command(
     if iccma is not None:
         af = run(lambda: load_af(file, iccma))
         if report is not None:  # a framework is read whole or refused: nothing skipped
-            write_report(report, ImportReport(str(file), lenient).to_dict(), format=iccma)
+            write_report(report, ImportReport(str(file), lenient).to_dict(), file, iccma)
         with progress(f"{semantics.value} semantics"):
             result = run(lambda: accept(af, semantics.value))
     else:

@@ -18,9 +18,11 @@ from argmap.cli._common import (
     load_any,
     print_json,
     progress,
+    write_report,
 )
 from argmap.cli.core import OutputFormat
 from argmap.errors import ArgmapError
+from argmap.io._report import ImportReport
 
 __all__ = ["validate"]
 
@@ -65,8 +67,11 @@ def validate(
     # a format that can skip records is read here (leniently if asked, the report
     # written); RDF is checked triple by triple by validate itself
     source: Any = file
-    if (lenient or report is not None) and not shacl and _skips_records(file, input_format):
+    read_here = (lenient or report is not None) and not shacl
+    if read_here and _skips_records(file, input_format):
         source = load_any(file, input_format, lenient=lenient, report=report)
+    elif report is not None:  # read whole or refused: validate names its problems itself
+        write_report(report, ImportReport(str(file), lenient).to_dict(), file, input_format)
     try:
         with progress(f"validating {file.name}") if big else _nothing():
             if shacl:
