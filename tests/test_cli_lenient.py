@@ -160,7 +160,7 @@ BROKEN = {
 
 @pytest.mark.parametrize("fmt", sorted(BROKEN))
 def test_lenient_is_accepted_by_formats_read_whole(fmt: str, tmp_path: Path) -> None:
-    """RDF and ICCMA files are read whole or refused; lenient=True is no TypeError."""
+    """Broken syntax (RDF) or any fault (ICCMA) refuses the file even when lenient."""
     m = argmap.ArgumentMap("whole")
     m.attack(m.claim("A.", id="a"), m.claim("B.", id="b"))
     ext = argmap.io.get(fmt).extensions[0]
@@ -194,3 +194,33 @@ def test_report_for_files_read_whole(
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["ok"] is True and data["skipped"] == 0 and data["file"] == str(path)
     assert data["format"] == argmap.io.guess(path).name
+
+
+RDF_BAD_NODES = b"""@prefix am: <https://w3id.org/argmap/ns#> .
+<http://ex.org/c> a am:Claim ; am:text "C." .
+<http://ex.org/p> a am:Claim .
+<http://ex.org/a> a am:Argument ; am:conclusion <http://ex.org/c> ; am:premise <http://ex.org/p> .
+<http://ex.org/b> a am:Argument ; am:conclusion <http://ex.org/c> .
+"""
+
+
+def test_rdf_nodes_the_map_cannot_hold_are_skipped_and_named(tmp_path: Path) -> None:
+    path = tmp_path / "bad.ttl"
+    path.write_bytes(RDF_BAD_NODES)
+    strict = runner.invoke(app, ["info", str(path)])
+    assert strict.exit_code == 2 and "3 problems" in strict.stderr
+    report = tmp_path / "r.json"
+    result = runner.invoke(app, ["info", str(path), "--lenient", "--report", str(report),
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["claims"] == 1
+    nodes = [p["node"] for p in json.loads(report.read_text(encoding="utf-8"))["problems"]]
+    # p has no text; a rests on p (skipped in its turn, and said); b has no premise
+    assert nodes == ["<http://ex.org/p>", "<http://ex.org/a>", "<http://ex.org/b>"]
+    for node in nodes:
+        assert node in result.stderr
+    # validate, strict, still checks the triples one by one and names the same nodes
+    found = runner.invoke(app, ["validate", str(path), "--format", "json"])
+    assert found.exit_code == 1
+    assert {"argument-without-premise", "missing-text"} <= {
+        f["rule"] for f in json.loads(found.stdout)["findings"]}

@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 
 from argmap.errors import ArgmapError, ImportFailed, ParseError, StoreError
+from argmap.io._report import ImportReport
 from argmap.map import ArgumentMap
 
 __all__ = [
@@ -32,8 +33,8 @@ __all__ = [
     "load_any",
     "print_json",
     "progress",
+    "record_report",
     "run",
-    "write_report",
 ]
 
 EXIT_OK = 0
@@ -85,9 +86,9 @@ LenientOption = Annotated[
     bool,
     typer.Option(
         "--lenient",
-        help="Skip bad records (an RA-node without a premise, an edge to nowhere, ...) and "
-        "keep what is sound; each skipped record is listed on stderr. RDF and ICCMA files "
-        "are read whole or refused either way.",
+        help="Skip bad records (an RA-node without a premise, an edge to nowhere, an RDF "
+        "node the map cannot hold, ...) and keep what is sound; each skipped record is "
+        "listed on stderr. ICCMA files are read whole or refused either way.",
     ),
 ]
 ReportOption = Annotated[
@@ -178,9 +179,28 @@ def _problem(exc: ParseError) -> dict[str, Any]:
             "node": exc.node, "path": exc.path}
 
 
-def write_report(path: Path, value: dict[str, Any], source: Path, format: str | None) -> None:
-    """Write an import report (``ImportReport.to_dict()``) of ``source`` as --report does."""
-    _write_report(path, {**value, "file": str(source), "format": _format_name(source, format)})
+def record_report(path: Path, format: str | None, lenient: bool, report: Path) -> None:
+    """Read ``path`` only to write its --report (for commands that read it their own way).
+
+    Never fails: a file that cannot be read is a report with ``"ok": false``.
+    """
+    from argmap.io import load_with_report
+
+    try:
+        found = load_with_report(path, format, lenient=lenient).report
+    except ParseError as exc:
+        problems = exc.problems if isinstance(exc, ImportFailed) else [exc]
+        _write_report(report, {
+            "file": str(path), "format": _format_name(path, format), "lenient": lenient,
+            "ok": False, "skipped": 0, "problems": [_problem(p) for p in problems],
+            "notes": [],
+        })
+        return
+    except ArgmapError:
+        found = ImportReport(str(path), lenient)
+    data = found.to_dict()
+    data.update(file=str(path), format=_format_name(path, format))
+    _write_report(report, data)
 
 
 def _write_report(path: Path, value: dict[str, Any]) -> None:

@@ -32,11 +32,10 @@ from argmap.cli._common import (
     load_any,
     print_json,
     progress,
+    record_report,
     run,
-    write_report,
 )
 from argmap.cli.core import OutputFormat
-from argmap.io._report import ImportReport
 from argmap.semantics import AF_FORMATS, Acceptance, accept, guess_af_format, load_af
 
 __all__ = ["accept_command"]
@@ -115,7 +114,7 @@ def accept_command(
     if iccma is not None:
         af = run(lambda: load_af(file, iccma))
         if report is not None:  # a framework is read whole or refused: nothing skipped
-            write_report(report, ImportReport(str(file), lenient).to_dict(), file, iccma)
+            record_report(file, iccma, lenient, report)
         with progress(f"{semantics.value} semantics"):
             result = run(lambda: accept(af, semantics.value))
     else:

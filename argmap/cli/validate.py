@@ -18,11 +18,10 @@ from argmap.cli._common import (
     load_any,
     print_json,
     progress,
-    write_report,
+    record_report,
 )
 from argmap.cli.core import OutputFormat
 from argmap.errors import ArgmapError
-from argmap.io._report import ImportReport
 
 __all__ = ["validate"]
 
@@ -64,14 +63,13 @@ def validate(
     from argmap.validate import validate_rdf
 
     big = file.exists() and file.stat().st_size > 5_000_000
-    # a format that can skip records is read here (leniently if asked, the report
-    # written); RDF is checked triple by triple by validate itself
+    # --lenient: the sound part of the file is validated (the skipped records are listed
+    # on stderr); else validate reads it itself (RDF triple by triple, so all is reported)
     source: Any = file
-    read_here = (lenient or report is not None) and not shacl
-    if read_here and _skips_records(file, input_format):
-        source = load_any(file, input_format, lenient=lenient, report=report)
-    elif report is not None:  # read whole or refused: validate names its problems itself
-        write_report(report, ImportReport(str(file), lenient).to_dict(), file, input_format)
+    if lenient and not shacl and _skips_records(file, input_format):
+        source = load_any(file, input_format, lenient=True, report=report)
+    elif report is not None:  # validate reads the file its own way (RDF: triple by triple)
+        record_report(file, input_format, lenient, report)
     try:
         with progress(f"validating {file.name}") if big else _nothing():
             if shacl:

@@ -88,8 +88,8 @@ def load_with_report(
 ) -> Imported:
     """Read a map from a file and say what was skipped: ``(map, report)``.
 
-    Formats without record-level leniency (the RDF syntaxes, ICCMA) are read whole or
-    refused, lenient or not; their report is always empty.
+    Formats without record-level leniency (ICCMA) are read whole or refused, lenient or
+    not; their report lists no problem.
 
     Examples
     --------

@@ -27,6 +27,7 @@ from typing import Any, cast
 import pyoxigraph as ox
 
 from argmap.errors import LimitExceeded, ParseError
+from argmap.io._rdf_lenient import import_rdf
 from argmap.io._xml_entities import expand_entities
 from argmap.io.registry import Format, register
 from argmap.limits import load_json
@@ -207,6 +208,7 @@ register(
         media_type="text/turtle",
         aliases=("ttl",),
         description="Turtle (RDF)",
+        imports=import_rdf("turtle"),
     )
 )
 register(
@@ -218,6 +220,7 @@ register(
         media_type="application/n-triples",
         aliases=("ntriples", "n-triples"),
         description="N-Triples (RDF)",
+        imports=import_rdf("nt"),
     )
 )
 register(
@@ -230,6 +233,7 @@ register(
         media_type="application/ld+json",
         aliases=("json-ld",),
         description="JSON-LD (RDF), compact with argmap's context",
+        imports=import_rdf("jsonld"),
     )
 )
 register(
@@ -240,6 +244,7 @@ register(
         dumps=lambda m: _serialize(_quads(m), ox.RdfFormat.TRIG, _prefixes(m)),
         media_type="application/trig",
         description="TriG (RDF dataset; the map is one named graph)",
+        imports=import_rdf("trig"),
     )
 )
 register(
@@ -251,6 +256,7 @@ register(
         media_type="application/n-quads",
         aliases=("n-quads",),
         description="N-Quads (RDF dataset; the map is one named graph)",
+        imports=import_rdf("nquads"),
     )
 )
 register(
@@ -263,5 +269,6 @@ register(
         media_type="application/rdf+xml",
         aliases=("rdfxml", "rdf/xml", "rdf-xml"),
         description="RDF/XML",
+        imports=import_rdf("xml"),
     )
 )
