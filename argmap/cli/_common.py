@@ -41,6 +41,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_INPUT = 2
 EXIT_STORE = 3
+NOTES_SHOWN = 20  # notes (kept, but worth knowing) printed on stderr; every problem is
 
 console = Console(soft_wrap=True)
 err_console = Console(stderr=True, soft_wrap=True)
@@ -124,12 +125,7 @@ def load_any(
             imported = load_with_report(path, format, lenient=lenient)
     except ParseError as exc:
         if report is not None:
-            problems = exc.problems if isinstance(exc, ImportFailed) else [exc]
-            _write_report(report, {
-                "file": str(path), "format": _format_name(path, format), "lenient": lenient,
-                "ok": False,
-                "skipped": 0, "problems": [_problem(p) for p in problems], "notes": [],
-            })
+            _write_report(report, _failed(path, format, lenient, exc))
         raise fail(str(exc), EXIT_INPUT) from None
     except StoreError as exc:  # pragma: no cover  (reading a file never reaches a store)
         raise fail(str(exc), EXIT_STORE) from None
@@ -145,9 +141,12 @@ def load_any(
         for problem in found.problems:
             err_console.print(f"  {_where(problem.to_error(), path)}", highlight=False,
                               markup=False)
-    for note in found.notes:
+    for note in found.notes[:NOTES_SHOWN]:
         err_console.print(f"note: {_where(note.to_error(), path)}", highlight=False,
                           markup=False)
+    if len(found.notes) > NOTES_SHOWN:
+        err_console.print(f"note: ... and {len(found.notes) - NOTES_SHOWN} more "
+                          "(--report FILE lists them all)", highlight=False, markup=False)
     if report is not None:
         data = found.to_dict()
         data.update(file=str(path), format=_format_name(path, format))
@@ -174,9 +173,18 @@ def _where(exc: ParseError, path: Path) -> str:
     return text
 
 
-def _problem(exc: ParseError) -> dict[str, Any]:
-    return {"message": exc.message, "file": exc.file, "line": exc.line, "column": exc.column,
-            "node": exc.node, "path": exc.path}
+def _failed(path: Path, format: str | None, lenient: bool, exc: ParseError) -> dict[str, Any]:
+    """The --report of a read that failed: every problem the error names."""
+    problems = exc.problems if isinstance(exc, ImportFailed) else [exc]
+    return {
+        "file": str(path), "lenient": lenient, "ok": False, "skipped": 0,
+        "problems": [
+            {"message": p.message, "file": p.file, "line": p.line, "column": p.column,
+             "node": p.node, "path": p.path}
+            for p in problems
+        ],
+        "notes": [], "format": _format_name(path, format),
+    }
 
 
 def record_report(path: Path, format: str | None, lenient: bool, report: Path) -> None:
@@ -189,12 +197,7 @@ def record_report(path: Path, format: str | None, lenient: bool, report: Path) -
     try:
         found = load_with_report(path, format, lenient=lenient).report
     except ParseError as exc:
-        problems = exc.problems if isinstance(exc, ImportFailed) else [exc]
-        _write_report(report, {
-            "file": str(path), "format": _format_name(path, format), "lenient": lenient,
-            "ok": False, "skipped": 0, "problems": [_problem(p) for p in problems],
-            "notes": [],
-        })
+        _write_report(report, _failed(path, format, lenient, exc))
         return
     except ArgmapError:
         found = ImportReport(str(path), lenient)
