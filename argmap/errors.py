@@ -10,7 +10,8 @@ One root, :class:`ArgmapError`; each leaf also inherits the builtin it refines, 
     │   └── MergeConflict                two maps disagree about one IRI
     ├── NodeNotFound (KeyError)          no node answers to that id, IRI or text
     ├── ParseError (ValueError)          input that is not what its format says
-    │   └── LimitExceeded                input over a configured size/count/depth cap
+    │   ├── LimitExceeded                input over a configured size/count/depth cap
+    │   └── ImportFailed                 several bad records, all listed (strict reading)
     ├── FormatError (ValueError)         an unknown or unsupported format name
     ├── QueryError                       a query that cannot be answered as asked
     │   └── QuerySyntaxError (ValueError) SPARQL a store refused (also a StoreError)
@@ -38,6 +39,7 @@ __all__ = [
     "DuplicateNode",
     "FormatError",
     "GraphvizNotFound",
+    "ImportFailed",
     "KindError",
     "LimitExceeded",
     "MergeConflict",
@@ -106,6 +108,7 @@ class ParseError(ArgmapError, ValueError):
         node: str | None = None,
         path: str | None = None,
     ) -> None:
+        self.message = message
         self.file = file
         self.line = line
         self.column = column
@@ -124,6 +127,56 @@ class ParseError(ArgmapError, ValueError):
             where.append(f"at {path}")
         prefix = ", ".join(where)
         super().__init__(f"{prefix}: {message}" if prefix else message)
+
+
+class ImportFailed(ParseError):
+    """A strict read that met several bad records: every one is listed, not only the first.
+
+    ``problems`` holds each one as a :class:`ParseError` (file, line, node, path); the
+    message lists the first :attr:`SHOWN` of them and says how many there are in all. The
+    location attributes are the first problem's.
+
+    Examples
+    --------
+    >>> err = ImportFailed([ParseError("RA-node without a premise", file="x.json", node="7"),
+    ...                     ParseError("CA-node without an attacker", file="x.json", node="9")])
+    >>> print(err)
+    x.json: 2 problems (read with --lenient, or lenient=True, to keep what is sound):
+      node 7: RA-node without a premise
+      node 9: CA-node without an attacker
+    >>> err.node, len(err.problems)
+    ('7', 2)
+    """
+
+    SHOWN = 20
+
+    def __init__(self, problems: list[ParseError]) -> None:
+        if not problems:
+            raise ValueError("ImportFailed needs at least one problem")
+        first = problems[0]
+        self.problems = list(problems)
+        self.message = first.message
+        self.file = first.file
+        self.line = first.line
+        self.column = first.column
+        self.node = first.node
+        self.path = first.path
+        files = {p.file for p in problems}
+        shared = first.file if len(files) == 1 else None
+        lines = []
+        for p in problems[: self.SHOWN]:
+            text = str(p)
+            if (shared and text.startswith(f"{shared}, ")) or (shared and text.startswith(f"{shared}: ")):
+                text = text[len(shared) + 2 :]
+            lines.append(f"  {text}")
+        if len(problems) > self.SHOWN:
+            lines.append(f"  ... and {len(problems) - self.SHOWN} more")
+        head = f"{shared}: " if shared else ""
+        Exception.__init__(
+            self,
+            f"{head}{len(problems)} problems (read with --lenient, or lenient=True, to keep "
+            "what is sound):\n" + "\n".join(lines),
+        )
 
 
 class LimitExceeded(ParseError):

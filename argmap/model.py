@@ -337,7 +337,9 @@ class Attack(_Node):
     an argument target is undercut, and so is an attack target (an attack on an attack
     answers the objection itself: AIF CA -> CA, ArgMicro ``und`` on ``reb``).
     ``attack_type`` may be declared; when it is not, the map derives it from the target
-    (see :meth:`ArgumentMap.attack_type`).
+    (see :meth:`ArgumentMap.attack_type`). A statement may attack itself (abstract
+    frameworks allow it, and corpora hold such records); validation warns about it (rule
+    ``self-attack``).
 
     Several statements may attack only jointly (linked attackers, like an argument's
     premises): ``co_attackers`` holds the others. Their order carries no meaning, so the
@@ -349,6 +351,8 @@ class Attack(_Node):
     >>> t = Attack(id="t", attacker="y", co_attackers=("x",), target="c")
     >>> t.attacker, t.co_attackers, t.attackers
     ('x', ('y',), ('x', 'y'))
+    >>> Attack(id="s", attacker="x", target="x").target
+    'x'
     """
 
     text_required: ClassVar[bool] = False
@@ -375,12 +379,6 @@ class Attack(_Node):
     def attackers(self) -> tuple[str, ...]:
         """Every attacking statement: ``attacker`` and the linked ``co_attackers``."""
         return (self.attacker, *self.co_attackers) if self.co_attackers else (self.attacker,)
-
-    @model_validator(mode="after")
-    def _not_self(self) -> Attack:
-        if self.attacker == self.target:
-            raise ValueError(f"attack {self.id!r}: {self.attacker!r} attacks itself")
-        return self
 
 
 class Stance(_Node):

@@ -474,7 +474,7 @@ def _literal(term: str) -> tuple[str, str | None] | None:
     return value, None
 
 
-def _to_ntriples(data: bytes, fmt: ox.RdfFormat, file: str | None, graph: str | None) -> str:
+def to_ntriples_text(data: bytes, fmt: ox.RdfFormat, file: str | None, graph: str | None) -> str:
     """Any RDF syntax -> canonical N-Triples text (one named graph, or all merged)."""
     try:
         parsed: Any = capped(ox.parse(data, format=fmt), _CLASS_IRIS, len(data), file=file)
@@ -519,9 +519,9 @@ def read(
     data: bytes, fmt: ox.RdfFormat, *, file: str | None = None, graph: str | None = None
 ) -> ArgumentMap:
     """Read a map from RDF ``data`` in syntax ``fmt`` (``graph`` picks one named graph)."""
-    text = _to_ntriples(data, fmt, file, graph)
+    text = to_ntriples_text(data, fmt, file, graph)
     with no_gc():
-        return _Reader(file).read(text)
+        return NTriplesReader(file).read(text)
 
 
 def from_ntriples(data: bytes, *, file: str | None = None) -> ArgumentMap:
@@ -529,7 +529,7 @@ def from_ntriples(data: bytes, *, file: str | None = None) -> ArgumentMap:
     return read(data, ox.RdfFormat.N_TRIPLES, file=file)
 
 
-class _Reader:
+class NTriplesReader:
     """One pass over canonical N-Triples lines: group by subject, then make models."""
 
     def __init__(self, file: str | None) -> None:

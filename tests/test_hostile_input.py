@@ -382,7 +382,7 @@ def test_node_cap_stops_the_rdf_read_before_the_map_is_built(
     def never(*_: object) -> None:
         raise AssertionError("the whole document reached the map builder")
 
-    monkeypatch.setattr(argmap.rdf._Reader, "read", never)
+    monkeypatch.setattr(argmap.rdf.NTriplesReader, "read", never)
     with pytest.raises(LimitExceeded, match="max_nodes") as info:
         argmap.loads(_claims_nt(50), "nt", limits=argmap.Limits(max_nodes=10))
     assert "ARGMAP_MAX_NODES" in str(info.value)
@@ -391,7 +391,7 @@ def test_node_cap_stops_the_rdf_read_before_the_map_is_built(
 def test_text_cap_stops_the_rdf_read_at_the_literal(monkeypatch: pytest.MonkeyPatch) -> None:
     import argmap.rdf
 
-    monkeypatch.setattr(argmap.rdf._Reader, "read", lambda *_: pytest.fail("read it all"))
+    monkeypatch.setattr(argmap.rdf.NTriplesReader, "read", lambda *_: pytest.fail("read it all"))
     text = _claims_nt(3, "y" * 500)
     with pytest.raises(LimitExceeded, match="max_text") as info:
         argmap.loads(text, "nt", limits=argmap.Limits(max_text=100))

@@ -16,12 +16,14 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
-from argmap.errors import ArgmapError, QuerySyntaxError, StoreError
+from argmap.errors import ArgmapError, ImportFailed, ParseError, QuerySyntaxError, StoreError
+from argmap.io import ImportReport
 from argmap.map import ArgumentMap
 
 __all__ = [
@@ -29,6 +31,8 @@ __all__ = [
     "EXIT_INPUT",
     "EXIT_OK",
     "EXIT_STORE",
+    "LenientOption",
+    "ReportOption",
     "console",
     "err_console",
     "fail",
@@ -37,6 +41,7 @@ __all__ = [
     "print_json",
     "print_table",
     "progress",
+    "record_report",
     "run",
 ]
 
@@ -44,6 +49,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_INPUT = 2
 EXIT_STORE = 3
+NOTES_SHOWN = 20  # notes (kept, but worth knowing) printed on stderr; every problem is
 
 console = Console(soft_wrap=True, markup=False, emoji=False, highlight=False)
 err_console = Console(stderr=True, soft_wrap=True, markup=False, emoji=False, highlight=False)
@@ -103,13 +109,140 @@ def progress(description: str) -> Iterator[None]:
         yield
 
 
-def load_any(path: Path, format: str | None = None) -> ArgumentMap:
-    """Read a map from any format argmap reads, with a progress spinner for big files."""
-    import argmap
+LenientOption = Annotated[
+    bool,
+    typer.Option(
+        "--lenient",
+        help="Skip bad records (an RA-node without a premise, an edge to nowhere, an RDF "
+        "node the map cannot hold, ...) and keep what is sound; each skipped record is "
+        "listed on stderr. ICCMA files are read whole or refused either way.",
+    ),
+]
+ReportOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--report",
+        metavar="FILE",
+        help="Write what reading skipped or kept verbatim as JSON: {file, format, lenient, ok, "
+        "skipped, problems: [{message, file, line, column, node, path}], notes: [same]} "
+        "(docs/lenient.md). Written on failure too.",
+    ),
+]
+
+
+def load_any(
+    path: Path,
+    format: str | None = None,
+    *,
+    lenient: bool = False,
+    report: Path | None = None,
+) -> ArgumentMap:
+    """Read a map from any format argmap reads, with a progress spinner for big files.
+
+    Strict reading refuses a file with bad records, naming every one; ``lenient`` keeps
+    what is sound and lists each skipped record on stderr; ``report`` also writes the
+    list as JSON.
+    """
+    from argmap.io import load_with_report
 
     big = run(lambda: path.exists() and path.stat().st_size > 5_000_000)
-    with progress(f"reading {path.name}") if big else contextlib.nullcontext():
-        return run(lambda: argmap.load(path, format))
+    try:
+        with progress(f"reading {path.name}") if big else contextlib.nullcontext():
+            imported = load_with_report(path, format, lenient=lenient)
+    except ParseError as exc:
+        if report is not None:
+            _write_report(report, _failed(path, format, lenient, exc))
+        raise fail(str(exc), EXIT_INPUT) from None
+    except StoreError as exc:  # pragma: no cover  (reading a file never reaches a store)
+        raise fail(str(exc), EXIT_STORE) from None
+    except ArgmapError as exc:
+        raise fail(str(exc), EXIT_INPUT) from None
+    except OSError as exc:
+        raise fail(os_message(exc), EXIT_INPUT) from None
+    m, found = imported
+    if found.problems:
+        err_console.print(
+            Text("warning:", style="yellow"),
+            Text(
+                f"{path}: skipped {len(found.problems)} bad record"
+                f"{'s' if len(found.problems) != 1 else ''} (--lenient):"
+            ),
+        )
+        for problem in found.problems:
+            err_console.print(f"  {_where(problem.to_error(), path)}", highlight=False,
+                              markup=False)
+    for note in found.notes[:NOTES_SHOWN]:
+        err_console.print(f"note: {_where(note.to_error(), path)}", highlight=False,
+                          markup=False)
+    if len(found.notes) > NOTES_SHOWN:
+        err_console.print(f"note: ... and {len(found.notes) - NOTES_SHOWN} more "
+                          "(--report FILE lists them all)", highlight=False, markup=False)
+    if report is not None:
+        data = found.to_dict()
+        data.update(file=str(path), format=_format_name(path, format))
+        _write_report(report, data)
+    return m
+
+
+def _format_name(path: Path, format: str | None) -> str | None:
+    from argmap.io import get, guess, strip_bom
+
+    try:
+        with path.open("rb") as fh:
+            return (get(format) if format else guess(path, strip_bom(fh.read(4096)))).name
+    except (OSError, ArgmapError):  # pragma: no cover  (it was just read)
+        return None
+
+
+def _where(exc: ParseError, path: Path) -> str:
+    text = str(exc)
+    for prefix in (f"{path}, ", f"{path}: "):
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    return text
+
+
+def _failed(path: Path, format: str | None, lenient: bool, exc: ParseError) -> dict[str, Any]:
+    """The --report of a read that failed: every problem the error names."""
+    problems = exc.problems if isinstance(exc, ImportFailed) else [exc]
+    return {
+        "file": str(path), "lenient": lenient, "ok": False, "skipped": 0,
+        "problems": [
+            {"message": p.message, "file": p.file, "line": p.line, "column": p.column,
+             "node": p.node, "path": p.path}
+            for p in problems
+        ],
+        "notes": [], "format": _format_name(path, format),
+    }
+
+
+def record_report(path: Path, format: str | None, lenient: bool, report: Path) -> None:
+    """Read ``path`` only to write its --report (for commands that read it their own way).
+
+    Never fails: a file that cannot be read is a report with ``"ok": false``.
+    """
+    from argmap.io import load_with_report
+
+    try:
+        found = load_with_report(path, format, lenient=lenient).report
+    except ParseError as exc:
+        _write_report(report, _failed(path, format, lenient, exc))
+        return
+    except ArgmapError:
+        found = ImportReport(str(path), lenient)
+    data = found.to_dict()
+    data.update(file=str(path), format=_format_name(path, format))
+    _write_report(report, data)
+
+
+def _write_report(path: Path, value: dict[str, Any]) -> None:
+    from argmap.io.atomic import write_bytes
+
+    text = json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    try:
+        write_bytes(path, lambda: text.encode("utf-8"))
+    except OSError as exc:
+        raise fail(f"--report {path}: cannot write: {exc.strerror}", EXIT_INPUT) from None
 
 
 def print_table(table: Any) -> None:

@@ -32,7 +32,15 @@ from typing import Annotated, Any
 
 import typer
 
-from argmap.cli._common import load_any, print_json, progress, run
+from argmap.cli._common import (
+    LenientOption,
+    ReportOption,
+    load_any,
+    print_json,
+    progress,
+    record_report,
+    run,
+)
 from argmap.cli.core import OutputFormat
 from argmap.semantics import AF_FORMATS, Acceptance, accept, guess_af_format, load_af
 from argmap.semantics.tasks import resolve_engine
@@ -118,6 +126,8 @@ def accept_command(
         float | None,
         typer.Option("--timeout", help="Give up after this many seconds (exit code 2).", min=0.001),
     ] = None,
+    lenient: LenientOption = False,
+    report: ReportOption = None,
 ) -> None:
     """Apply an argumentation semantics: extensions and an IN/OUT/UNDEC label per argument.
 
@@ -136,16 +146,18 @@ def accept_command(
             iccma = guess_af_format(file, fh.read(4096))
     texts: dict[str, str] = {}
     if semantics is SemanticsChoice.carneades and iccma is None:
-        _carneades(file, input_format, format)
+        _carneades(file, input_format, format, lenient, report)
         return
     run(lambda: resolve_engine(engine.value, semantics.value, notify=note))
     kwargs: dict[str, Any] = {"engine": engine.value, "timeout": timeout}
     if iccma is not None:
         af = run(lambda: load_af(file, iccma))
+        if report is not None:  # a framework is read whole or refused: nothing skipped
+            record_report(file, iccma, lenient, report)
         with progress(f"{semantics.value} semantics"):
             result = run(lambda: accept(af, semantics.value, **kwargs))
     else:
-        m = load_any(file, input_format)
+        m = load_any(file, input_format, lenient=lenient, report=report)
         texts = {node.id: node.text for node in m.nodes(("claim", "evidence", "recommendation"))}
         kwargs["projection"] = projection.value
         with progress(f"{semantics.value} semantics"):
@@ -156,11 +168,17 @@ def accept_command(
     typer.echo(_text(result, texts))
 
 
-def _carneades(file: Path, input_format: str | None, format: OutputFormat) -> None:
+def _carneades(
+    file: Path,
+    input_format: str | None,
+    format: OutputFormat,
+    lenient: bool,
+    report: Path | None,
+) -> None:
     """Carneades 4 evaluation: labels by the file's own statement ids, no extensions."""
     from argmap.semantics.carneades import carneades
 
-    m = load_any(file, input_format)
+    m = load_any(file, input_format, lenient=lenient, report=report)
     with progress("carneades semantics"):
         result = run(lambda: carneades(m))
     if format is OutputFormat.json:

@@ -10,6 +10,8 @@ import typer
 
 from argmap.cli._common import (
     EXIT_INPUT,
+    LenientOption,
+    ReportOption,
     console,
     fail,
     load_any,
@@ -55,6 +57,8 @@ def info(
     input_format: Annotated[
         str | None, typer.Option("--from", help="Input format (default: guessed).")
     ] = None,
+    lenient: LenientOption = False,
+    report: ReportOption = None,
 ) -> None:
     """Count what a map holds, by kind.
 
@@ -64,7 +68,7 @@ def info(
     evidence, recommendations, actors, alternatives, issues, arguments, attacks, stances,
     anchors, sources, abouts, extra_triples.
     """
-    m = load_any(file, input_format)
+    m = load_any(file, input_format, lenient=lenient, report=report)
     counts = info_counts(m)
     if format is OutputFormat.json:
         print_json({"file": str(file), "iri": m.iri, "title": m.title, **counts})
@@ -90,6 +94,8 @@ def convert(
     to: Annotated[
         str | None, typer.Option("--to", help="Output format (default: from OUT's extension).")
     ] = None,
+    lenient: LenientOption = False,
+    report: ReportOption = None,
 ) -> None:
     """Convert a map between formats (turtle, nt, jsonld, trig, nquads, xml, and more).
 
@@ -101,7 +107,7 @@ def convert(
     import argmap
     from argmap.io import dumps_bytes, get, guess
 
-    m = load_any(input, from_)
+    m = load_any(input, from_, lenient=lenient, report=report)
     if str(output) == "-":
         if to is None:
             raise fail("writing to stdout needs --to FORMAT", EXIT_INPUT)
@@ -114,14 +120,34 @@ def convert(
     console.print(f"wrote {output} ({fmt.name}, {len(m)} nodes)", highlight=False)
 
 
-def list_formats() -> None:
+def list_formats(
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = OutputFormat.text,
+) -> None:
     """List the formats argmap reads and writes.
 
-    Example: argmap formats
-    """
-    from rich.table import Table
+    Example: argmap formats --format json
 
+    JSON: a list of {name, extensions, read, write, lenient, description}; "lenient" says
+    whether --lenient can skip bad records in it (else a file is read whole or refused).
+    """
     from argmap.io import formats
+
+    if format is OutputFormat.json:
+        print_json([
+            {
+                "name": f.name,
+                "extensions": list(f.extensions),
+                "read": f.loads is not None,
+                "write": f.dumps is not None,
+                "lenient": f.imports is not None,
+                "description": f.description,
+            }
+            for f in formats()
+        ])
+        return
+    from rich.table import Table
 
     table = Table(show_header=True)
     for col in ("name", "extensions", "read", "write", "what"):

@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli._common import EXIT_INPUT, console, fail, load_any, progress, run
+from argmap.cli._common import (
+    EXIT_INPUT,
+    LenientOption,
+    ReportOption,
+    console,
+    fail,
+    load_any,
+    progress,
+    run,
+)
 from argmap.display import DEFAULT_MAX_NODES, RENDER_FORMATS, render_bytes
 from argmap.display import render as render_file
 
@@ -41,6 +50,8 @@ def render(
     input_format: Annotated[
         str | None, typer.Option("--from", help="Input format (default: guessed).")
     ] = None,
+    lenient: LenientOption = False,
+    report: ReportOption = None,
 ) -> None:
     """Draw a map, or one recommendation's justification, as SVG, PNG, HTML or DOT.
 
@@ -50,7 +61,7 @@ def render(
     and HTML need Graphviz's `dot` (apt-get install graphviz / brew install graphviz);
     DOT does not. Exit codes: 0 written, 2 unreadable input, bad usage or no `dot`.
     """
-    m = load_any(file, input_format)
+    m = load_any(file, input_format, lenient=lenient, report=report)
     with progress(f"drawing {out.name}"):
         path = run(
             lambda: render_file(
@@ -76,6 +87,8 @@ def export(
     input_format: Annotated[
         str | None, typer.Option("--from", help="Input format (default: guessed).")
     ] = None,
+    lenient: LenientOption = False,
+    report: ReportOption = None,
 ) -> None:
     """Write a map in a format named by --to, to standard output or to a file.
 
@@ -90,7 +103,7 @@ def export(
     from argmap.io import dumps_bytes, get
     from argmap.io.atomic import write_bytes
 
-    m = load_any(file, input_format)
+    m = load_any(file, input_format, lenient=lenient, report=report)
     try:
         fmt_name: str | None = get(to).name
     except FormatError:

@@ -14,7 +14,16 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli._common import EXIT_INPUT, fail, load_any, print_json, progress, run
+from argmap.cli._common import (
+    EXIT_INPUT,
+    LenientOption,
+    ReportOption,
+    fail,
+    load_any,
+    print_json,
+    progress,
+    run,
+)
 from argmap.cli.core import OutputFormat
 from argmap.query import Trace, trace, trace_all
 from argmap.semantics.explain import explain
@@ -40,6 +49,8 @@ def trace_command(
     input_format: Annotated[
         str | None, typer.Option("--from", help="Input format (default: guessed).")
     ] = None,
+    lenient: LenientOption = False,
+    report: ReportOption = None,
     standards: Annotated[
         bool,
         typer.Option(
@@ -64,7 +75,7 @@ def trace_command(
     """
     if recommendation is not None and all_:
         raise fail("give --recommendation or --all, not both", EXIT_INPUT)
-    m = load_any(file, input_format)
+    m = load_any(file, input_format, lenient=lenient, report=report)
     traces: list[Trace]
     if recommendation is not None:
         traces = [run(lambda: trace(m, recommendation))]

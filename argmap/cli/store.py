@@ -24,6 +24,8 @@ import typer
 
 from argmap.cli._common import (
     EXIT_INPUT,
+    LenientOption,
+    ReportOption,
     console,
     fail,
     load_any,
@@ -146,6 +148,8 @@ def push_command(
     input_format: Annotated[
         str | None, typer.Option("--from", help="Input format (default: guessed).")
     ] = None,
+    lenient: LenientOption = False,
+    report: ReportOption = None,
     batch: Annotated[
         int | None, typer.Option("--batch", help="Triples per upload (default: the server's).")
     ] = None,
@@ -167,7 +171,7 @@ def push_command(
     """
     from argmap.store import push
 
-    m = load_any(file, input_format)
+    m = load_any(file, input_format, lenient=lenient, report=report)
     with _open(
         store,
         query_url,

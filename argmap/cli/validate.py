@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -11,11 +11,15 @@ from argmap.cli._common import (
     EXIT_FAILED,
     EXIT_INPUT,
     EXIT_OK,
+    LenientOption,
+    ReportOption,
     console,
     fail,
+    load_any,
     os_message,
     print_json,
     progress,
+    record_report,
 )
 from argmap.cli.core import OutputFormat
 from argmap.errors import ArgmapError
@@ -38,6 +42,8 @@ def validate(
     input_format: Annotated[
         str | None, typer.Option("--from", help="Input format (default: guessed).")
     ] = None,
+    lenient: LenientOption = False,
+    report: ReportOption = None,
     shacl: Annotated[
         bool,
         typer.Option("--shacl", help="Run ontology/shapes.ttl with pySHACL instead "
@@ -57,24 +63,43 @@ def validate(
     from argmap.validate import validate as run_validate
     from argmap.validate import validate_rdf
 
+    # --lenient: the sound part of the file is validated (the skipped records are listed
+    # on stderr); else validate reads it itself (RDF triple by triple, so all is reported)
+    source: Any = file
+    if lenient and not shacl and _skips_records(file, input_format):
+        source = load_any(file, input_format, lenient=True, report=report)
+    elif report is not None:  # validate reads the file its own way (RDF: triple by triple)
+        record_report(file, input_format, lenient, report)
     try:
         big = file.exists() and file.stat().st_size > 5_000_000
         with progress(f"validating {file.name}") if big else _nothing():
             if shacl:
-                report = validate_rdf(file, format=input_format, disable=disable or ())
+                found = validate_rdf(file, format=input_format, disable=disable or ())
             else:
-                report = run_validate(file, format=input_format, disable=disable or ())
+                found = run_validate(source, format=input_format, disable=disable or ())
     except (ArgmapError, TypeError) as exc:
         raise fail(str(exc), EXIT_INPUT) from None
     except OSError as exc:
         raise fail(os_message(exc), EXIT_INPUT) from None
-    failed = not report.ok or (strict and bool(report.warnings))
+    failed = not found.ok or (strict and bool(found.warnings))
     if format is OutputFormat.json:
-        print_json({"file": str(file), "strict": strict, **report.to_dict()})
+        print_json({"file": str(file), "strict": strict, **found.to_dict()})
     else:
-        console.print(report.to_text(width=max(100, console.width)), highlight=False,
+        console.print(found.to_text(width=max(100, console.width)), highlight=False,
                       markup=False, soft_wrap=True)
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _skips_records(file: Path, input_format: str | None) -> bool:
+    """Whether the file's format has a lenient reader (else validate reads it itself)."""
+    from argmap.io import get, guess, strip_bom
+
+    try:
+        with file.open("rb") as fh:
+            fmt = get(input_format) if input_format else guess(file, strip_bom(fh.read(4096)))
+    except (OSError, ArgmapError):
+        return False
+    return fmt.imports is not None
 
 
 class _nothing:

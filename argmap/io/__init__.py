@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from argmap.errors import FormatError, ParseError
+from argmap.errors import FormatError, ImportFailed, ParseError
 
 # --- interop formats (issue 7) ---
 # --- carneades formats (issue 20) ---
@@ -38,6 +38,10 @@ from argmap.limits import limits as using_limits
 from argmap.map import ArgumentMap
 
 # --- iccma formats (issue 8) ---
+# isort: split
+from argmap.io import iccma_formats  # noqa: F401  (i23, apx, tgf)
+from argmap.io._bom import strip_bom
+
 __all__ = [
     "Format",
     "ImportReport",
@@ -48,8 +52,11 @@ __all__ = [
     "get",
     "guess",
     "load",
+    "load_with_report",
     "loads",
+    "loads_with_report",
     "register",
+    "strip_bom",
 ]
 
 
@@ -58,6 +65,7 @@ def load(
     format: str | None = None,
     *,
     limits: Limits | None = None,
+    lenient: bool = False,
     **options: Any,
 ) -> ArgumentMap:
     """Read a map from a file; the format is guessed from the name and content if not given.
@@ -66,6 +74,37 @@ def load(
     text lengths and nesting; a file over ``max_bytes`` is refused before it is read, and
     a device, FIFO or ``/proc`` file (whose size the system does not know) once that many
     bytes have been read.
+    Strict (the default) refuses a file with bad records, listing every one
+    (:class:`~argmap.errors.ImportFailed` when there are several); ``lenient=True`` skips
+    them and keeps what is sound (:func:`load_with_report` also returns the list).
+    A UTF-8 byte-order mark at the start is ignored in every format.
+    """
+    return load_with_report(path, format, limits=limits, lenient=lenient, **options).map
+
+
+def load_with_report(
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    limits: Limits | None = None,
+    lenient: bool = False,
+    **options: Any,
+) -> Imported:
+    """Read a map from a file and say what was skipped: ``(map, report)``.
+
+    Formats without record-level leniency (ICCMA) are read whole or refused, lenient or
+    not; their report lists no problem.
+
+    Examples
+    --------
+    >>> import argmap, tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "x.aif.json"
+    >>> _ = path.write_text('{"nodes": [{"nodeID": "1", "text": "A.", "type": "I"},'
+    ...                     ' {"nodeID": "2", "text": "Default Inference", "type": "RA"}],'
+    ...                     ' "edges": [{"edgeID": "3", "fromID": "2", "toID": "1"}]}')
+    >>> m, report = load_with_report(path, lenient=True)
+    >>> len(list(m.statements())), len(report)
+    (1, 1)
     """
     p = Path(path)
     if p.is_dir():
@@ -77,17 +116,33 @@ def load(
             raise ParseError("no such file", file=str(p)) from None
         except OSError as exc:
             raise ParseError(f"cannot read: {exc.strerror}", file=str(p)) from None
-        fmt = get(format) if format else guess(p, data[:4096])
-        return _loads(fmt, data, str(p), options)
+        return _read(format, data, p, options, lenient)
 
 
 def loads(
-    data: str | bytes, format: str, *, limits: Limits | None = None, **options: Any
+    data: str | bytes,
+    format: str,
+    *,
+    limits: Limits | None = None,
+    lenient: bool = False,
+    **options: Any,
 ) -> ArgumentMap:
     """Read a map from a string or bytes in the named format (under ``limits``, see load)."""
+    return loads_with_report(data, format, limits=limits, lenient=lenient, **options).map
+
+
+def loads_with_report(
+    data: str | bytes,
+    format: str,
+    *,
+    limits: Limits | None = None,
+    lenient: bool = False,
+    **options: Any,
+) -> Imported:
+    """Read a map from a string or bytes and say what was skipped: ``(map, report)``."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     with _limits_for(limits, options):
-        return _loads(get(format), raw, None, options)
+        return _read(format, raw, None, options, lenient)
 
 
 def _limits_for(value: Limits | None, options: dict[str, Any]) -> AbstractContextManager[Limits]:
@@ -97,11 +152,39 @@ def _limits_for(value: Limits | None, options: dict[str, Any]) -> AbstractContex
     return using_limits(caps)
 
 
-def _loads(fmt: Format, data: bytes, filename: str | None, options: dict[str, Any]) -> ArgumentMap:
+def _read(
+    format: str | None, data: bytes, path: Path | None, options: dict[str, Any], lenient: bool
+) -> Imported:
+    data = strip_bom(data)
+    fmt = get(format) if format else guess(path, data[:4096])
+    filename = str(path) if path is not None else None
     if fmt.loads is None:
         raise FormatError(f"argmap writes {fmt.name} but cannot read it")
     check_size(len(data), file=filename)
-    return fmt.loads(data, filename=filename, **options)
+    if fmt.imports is None:
+        imported = Imported(
+            fmt.loads(data, filename=filename, **options), ImportReport(filename, lenient)
+        )
+    else:
+        # strict reading runs the lenient reader too, so that it can name every bad record
+        imported = fmt.imports(data, filename=filename, lenient=True, **options)
+        imported.report.lenient = lenient
+        if not lenient and imported.report.problems:
+            problems = [p.to_error() for p in imported.report.problems]
+            raise problems[0] if len(problems) == 1 else ImportFailed(problems)
+    _note_self_attacks(imported)
+    return imported
+
+
+def _note_self_attacks(imported: Imported) -> None:
+    """A self-attack is kept (a map may hold one) but named, so a reader sees it."""
+    for attack in imported.map.attacks():
+        if attack.attacker == attack.target:
+            imported.report.note(
+                f"{attack.attacker!r} attacks itself (kept; `argmap validate` warns: rule "
+                "self-attack)",
+                node=attack.id,
+            )
 
 
 def dumps(m: ArgumentMap, format: str = "turtle") -> str:

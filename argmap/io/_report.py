@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from argmap.errors import ParseError
 
@@ -69,6 +69,23 @@ class Problem:
 
     def __str__(self) -> str:
         return str(self.to_error())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The problem as JSON: ``message`` and where (``null`` when not known).
+
+        Examples
+        --------
+        >>> Problem("bad", file="f.json", node="7").to_dict()["node"]
+        '7'
+        """
+        return {
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "node": self.node,
+            "path": self.path,
+        }
 
 
 @dataclass
@@ -135,6 +152,26 @@ class ImportReport:
 
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems) if self.problems else "no problems"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON (what ``--report FILE`` writes; ``docs/lenient.md``).
+
+        Examples
+        --------
+        >>> r = ImportReport(file="x.json", lenient=True)
+        >>> r.add("RA-node without a premise", node="7")
+        >>> d = r.to_dict()
+        >>> d["ok"], d["skipped"], d["problems"][0]["node"]
+        (False, 1, '7')
+        """
+        return {
+            "file": self.file,
+            "lenient": self.lenient,
+            "ok": self.ok,
+            "skipped": len(self.problems),
+            "problems": [p.to_dict() for p in self.problems],
+            "notes": [p.to_dict() for p in self.notes],
+        }
 
 
 class Imported(NamedTuple):

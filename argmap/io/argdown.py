@@ -161,6 +161,10 @@ class _Reader:
                 f"{'.'.join(str(x) for x in e['loc']) or 'value'}: {e['msg']}" for e in exc.errors()
             )
             self.report.add(f"{what} cannot be held: {problems}", line=line)
+        except KeyError as exc:  # it names a statement or argument skipped above (lenient)
+            self.report.add(
+                f"{what} rests on {exc.args[0]!r}, which was skipped", line=line
+            )
 
     def _statement(self, title: str) -> None:
         ec = self.doc.statements[title]

@@ -42,6 +42,7 @@ register(
         media_type="application/yaml",
         aliases=("carneades-yaml", "caes"),
         description="Carneades 4 argument graph (YAML)",
+        imports=Lazy(f"{_YAML}:carneades_to_map"),
     )
 )
 register(
@@ -53,5 +54,6 @@ register(
         sniff=Lazy(f"{_CAF}:sniff_caf"),
         media_type="application/xml",
         description="CAF 1.3, the Carneades Argument Format (XML, Carneades 3 / IMPACT)",
+        imports=Lazy(f"{_CAF}:caf_to_map"),
     )
 )

@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 from argmap.io import aif
+from argmap.io._imports import import_aif, import_argdown
 from argmap.io.registry import Format, register
 
 __all__: list[str] = []
@@ -40,6 +41,7 @@ register(
         sniff=aif.sniff_aif,
         media_type="application/json",
         description="AIF JSON (AIFdb nodesets, OVA): I/RA/CA/MA/PA/L/YA/TA nodes",
+        imports=import_aif,
     )
 )
 register(
@@ -52,6 +54,7 @@ register(
         media_type="application/json",
         aliases=("ova",),
         description="xAIF / OVA: {'AIF': ..., 'OVA': ..., 'text': ...}",
+        imports=import_aif,
     )
 )
 
@@ -66,6 +69,7 @@ register(
         media_type="application/xml",
         aliases=("arggraph",),
         description="Potsdam argumentative microtext XML (arggraph); read only",
+        imports=microtext.microtext_to_map,
     )
 )
 register(
@@ -76,6 +80,7 @@ register(
         sniff=sadface.sniff_sadface,
         media_type="application/json",
         description="SADFace JSON; read only",
+        imports=sadface.sadface_to_map,
     )
 )
 
@@ -89,6 +94,7 @@ register(
         dumps=argdown.dumps,
         media_type="text/x-argdown",
         description="Argdown text (the subset in argmap.io.argdown)",
+        imports=import_argdown,
     )
 )
 register(

@@ -343,6 +343,13 @@ class _Builder:
                 node=rel,
             )
         src, trg = claim_id(premise), claim_id(parent)
+        if src == trg and entry.side == "con":  # Kialo cannot say this: a claim against itself
+            report.add(
+                f"claim {entry.number} links to {premise}, so {premise} attacks itself",
+                line=entry.line,
+                node=rel,
+            )
+            return
         if entry.number in theses:
             self.abouts.append((src, trg))
             return

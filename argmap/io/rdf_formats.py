@@ -28,6 +28,7 @@ import pyoxigraph as ox
 
 from argmap.errors import LimitExceeded, ParseError
 from argmap.io._jsonld_check import check_jsonld
+from argmap.io._rdf_lenient import import_rdf
 from argmap.io._xml_entities import expand_entities
 from argmap.io.registry import Format, register
 from argmap.limits import how_to_raise, load_json
@@ -93,7 +94,7 @@ def guard_rdf(data: bytes, syntax: str, file: str | None) -> bytes:
     entities expanded by argmap's guard. Other syntaxes pass through unchanged."""
     if syntax == "jsonld":
         doc = load_json(data, file=file, what="JSON-LD")  # under max_depth and max_text
-        refuse_remote_contexts(doc, file)
+        refuse_remote_contexts(doc, file, source=data)
         check_jsonld(doc, file, source=data)
     elif syntax == "xml":
         data = expand_entities(data, file=file)
@@ -226,6 +227,7 @@ register(
         media_type="text/turtle",
         aliases=("ttl",),
         description="Turtle (RDF)",
+        imports=import_rdf("turtle"),
     )
 )
 register(
@@ -237,6 +239,7 @@ register(
         media_type="application/n-triples",
         aliases=("ntriples", "n-triples"),
         description="N-Triples (RDF)",
+        imports=import_rdf("nt"),
     )
 )
 register(
@@ -249,6 +252,7 @@ register(
         media_type="application/ld+json",
         aliases=("json-ld",),
         description="JSON-LD (RDF), compact with argmap's context",
+        imports=import_rdf("jsonld"),
     )
 )
 register(
@@ -259,6 +263,7 @@ register(
         dumps=lambda m: _serialize(_quads(m), ox.RdfFormat.TRIG, _prefixes(m)),
         media_type="application/trig",
         description="TriG (RDF dataset; the map is one named graph)",
+        imports=import_rdf("trig"),
     )
 )
 register(
@@ -270,6 +275,7 @@ register(
         media_type="application/n-quads",
         aliases=("n-quads",),
         description="N-Quads (RDF dataset; the map is one named graph)",
+        imports=import_rdf("nquads"),
     )
 )
 register(
@@ -282,5 +288,6 @@ register(
         media_type="application/rdf+xml",
         aliases=("rdfxml", "rdf/xml", "rdf-xml"),
         description="RDF/XML",
+        imports=import_rdf("xml"),
     )
 )

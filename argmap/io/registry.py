@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from argmap.errors import FormatError
 
 if TYPE_CHECKING:
+    from argmap.io._report import Imported
     from argmap.map import ArgumentMap
 
 __all__ = ["Format", "Lazy", "formats", "get", "guess", "register"]
@@ -51,6 +52,7 @@ class Lazy:
 
 Loads = Callable[..., "ArgumentMap"]
 Dumps = Callable[["ArgumentMap"], bytes]
+Imports = Callable[..., "Imported"]
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,9 @@ class Format:
     ``dumps(m) -> bytes``; ``sniff(head: bytes) -> bool`` recognises content.
     ``dump(m, path)``, when given, writes a file together with its companions (brat's
     ``.txt`` beside the ``.ann``); :func:`argmap.dump` then calls it instead of ``dumps``.
+    ``imports(data: bytes, *, filename: str | None, lenient: bool) -> Imported`` is the
+    reader of a format that can skip bad records and list them (``None``: the format is
+    read whole or refused; see ``docs/lenient.md``).
     """
 
     name: str
@@ -72,6 +77,7 @@ class Format:
     aliases: tuple[str, ...] = field(default=())
     description: str = ""
     dump: Callable[[ArgumentMap, Path], None] | None = None
+    imports: Imports | None = None
 
 
 _FORMATS: dict[str, Format] = {}

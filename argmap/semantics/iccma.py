@@ -39,6 +39,7 @@ import re
 from pathlib import Path
 
 from argmap.errors import FormatError, ParseError, SemanticsError
+from argmap.io import strip_bom
 from argmap.limits import check_count, check_size, read_capped
 from argmap.semantics.framework import AbstractFramework
 
@@ -77,7 +78,7 @@ def guess_af_format(path: str | Path, head: bytes | None = None) -> str | None:
             return name
     if head is None:
         return None
-    text = head.lstrip()
+    text = strip_bom(head).lstrip()
     while text.startswith(b"#") and not text.startswith(b"#\n"):
         text = text.partition(b"\n")[2].lstrip()
     if _I23_HEADER.match(text.decode("ascii", "replace")):
@@ -113,6 +114,8 @@ def loads_af(data: str | bytes, format: str, *, filename: str | None = None) -> 
         argmap.errors.ParseError: x.af, line 2: argument 3 is outside 1..2
     """
     check_size(len(data), file=filename)
+    # a UTF-8 byte-order mark is no part of the framework (argmap.io._bom)
+    data = strip_bom(data) if isinstance(data, bytes) else data.removeprefix("\ufeff")
     if format == "i23":
         return _loads_i23(data if isinstance(data, bytes) else data.encode(), filename)
     if format == "apx":

@@ -30,7 +30,7 @@ anchor-offsets                structural error    offsets that do not fit the qu
 attack-type-mismatch          structural error    an undercut of a statement, ...
 not-loadable                  structural error    RDF that does not load as a map
 premise-is-conclusion         logical    error    an argument assuming its conclusion
-self-attack                   logical    error    a statement attacking itself
+self-attack                   logical    warning  a statement attacking itself
 circular-support              logical    error    a statement supporting itself
 premise-attacks-own-argument  logical    error    a premise attacking its own argument
 actor-contradicts-self        logical    error    an actor asserting mutual attackers
@@ -44,9 +44,10 @@ duplicate-statement           hygiene    warning  the same statement twice
 orphan-node                   hygiene    warning  a node tied to nothing
 ============================= ========== ======== =====================================
 
-The structural rules (and premise-is-conclusion, self-attack) describe things the
-in-memory :class:`~argmap.ArgumentMap` refuses to hold, so they are checked on RDF
-triples, before loading; anchor-offsets is also checked in memory.
+The structural rules (and premise-is-conclusion, self-attack) are checked on RDF
+triples, before loading; the in-memory :class:`~argmap.ArgumentMap` refuses to hold
+what they describe, except a self-attack (a warning: a map may hold one, as abstract
+frameworks do), which is also checked in memory, as is anchor-offsets.
 
 Examples
 --------

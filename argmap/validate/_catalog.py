@@ -101,10 +101,10 @@ def _t(body: str) -> str:
 
 def _structural(
     id: str, title: str, description: str, body: str, *, on_map: bool = False,
-    shacl: bool = True, category: Category = "structural",
+    shacl: bool = True, category: Category = "structural", severity: Severity = "error",
 ) -> Rule:
     return Rule(
-        id, category, "error", title, description, _t(body), "turtle",
+        id, category, severity, title, description, _t(body), "turtle",
         on_rdf=True, on_map=on_map, shacl=shacl,
     )
 
@@ -301,13 +301,17 @@ _RULES: list[Rule] = [
     _structural(
         "self-attack",
         "statement that attacks itself",
-        "An attack whose attacker is its own target: the statement contradicts itself.",
+        "An attack whose attacker is its own target: the statement contradicts itself. "
+        "A map may hold one (abstract frameworks allow self-attacks, and corpora record "
+        "them), so this is a warning: such a statement is never accepted under the usual "
+        "semantics.",
         """
 :flawed a am:Claim ; am:text "The draft text is flawed." .
 :t1 a am:Attack ; am:attacker :flawed ; am:target :flawed .
 """,
         on_map=True,
         category="logical",
+        severity="warning",
     ),
     Rule(
         "circular-support",

@@ -124,14 +124,14 @@ def read_input(
     if isinstance(source, str) and not _looks_like_rdf_text(source):
         source = Path(source)
     if isinstance(source, os.PathLike):
-        from argmap.io import get, guess, load
+        from argmap.io import get, guess, load, strip_bom
 
         path = Path(source)
         if not path.exists() or path.is_dir():
             what = "is a folder, not a file" if path.is_dir() else "no such file"
             raise ParseError(what, file=str(path))
         try:
-            data = read_capped(path)
+            data = strip_bom(read_capped(path))
         except OSError as exc:
             raise ParseError(f"cannot read: {exc.strerror}", file=str(path)) from None
         fmt = get(format) if format else guess(path, data[:4096])
@@ -139,7 +139,9 @@ def read_input(
             return _parse_rdf(data, fmt.name, str(path), path.name)
         return load(path, fmt.name)
     if isinstance(source, str | bytes):
-        data = source.encode("utf-8") if isinstance(source, str) else source
+        from argmap.io import strip_bom
+
+        data = strip_bom(source.encode("utf-8") if isinstance(source, str) else source)
         if format is not None:
             from argmap.io import get, loads
 

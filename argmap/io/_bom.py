@@ -1,0 +1,25 @@
+"""The one place a UTF-8 byte-order mark is taken off input before any reader sees it.
+
+Editors on Windows start UTF-8 files with the bytes ``EF BB BF``. They mean nothing in
+UTF-8, and most parsers argmap uses take them for content (a Turtle file would begin
+with a subject named U+FEFF), so :func:`argmap.load`, :func:`argmap.loads`,
+:func:`argmap.validate` and the ICCMA readers all strip the mark here first.
+
+Examples
+--------
+>>> strip_bom(b"\\xef\\xbb\\xbf@prefix am: <x> .")
+b'@prefix am: <x> .'
+>>> strip_bom(b"@prefix")
+b'@prefix'
+"""
+
+from __future__ import annotations
+
+import codecs
+
+__all__ = ["strip_bom"]
+
+
+def strip_bom(data: bytes) -> bytes:
+    """``data`` without a leading UTF-8 byte-order mark (unchanged when there is none)."""
+    return data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
