@@ -1,4 +1,4 @@
-"""ICCMA i23, apx and tgf in the format registry (argmap/io/iccma_formats.py).
+"""ICCMA i23, apx and tgf in the format registry (argmap/io/iccma_formats.py, argmap/semantics/iccma_maps.py).
 
 Reading, writing, converting among them and to RDF, the commands that use the registry,
 and the README's format table held to `argmap formats`.
@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 
 import argmap
 from argmap.cli import app
-from argmap.io.iccma_formats import framework_to_map, map_to_framework
 from argmap.semantics import AbstractFramework, grounded_extension, load_af, loads_af
+from argmap.semantics.iccma_maps import framework_to_map, map_to_framework
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]

@@ -28,6 +28,7 @@ import pyoxigraph as ox
 
 from argmap.errors import ParseError
 from argmap.io._report import Imported, ImportReport
+from argmap.io.rdf_guard import guard_rdf
 
 __all__ = ["MAX_SKIPPED", "import_rdf"]
 
@@ -51,7 +52,6 @@ def import_rdf(name: str) -> Callable[..., Imported]:
     def imports(
         data: bytes, *, filename: str | None = None, lenient: bool = False, graph: str | None = None
     ) -> Imported:
-        from argmap.io.rdf_formats import guard_rdf
         from argmap.rdf import to_ntriples_text
 
         data = guard_rdf(data, name, filename)  # entities, remote contexts, silent drops

@@ -26,19 +26,17 @@ from typing import Any, cast
 
 import pyoxigraph as ox
 
-from argmap.errors import LimitExceeded, ParseError
-from argmap.io._jsonld_check import check_jsonld
 from argmap.io._rdf_lenient import import_rdf
 from argmap.io._xml_entities import expand_entities
+from argmap.io.rdf_guard import guard_rdf, refuse_remote_contexts
 from argmap.io.registry import Format, register
-from argmap.limits import how_to_raise, load_json
 from argmap.map import ArgumentMap
 from argmap.namespace import NS
 from argmap.ntriples import same_graph
 from argmap.rdf import ntriples, read
 from argmap.vocab import OWL_NS, RDF_NS, XSD
 
-__all__ = ["context", "dumps_turtle", "guard_rdf", "refuse_remote_contexts"]
+__all__ = ["context", "dumps_turtle", "guard_rdf", "refuse_remote_contexts"]  # the last two: rdf_guard
 
 PREFIXES = {
     "am": NS,
@@ -86,19 +84,6 @@ def _prefixes(m: ArgumentMap) -> dict[str, str]:
 def dumps_turtle(m: ArgumentMap) -> bytes:
     """The map as Turtle (node IRIs under the empty prefix, the map's base)."""
     return _serialize(_triples(m), ox.RdfFormat.TURTLE, _prefixes(m))
-
-
-def guard_rdf(data: bytes, syntax: str, file: str | None) -> bytes:
-    """``data`` made safe for pyoxigraph, or a located refusal: JSON-LD under the caps, with
-    no remote context and nothing a processor would drop silently; RDF/XML with its
-    entities expanded by argmap's guard. Other syntaxes pass through unchanged."""
-    if syntax == "jsonld":
-        doc = load_json(data, file=file, what="JSON-LD")  # under max_depth and max_text
-        refuse_remote_contexts(doc, file, source=data)
-        check_jsonld(doc, file, source=data)
-    elif syntax == "xml":
-        data = expand_entities(data, file=file)
-    return data
 
 
 def _loader(fmt: ox.RdfFormat) -> Any:
@@ -170,43 +155,8 @@ def _stable(value: Any) -> Any:
 def _loads_jsonld(
     data: bytes, *, filename: str | None = None, graph: str | None = None
 ) -> ArgumentMap:
-    doc = load_json(data, file=filename, what="JSON-LD")
-    refuse_remote_contexts(doc, filename, source=data)
-    check_jsonld(doc, filename, source=data)  # what pyoxigraph would drop without a word
+    data = guard_rdf(data, "jsonld", filename)  # caps, remote contexts, silent drops
     return read(data, ox.RdfFormat.JSON_LD, file=filename, graph=graph)
-
-
-def refuse_remote_contexts(
-    doc: Any, filename: str | None, depth: int = 0, *, source: bytes | None = None
-) -> None:
-    """A JSON-LD context given by URL would be fetched; argmap never fetches.
-
-    ``source`` (the raw JSON) lets the error give the line of the offending context.
-    """
-    if depth > 1000:
-        raise LimitExceeded(
-            f"JSON-LD nested deeper than 1000 levels ({how_to_raise('max_depth')})",
-            file=filename,
-            line=1,
-        )
-    if isinstance(doc, dict):
-        ctx = doc.get("@context")
-        items = ctx if isinstance(ctx, list) else [ctx]
-        for item in items:
-            if isinstance(item, str):
-                where = source.find(json.dumps(item).encode("utf-8")) if source else -1
-                line = source.count(b"\n", 0, where) + 1 if source and where >= 0 else 1
-                raise ParseError(
-                    f"the JSON-LD names a remote context {item!r}; argmap never fetches one "
-                    "(inline the context instead)",
-                    file=filename,
-                    line=line,
-                )
-        for value in doc.values():
-            refuse_remote_contexts(value, filename, depth + 1, source=source)
-    elif isinstance(doc, list):
-        for value in doc:
-            refuse_remote_contexts(value, filename, depth + 1, source=source)
 
 
 def _sniff_text(*starts: bytes) -> Any:

@@ -19,7 +19,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from argmap.errors import ArgmapError, LimitExceeded, ParseError
-from argmap.io.rdf_formats import guard_rdf
+from argmap.io.rdf_guard import guard_rdf
 from argmap.limits import check_size, read_capped
 from argmap.map import ArgumentMap
 from argmap.util import no_gc
