@@ -16,32 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from argmap.errors import (
-    ArgmapError,
-    DuplicateNode,
-    FormatError,
-    ImportFailed,
-    KindError,
-    LimitExceeded,
-    MergeConflict,
-    MissingDependency,
-    ModelError,
-    NodeNotFound,
-    ParseError,
-    QueryError,
-    QuerySyntaxError,
-    RuleError,
-    SemanticsError,
-    SolverTimeout,
-    StoreAuthError,
-    StoreCleanupWarning,
-    StoreError,
-    StoreProtocolError,
-    StoreUnavailable,
-    ValidationFailed,
-    WriteError,
-)
-from argmap.io import dump, dumps, formats, load, loads
+# Build a map
 from argmap.map import ArgumentMap
 from argmap.model import (
     About,
@@ -58,10 +33,22 @@ from argmap.model import (
     Stance,
 )
 from argmap.namespace import AM
+
+# isort: split
+# Read and write
+from argmap.io import dump, dumps, formats, load, loads
+from argmap.limits import Limits
 from argmap.rdf import from_rdflib, to_rdflib
 
-# --- query (issue 3) ---
+if TYPE_CHECKING:  # type checkers see the functions; at run time the modules answer the call
+    from argmap.limits import limits as limits
+    from argmap.validate import validate as validate
+else:
+    import argmap.limits as limits
+    import argmap.validate as validate
+
 # isort: split
+# Ask why: trace a recommendation
 from argmap.query import (
     Trace,
     Unsupported,
@@ -81,31 +68,12 @@ from argmap.query import methods as _query_methods  # noqa: F401  (m.trace(), m.
 from argmap.semantics.explain import explain
 
 # isort: split
-# --- validate (issue 5) ---
-# isort: split
+# Check a map
 from argmap.validate import Finding, ValidationReport, validate_rdf
 
-if TYPE_CHECKING:  # type checkers see the function; at run time the module answers the call
-    from argmap.validate import validate as validate
-else:
-    import argmap.validate as validate
-
 # isort: split
-# --- display (issue 6) ---
-# isort: split
-from argmap.display import GraphvizNotFound as GraphvizNotFound
-from argmap.display import RenderError as RenderError
-from argmap.display import attach_reprs as _attach_reprs
-from argmap.display import render as render
-from argmap.display import to_dot as to_dot
-from argmap.display import to_html as to_html
-from argmap.display import to_svg as to_svg
-
-_attach_reprs()  # maps, traces and validation reports draw themselves in notebooks
-# --- interop (issue 7) ---
-# --- semantics (issue 8) ---
-# isort: split
-from argmap.semantics import (  # noqa: E402  (after the display section's call)
+# Acceptability
+from argmap.semantics import (
     AbstractFramework,
     Acceptance,
     BipolarFramework,
@@ -129,9 +97,7 @@ from argmap.semantics import (  # noqa: E402  (after the display section's call)
     preferred_extensions,
     stable_extensions,
 )
-
-# --- carneades (issue 20) ---
-from argmap.semantics.carneades import (  # noqa: E402
+from argmap.semantics.carneades import (
     CarneadesResult,
     carneades,
     explain_standards,
@@ -139,73 +105,73 @@ from argmap.semantics.carneades import (  # noqa: E402
 )
 
 # isort: split
-# --- store (issue 10) ---
-# isort: split
-from argmap.store import connect, open_store, pull, push  # noqa: E402
-
-# --- hostile input (issue 9) ---
-# isort: split
-from argmap.limits import Limits  # noqa: E402
-
-if TYPE_CHECKING:
-    from argmap.limits import limits as limits
-else:
-    import argmap.limits as limits
+# Stores
+from argmap.store import connect, open_store, pull, push
 
 # isort: split
+# Draw
+from argmap.display import attach_reprs as _attach_reprs
+from argmap.display import render, to_dot, to_html, to_svg
+
+# isort: split
+# Errors
+from argmap.errors import (
+    ArgmapError,
+    DuplicateNode,
+    FormatError,
+    GraphvizNotFound,
+    ImportFailed,
+    KindError,
+    LimitExceeded,
+    MergeConflict,
+    MissingDependency,
+    ModelError,
+    NodeNotFound,
+    ParseError,
+    QueryError,
+    QuerySyntaxError,
+    RenderError,
+    RuleError,
+    SemanticsError,
+    SolverTimeout,
+    StoreAuthError,
+    StoreCleanupWarning,
+    StoreError,
+    StoreProtocolError,
+    StoreUnavailable,
+    ValidationFailed,
+    WriteError,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
+    # build a map
     "AM",
     "About",
     "Actor",
     "Alternative",
     "Anchor",
-    "ArgmapError",
     "Argument",
     "ArgumentMap",
     "Attack",
     "Claim",
-    "DuplicateNode",
     "Evidence",
-    "FormatError",
-    "ImportFailed",
     "Issue",
-    "KindError",
-    "LimitExceeded",
-    "MergeConflict",
-    "MissingDependency",
-    "ModelError",
-    "NodeNotFound",
-    "ParseError",
-    "QueryError",
-    "QuerySyntaxError",
     "Recommendation",
-    "RuleError",
-    "SemanticsError",
-    "SolverTimeout",
     "Source",
     "Stance",
-    "StoreAuthError",
-    "StoreCleanupWarning",
-    "StoreError",
-    "StoreProtocolError",
-    "StoreUnavailable",
-    "ValidationFailed",
-    "WriteError",
+    # read and write
+    "Limits",
     "dump",
     "dumps",
     "formats",
     "from_rdflib",
+    "limits",
     "load",
     "loads",
     "to_rdflib",
-    # --- exports (other issues) ---
-    # hostile input (issue 9)
-    "Limits",
-    "limits",
-    # query (issue 3)
+    # ask why: trace a recommendation
     "Trace",
     "Unsupported",
     "WhatIf",
@@ -220,24 +186,27 @@ __all__ = [
     "trace_all",
     "unsupported",
     "what_if",
-    # validate (issue 5)
+    # check a map
     "Finding",
     "ValidationReport",
     "validate",
     "validate_rdf",
-    # semantics (issue 8)
+    # acceptability
     "AbstractFramework",
     "Acceptance",
     "BipolarFramework",
+    "CarneadesResult",
     "Label",
     "Labelling",
     "accept",
     "bipolar_framework",
+    "carneades",
     "complete_extensions",
     "dfquad",
     "dump_af",
     "dumps_af",
     "dung_framework",
+    "explain_standards",
     "extensions",
     "grounded_extension",
     "is_credulously_accepted",
@@ -248,24 +217,46 @@ __all__ = [
     "map_strengths",
     "preferred_extensions",
     "stable_extensions",
-    # carneades (issue 20)
-    "CarneadesResult",
-    "carneades",
-    "explain_standards",
     "standards_of",
-    # store (issue 10)
+    # stores
     "connect",
     "open_store",
     "pull",
     "push",
-    # display (issue 6)
-    "GraphvizNotFound",
-    "RenderError",
+    # draw
     "render",
     "to_dot",
     "to_html",
     "to_svg",
+    # errors
+    "ArgmapError",
+    "DuplicateNode",
+    "FormatError",
+    "GraphvizNotFound",
+    "ImportFailed",
+    "KindError",
+    "LimitExceeded",
+    "MergeConflict",
+    "MissingDependency",
+    "ModelError",
+    "NodeNotFound",
+    "ParseError",
+    "QueryError",
+    "QuerySyntaxError",
+    "RenderError",
+    "RuleError",
+    "SemanticsError",
+    "SolverTimeout",
+    "StoreAuthError",
+    "StoreCleanupWarning",
+    "StoreError",
+    "StoreProtocolError",
+    "StoreUnavailable",
+    "ValidationFailed",
+    "WriteError",
 ]
+
+_attach_reprs()  # maps, traces and validation reports draw themselves in notebooks
 
 
 def _to_rdflib(self: ArgumentMap) -> object:
