@@ -28,7 +28,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -43,9 +43,11 @@ if TYPE_CHECKING:
     from argmap.query.trace import Trace
 
 __all__ = [
+    "TRACE_QUERIES",
     "TraceSets",
     "UnsupportedSets",
     "run_query",
+    "trace_from_rows",
     "trace_sets",
     "trace_sparql",
     "unsupported_sets",
@@ -144,36 +146,48 @@ def _short(iri: str | None) -> str | None:
     return iri
 
 
+#: the queries (argmap/queries/*.rq) whose rows make a trace's sets, in the order they run
+TRACE_QUERIES: tuple[str, ...] = (
+    "trace_premises",
+    "trace_basic_premises",
+    "trace_evidence",
+    "trace_arguments",
+    "trace_actors",
+    "trace_attacks",
+    "trace_anchors",
+)
+
+
+def trace_from_rows(rows: Mapping[str, list[dict[str, Any]]]) -> TraceSets:
+    """The sets of a trace from the rows of :data:`TRACE_QUERIES` (plain Python values), as
+    any SPARQL engine answers them: rdflib, pyoxigraph, or a store."""
+    arguments = rows["trace_arguments"]
+    return TraceSets(
+        premises=frozenset(r["premise"] for r in rows["trace_premises"]),
+        basic_premises=frozenset(r["premise"] for r in rows["trace_basic_premises"]),
+        evidence=frozenset(r["evidence"] for r in rows["trace_evidence"]),
+        arguments=frozenset(r["argument"] for r in arguments),
+        schemes=frozenset(r["scheme"] for r in arguments if r["scheme"] is not None),
+        actors=frozenset(
+            (r["actor"], _short(r["role"]) or "", r["node"]) for r in rows["trace_actors"]
+        ),
+        attacks=frozenset(
+            (r["attack"], r["attacker"], r["target"], _short(r["type"]) or "", bool(r["answered"]))
+            for r in rows["trace_attacks"]
+        ),
+        anchors=frozenset(
+            (r["node"], r["source"], r["exact"], r["start"], r["end"])
+            for r in rows["trace_anchors"]
+        ),
+    )
+
+
 def trace_sparql(source: Any, root_iri: str) -> TraceSets:
     """The trace of ``root_iri`` computed by SPARQL over ``source`` (rdflib or pyoxigraph).
 
     Returns the same sets as ``trace(m, root).to_sets()`` on the map that was exported.
     """
-    one = {"root": root_iri}
-    premises = run_query(source, "trace_premises", **one)
-    basic = run_query(source, "trace_basic_premises", **one)
-    evidence = run_query(source, "trace_evidence", **one)
-    arguments = run_query(source, "trace_arguments", **one)
-    actors = run_query(source, "trace_actors", **one)
-    attacks = run_query(source, "trace_attacks", **one)
-    anchors = run_query(source, "trace_anchors", **one)
-    return TraceSets(
-        premises=frozenset(r["premise"] for r in premises),
-        basic_premises=frozenset(r["premise"] for r in basic),
-        evidence=frozenset(r["evidence"] for r in evidence),
-        arguments=frozenset(r["argument"] for r in arguments),
-        schemes=frozenset(r["scheme"] for r in arguments if r["scheme"] is not None),
-        actors=frozenset(
-            (r["actor"], _short(r["role"]) or "", r["node"]) for r in actors
-        ),
-        attacks=frozenset(
-            (r["attack"], r["attacker"], r["target"], _short(r["type"]) or "", bool(r["answered"]))
-            for r in attacks
-        ),
-        anchors=frozenset(
-            (r["node"], r["source"], r["exact"], r["start"], r["end"]) for r in anchors
-        ),
-    )
+    return trace_from_rows({name: run_query(source, name, root=root_iri) for name in TRACE_QUERIES})
 
 
 @bulk

@@ -55,7 +55,7 @@ import pyoxigraph as ox
 from argmap.errors import NodeNotFound, QueryError
 from argmap.namespace import NS
 from argmap.queries import bind, sparql_term
-from argmap.query.sparql import TraceSets, UnsupportedSets
+from argmap.query.sparql import TRACE_QUERIES, TraceSets, UnsupportedSets, trace_from_rows
 from argmap.store.base import Store
 from argmap.store.embedded import EmbeddedStore
 from argmap.store.push import GraphInfo, resolve
@@ -248,50 +248,14 @@ def _iri_ok(value: str) -> bool:
     return True
 
 
-def _short(iri: str | None) -> str:
-    if iri is not None and iri.startswith(NS):
-        value = iri[len(NS) :]
-        return value[0].lower() + value[1:]
-    return iri or ""
-
-
-_TWINS = (
-    "trace_premises",
-    "trace_basic_premises",
-    "trace_evidence",
-    "trace_arguments",
-    "trace_actors",
-    "trace_attacks",
-    "trace_anchors",
-)
 
 
 def _twin_rows(store: Store, data: str, root_iri: str) -> dict[str, list[dict[str, Any]]]:
     out = {}
-    for name in _TWINS:
+    for name in TRACE_QUERIES:
         rows = store.select(bind(name, root=root_iri), default_graph=data)
         out[name] = [{k: _plain(v) for k, v in row.items()} for row in rows]
     return out
-
-
-def _sets(rows: dict[str, list[dict[str, Any]]]) -> TraceSets:
-    arguments = rows["trace_arguments"]
-    return TraceSets(
-        premises=frozenset(r["premise"] for r in rows["trace_premises"]),
-        basic_premises=frozenset(r["premise"] for r in rows["trace_basic_premises"]),
-        evidence=frozenset(r["evidence"] for r in rows["trace_evidence"]),
-        arguments=frozenset(r["argument"] for r in arguments),
-        schemes=frozenset(r["scheme"] for r in arguments if r["scheme"] is not None),
-        actors=frozenset((r["actor"], _short(r["role"]), r["node"]) for r in rows["trace_actors"]),
-        attacks=frozenset(
-            (r["attack"], r["attacker"], r["target"], _short(r["type"]), bool(r["answered"]))
-            for r in rows["trace_attacks"]
-        ),
-        anchors=frozenset(
-            (r["node"], r["source"], r["exact"], r["start"], r["end"])
-            for r in rows["trace_anchors"]
-        ),
-    )
 
 
 def trace_sets(store: Store, graph: str, root: str) -> TraceSets:
@@ -309,7 +273,7 @@ def trace_sets(store: Store, graph: str, root: str) -> TraceSets:
     True
     """
     scope = _scope(store, graph)
-    return _sets(_twin_rows(store, scope.data, _resolve_node(store, scope, root)))
+    return trace_from_rows(_twin_rows(store, scope.data, _resolve_node(store, scope, root)))
 
 
 def unsupported_sets(store: Store, graph: str) -> UnsupportedSets:
