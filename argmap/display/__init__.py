@@ -27,7 +27,7 @@ True
 
 from __future__ import annotations
 
-from argmap.display._dot import to_dot
+from argmap.display._dot import dumps_dot, to_dot
 from argmap.display._graphviz import has_dot
 from argmap.display._notebook import attach_reprs
 from argmap.display._render import (
@@ -48,6 +48,7 @@ __all__ = [
     "GraphvizNotFound",
     "RenderError",
     "attach_reprs",
+    "dumps_dot",
     "has_dot",
     "render",
     "render_bytes",

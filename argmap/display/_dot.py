@@ -42,6 +42,7 @@ from argmap.map import ArgumentMap
 from argmap.model import STATEMENT_KINDS, About, Argument, Attack, Evidence, Node, Source, Stance
 
 __all__ = [
+    "dumps_dot",
     "ABOUT_EDGE_LIMIT",
     "ASSERT_EDGE_LIMIT",
     "STAGGER_ABOVE",
@@ -131,6 +132,12 @@ def to_dot(
     True
     """
     return dot_source(as_view(obj, recommendation=recommendation, max_nodes=max_nodes))
+
+
+def dumps_dot(m: ArgumentMap) -> bytes:
+    """The whole map as DOT text: the ``dot`` format of :func:`argmap.dump` and ``argmap
+    convert``, the same picture ``argmap render x.dot`` draws, without a size cap."""
+    return (to_dot(m, max_nodes=max(len(m), 1)) + "\n").encode("utf-8")
 
 
 def quote(value: str) -> str:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from argmap.io import aif
 from argmap.io._imports import import_aif, import_argdown
-from argmap.io.registry import Format, register
+from argmap.io.registry import Format, Lazy, register
 
 __all__: list[str] = []
 
@@ -119,7 +119,7 @@ register(
     Format(
         "dot",
         extensions=("dot", "gv"),
-        dumps=graphs.dumps_dot,
+        dumps=Lazy("argmap.display:dumps_dot"),  # the picture argmap render draws
         media_type="text/vnd.graphviz",
         aliases=("graphviz",),
         description="Graphviz DOT text; write only",
