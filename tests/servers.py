@@ -567,7 +567,7 @@ def fresh_virtuoso(tmp_path: Path) -> Iterator[VirtuosoServer]:
         server.stop()
 
 
-def _empty(store: Store) -> None:
+def empty_store(store: Store) -> None:
     """Remove every graph argmap made, so each test starts from an empty store."""
     from argmap.store.push import _named_graphs, drop_graph
 
@@ -586,10 +586,10 @@ def triple_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Sto
         return
     server = request.getfixturevalue(f"{kind}_server")
     with server.connect() as remote:
-        _empty(remote)
+        empty_store(remote)
         yield remote
         with contextlib.suppress(Exception):
-            _empty(remote)
+            empty_store(remote)
 
 
 __all__ = [
