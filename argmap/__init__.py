@@ -150,6 +150,15 @@ if TYPE_CHECKING:
 else:
     import argmap.limits as limits
 
+# --- compare (issue 19) ---
+# isort: split
+from argmap.diff import MapDiff  # noqa: E402
+
+if TYPE_CHECKING:  # type checkers see the function; at run time the module answers the call
+    from argmap.diff import diff as diff
+else:
+    import argmap.diff as diff
+
 # isort: split
 
 __version__ = "0.1.0"
@@ -261,6 +270,9 @@ __all__ = [
     "to_dot",
     "to_html",
     "to_svg",
+    # compare (issue 19)
+    "MapDiff",
+    "diff",
 ]
 
 
