@@ -53,6 +53,9 @@ app.command(name="graphs")(_store.graphs_command)
 from argmap.cli import diff as _diff  # noqa: E402
 
 app.command(name="diff")(_diff.diff_command)
+from argmap.cli import reanchor as _reanchor  # noqa: E402
+
+app.command(name="reanchor")(_reanchor.reanchor_command)
 
 
 def main() -> None:
