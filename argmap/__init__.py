@@ -152,11 +152,14 @@ else:
 
 # --- compare (issue 19) ---
 # isort: split
+from argmap.align import Alignment  # noqa: E402
 from argmap.diff import MapDiff  # noqa: E402
 
 if TYPE_CHECKING:  # type checkers see the function; at run time the module answers the call
+    from argmap.align import align as align
     from argmap.diff import diff as diff
 else:
+    import argmap.align as align
     import argmap.diff as diff
 
 # isort: split
@@ -271,7 +274,9 @@ __all__ = [
     "to_html",
     "to_svg",
     # compare (issue 19)
+    "Alignment",
     "MapDiff",
+    "align",
     "diff",
 ]
 
