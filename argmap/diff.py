@@ -43,7 +43,7 @@ from argmap._callable import make_callable
 from argmap.display import View, map_view
 from argmap.errors import ModelError
 from argmap.map import ArgumentMap
-from argmap.model import Node
+from argmap.model import Argument, Node
 from argmap.query.trace import Trace, trace
 
 __all__ = ["DIFF_STATES", "MapDiff", "NodeChange", "NodeRef", "RecommendationEffect", "diff"]
@@ -170,7 +170,8 @@ class MapDiff:
         return "\n".join(lines)
 
     def union(self) -> ArgumentMap:
-        """One map holding the new map and everything removed from the old one."""
+        """One map holding the new map and everything removed from the old one (a changed
+        argument also keeps the premises it lost, so they are drawn where they were)."""
         new_id = {k: v for k, v in _pairs(self.old, self.new, self.match)}
         nodes: dict[str, Node] = dict((n.id, n) for n in self.new)
         taken = set(nodes)
@@ -185,6 +186,13 @@ class MapDiff:
         for ref in self.removed:
             node = _renamed(self.old[ref.id], lookup)
             nodes[renamed[ref.id]] = node.model_copy(update={"id": renamed[ref.id], "iri": None})
+        old_id = {v: k for k, v in new_id.items()}
+        for c in self.changed:  # a changed argument keeps its lost premises in the picture
+            here, there = nodes[c.id], self.old[old_id[c.id]]
+            if isinstance(here, Argument) and isinstance(there, Argument):
+                lost = [lookup[p] for p in there.premises if lookup[p] not in here.premises]
+                if lost:
+                    nodes[c.id] = here.model_copy(update={"premises": (*here.premises, *lost)})
         abouts = [(a.statement, a.subject) for a in self.new.abouts()]
         abouts += [
             (lookup.get(a.statement, a.statement), lookup.get(a.subject, a.subject))

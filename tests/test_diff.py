@@ -213,3 +213,15 @@ def test_diff_properties(m: ArgumentMap, data: st.DataObject) -> None:
 @given(maps(max_statements=4), maps(max_statements=4))
 def test_diff_of_unrelated_maps_mirrors(a: ArgumentMap, b: ArgumentMap) -> None:
     _mirror(diff(a, b), diff(b, a))
+
+
+def test_union_keeps_a_lost_linked_premise_in_place() -> None:
+    old = ArgumentMap("v")
+    rec = old.recommendation("Abstain.", id="r")
+    old.argue([old.evidence("Flawed.", id="e"), old.claim("Russia led.", id="c")], rec, id="a")
+    new = old.copy()
+    new.remove("c")
+    d = diff(old, new)
+    assert d.to_dict()["changed"] == [{"id": "a", "kind": "argument", "fields": ["premises"]}]
+    assert d.union()["a"].premises == ("e", "c")
+    assert d.marks() == {"a": "changed", "c": "removed"}
