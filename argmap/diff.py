@@ -163,7 +163,10 @@ class MapDiff:
         lines += [f"~ {x.kind} {x.id}: {', '.join(x.fields)}" for x in self.changed]
         for r in self.recommendations:
             lines.append(f"recommendation {r.id}:")
+            same_critical = r.critical_before == r.critical_after
             for name, value in r.to_dict().items():
+                if same_critical and name.startswith("critical_"):
+                    continue
                 if name != "id" and value not in ([], None):
                     shown = ", ".join(value) if isinstance(value, list) else value
                     lines.append(f"  {name.replace('_', ' ')}: {shown}")
