@@ -108,6 +108,18 @@ from argmap.semantics.carneades import (
 # Stores
 from argmap.store import connect, open_store, pull, push
 
+# Compare maps
+# isort: split
+from argmap.align import Alignment
+from argmap.diff import MapDiff
+
+if TYPE_CHECKING:  # type checkers see the function; at run time the module answers the call
+    from argmap.align import align as align
+    from argmap.diff import diff as diff
+else:
+    import argmap.align as align
+    import argmap.diff as diff
+
 # isort: split
 # Draw
 from argmap.display import attach_reprs as _attach_reprs
@@ -228,6 +240,11 @@ __all__ = [
     "to_dot",
     "to_html",
     "to_svg",
+    # compare maps
+    "Alignment",
+    "MapDiff",
+    "align",
+    "diff",
     # errors
     "ArgmapError",
     "DuplicateNode",

@@ -44,7 +44,7 @@ argmap.errors.KindError: argue: the conclusion 'russia' is an actor; an argument
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, TypeAlias, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 
 import networkx as nx
 from pydantic import BaseModel, ValidationError
@@ -72,6 +72,9 @@ from argmap.model import (
 from argmap.ntriples import same_graph
 from argmap.util import no_gc
 from argmap.vocab import KIND_WORDS, MULTI_REFERENCES, SINGLE_REFERENCES
+
+if TYPE_CHECKING:
+    from argmap.anchoring import ReanchorReport
 
 __all__ = ["DEFAULT_MAP_BASE", "ArgumentMap", "Ref"]
 
@@ -906,6 +909,13 @@ class ArgumentMap:
         if anchor not in current.anchors:
             self._replace(current.model_copy(update={"anchors": (*current.anchors, anchor)}))
         return anchor
+
+    def reanchor(self, source: Ref, new_text: str, **options: Any) -> ReanchorReport:
+        """Re-find every anchor into ``source`` in its revised text; kept, moved, fuzzy or
+        lost each (see :func:`argmap.anchoring.reanchor` for ``options``)."""
+        from argmap.anchoring import reanchor
+
+        return reanchor(self, source, new_text, **options)
 
     def _replace(self, node: Node) -> None:
         """Swap a node model for a re-validated copy with the same id and references."""

@@ -2,8 +2,9 @@
 
 Layers, lowest first (a module may import from its own layer and from lower ones):
 
-    base (errors, ids, vocab, util, limits ...) -> model -> map -> {rdf, query, queries}
-    -> io -> {validate, semantics, testing} -> {display, store} -> {cli, the package itself}
+    base (errors, ids, vocab, util, limits ...) -> {model, anchoring} -> {map, align}
+    -> {rdf, query, queries, disagree} -> io -> {validate, semantics, testing}
+    -> {display, store, diff} -> {cli, the package itself}
 
 Also: no import circles between modules (imports under ``if TYPE_CHECKING:`` are for the
 type checker and do not count), and no private name (``_x``, or a name from a ``_x``
@@ -26,12 +27,12 @@ LAYERS: list[set[str]] = [
         "argmap.errors", "argmap.ids", "argmap.namespace", "argmap.vocab", "argmap.util",
         "argmap.ntriples", "argmap.callable_module", "argmap.limits", "argmap._stream_caps",
     },
-    {"argmap.model"},
-    {"argmap.map"},
-    {"argmap.rdf", "argmap.query", "argmap.queries"},
+    {"argmap.model", "argmap.anchoring"},
+    {"argmap.map", "argmap.align"},
+    {"argmap.rdf", "argmap.query", "argmap.queries", "argmap.disagree"},
     {"argmap.io"},
     {"argmap.validate", "argmap.semantics", "argmap.testing"},
-    {"argmap.display", "argmap.store"},
+    {"argmap.display", "argmap.store", "argmap.diff"},
     {"argmap.cli", "argmap", "argmap.__main__"},
 ]  # fmt: skip
 

@@ -53,6 +53,13 @@ app.command(name="push")(_store.push_command)
 app.command(name="pull")(_store.pull_command)
 app.command(name="query")(_store.query_command)
 app.command(name="graphs")(_store.graphs_command)
+# --- compare (issue 19) ---
+from argmap.cli import diff as _diff  # noqa: E402
+
+app.command(name="diff")(_diff.diff_command)
+from argmap.cli import reanchor as _reanchor  # noqa: E402
+
+app.command(name="reanchor")(_reanchor.reanchor_command)
 
 
 def main() -> None:

@@ -39,7 +39,7 @@ from argmap.display._render import (
     to_png,
     to_svg,
 )
-from argmap.display._view import DEFAULT_MAX_NODES
+from argmap.display._view import DEFAULT_MAX_NODES, View, map_view
 from argmap.errors import GraphvizNotFound, RenderError
 
 __all__ = [
@@ -47,9 +47,11 @@ __all__ = [
     "RENDER_FORMATS",
     "GraphvizNotFound",
     "RenderError",
+    "View",
     "attach_reprs",
     "dumps_dot",
     "has_dot",
+    "map_view",
     "render",
     "render_bytes",
     "repr_html",

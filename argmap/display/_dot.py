@@ -60,6 +60,8 @@ ATTACK_COLOUR = "#dc2626"
 STANCE_COLOUR = "#7e22ce"
 ABOUT_COLOUR = "#94a3b8"
 CRITICAL_COLOUR = "#d97706"
+MARK_COLOURS = {"added": "#16a34a", "removed": "#dc2626", "changed": "#d97706"}
+"""Outline colours of a diff's union picture (View.marks)."""
 ASSERT_EDGE_LIMIT = 3
 """An actor asserting more drawn statements than this gets a count, not an edge to each."""
 STAGGER_ABOVE = 40
@@ -357,6 +359,9 @@ class _Writer:
             badges.append((" · ".join(accept), colour))
         if node.id in self.view.critical:
             badges.append(("critical premise", CRITICAL_COLOUR))
+        mark = self.view.marks.get(node.id)
+        if mark in MARK_COLOURS:
+            badges.append((mark, MARK_COLOURS[mark]))
         for flag in self.view.flags.get(node.id, ()):
             if flag.severity in _SEVERITY_COLOURS:  # info findings stay in the tooltip
                 badges.append((f"{flag.severity}: {flag.rule}", _SEVERITY_COLOURS[flag.severity]))
@@ -411,7 +416,18 @@ class _Writer:
             attrs["color"] = _SEVERITY_COLOURS[worst]
             attrs["penwidth"] = "3"
             attrs["class"] += f" am-flag am-{worst}"
+        self._mark(node.id, attrs)
         self.out.append(f"  {quote(node.id)} {_attrs(attrs)};")
+
+    def _mark(self, node_id: str, attrs: dict[str, str]) -> None:
+        """Colour what a diff marks as added, removed or changed (View.marks)."""
+        mark = self.view.marks.get(node_id)
+        if mark in MARK_COLOURS:
+            attrs["color"] = MARK_COLOURS[mark]
+            attrs["penwidth"] = "3"
+            attrs["class"] = attrs.get("class", "") + f" am-{mark}"
+            if mark == "removed":
+                attrs["style"] = attrs.get("style", "") + ",dashed"
 
     def _junction(self, arg: Argument) -> None:
         label = self.m.labels.get(arg.id)
@@ -436,6 +452,7 @@ class _Writer:
             "class": "am-node am-argument" + (" am-linked" if len(arg.premises) > 1 else ""),
             "tooltip": node_tooltip(self.m, arg, extra),
         }
+        self._mark(arg.id, attrs)
         self.out.append(f"  {quote(arg.id)} {_attrs(attrs)};")
 
     # ---------------------------------------------------------------- edges
@@ -471,6 +488,7 @@ class _Writer:
             "class": f"am-attack am-{kind}",
             "tooltip": "\n".join(tip),
         }
+        self._mark(attack.id, attrs)
         if attack.id not in split:
             self.out.append(
                 f"  {quote(attack.attacker)} -> {quote(attack.target)} {_attrs(attrs)};"

@@ -89,6 +89,7 @@ class View:
     flags: Mapping[str, tuple[Flag, ...]] = field(default_factory=dict)
     hidden_support: Mapping[str, int] = field(default_factory=dict)
     total_boxes: int = 0
+    marks: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def boxes(self) -> int:
