@@ -224,3 +224,25 @@ def test_rdf_nodes_the_map_cannot_hold_are_skipped_and_named(tmp_path: Path) -> 
     assert found.exit_code == 1
     assert {"argument-without-premise", "missing-text"} <= {
         f["rule"] for f in json.loads(found.stdout)["findings"]}
+
+
+BRAT_DATA = Path(__file__).resolve().parent / "data" / "brat"
+
+
+def test_brat_and_kialo_read_leniently_and_strict_names_every_bad_record(tmp_path: Path) -> None:
+    ann = tmp_path / "trees.ann"
+    (tmp_path / "trees.txt").write_bytes((BRAT_DATA / "trees.txt").read_bytes())
+    ann.write_bytes(
+        (BRAT_DATA / "trees.ann").read_bytes()
+        + b"R99\tsupports Arg1:T98 Arg2:T97\nR98\tattacks Arg1:T96 Arg2:T1\n"
+    )
+    kialo = tmp_path / "d.kialo.txt"
+    kialo.write_text("1. T.\n1.1. Pro: P.\n1.3.1. Con: orphan\n1.4.1. Con: orphan2\n")
+    for path, bad in ((ann, ("R99", "R98")), (kialo, ("c1.3.1", "c1.4.1"))):
+        strict = runner.invoke(app, ["info", str(path)])
+        assert strict.exit_code == 2 and all(node in strict.output for node in bad)
+        lenient = runner.invoke(app, ["info", str(path), "--lenient"])
+        assert lenient.exit_code == 0, lenient.output
+        assert all(node in lenient.output for node in bad)
+        m, report = load_with_report(path, lenient=True)
+        assert len(report.problems) == 2 and len(m) > 0
