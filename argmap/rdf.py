@@ -54,6 +54,7 @@ from argmap.vocab import (
     ATTACK_TYPE_TERM,
     CLASS_OF_KIND,
     OWL_SAME_AS,
+    PROPERTIES,
     RDF_JSON,
     RDF_TYPE,
     ROLE_TERM,
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
     import rdflib
 
 __all__ = [
+    "SYNTAXES",
     "from_ntriples",
     "from_rdflib",
     "iter_ntriples_lines",
@@ -99,6 +101,16 @@ def _date_literal(value: str) -> str:
     return _typed(value, XSD + "date")
 
 
+#: the RDF syntaxes by their registry names
+SYNTAXES: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+
 _IRI_TERM = re.compile(r"<[^<>\s]*>")
 
 
@@ -109,42 +121,7 @@ def _anchor_iri(base: str, node_id: str, key: tuple[Any, ...]) -> str:
 
 # ---------------------------------------------------------------------- writing
 
-_P = {
-    name: _iri(NS + name)
-    for name in (
-        "text",
-        "label",
-        "id",
-        "tag",
-        "data",
-        "premise",
-        "conclusion",
-        "scheme",
-        "attacker",
-        "target",
-        "attackType",
-        "actor",
-        "role",
-        "about",
-        "anchor",
-        "source",
-        "exact",
-        "prefix",
-        "suffix",
-        "start",
-        "end",
-        "author",
-        "publisher",
-        "date",
-        "url",
-        "actorType",
-        "issue",
-        "title",
-        "acceptability",
-        "strength",
-        "semantics",
-    )
-}
+_P = {name: _iri(NS + name) for name in PROPERTIES}
 _T_TYPE = _iri(RDF_TYPE)
 _T_SAME_AS = _iri(OWL_SAME_AS)
 _T_CLASS = {k: _iri(NS + c) for k, c in CLASS_OF_KIND.items()}

@@ -29,6 +29,7 @@ __all__ = [
     "NS",
     "OWL_NS",
     "OWL_SAME_AS",
+    "PROPERTIES",
     "RDF_JSON",
     "RDF_LANG_STRING",
     "RDF_NS",
@@ -145,4 +146,46 @@ SINGLE_REFERENCES: dict[str, str] = _checked(
 #: model fields that name several nodes (or one of several) -> the ontology property
 MULTI_REFERENCES: dict[str, str] = _checked(
     {"premises": "premise", "attacker": "attacker", "co_attackers": "attacker"}
+)
+
+#: every ontology property argmap writes (local names), checked against the namespace
+PROPERTIES: tuple[str, ...] = tuple(
+    _checked(
+        {
+            name: name
+            for name in (
+                "text",
+                "label",
+                "id",
+                "tag",
+                "data",
+                "premise",
+                "conclusion",
+                "scheme",
+                "attacker",
+                "target",
+                "attackType",
+                "actor",
+                "role",
+                "about",
+                "anchor",
+                "source",
+                "exact",
+                "prefix",
+                "suffix",
+                "start",
+                "end",
+                "author",
+                "publisher",
+                "date",
+                "url",
+                "actorType",
+                "issue",
+                "title",
+                "acceptability",
+                "strength",
+                "semantics",
+            )
+        }
+    )
 )

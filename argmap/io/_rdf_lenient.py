@@ -24,25 +24,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pyoxigraph as ox
-
 from argmap.errors import ParseError
 from argmap.io._report import Imported, ImportReport
 from argmap.io.rdf_guard import guard_rdf
+from argmap.rdf import SYNTAXES
 
 __all__ = ["MAX_SKIPPED", "import_rdf"]
 
 MAX_SKIPPED = 100
 """Bad nodes skipped before a lenient read gives up (each costs one more pass)."""
 
-_SYNTAX = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "trig": ox.RdfFormat.TRIG,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "xml": ox.RdfFormat.RDF_XML,
-}
+_SYNTAX = SYNTAXES
 
 
 def import_rdf(name: str) -> Callable[..., Imported]:

@@ -22,6 +22,7 @@ from argmap.errors import ArgmapError, LimitExceeded, ParseError
 from argmap.io.rdf_guard import guard_rdf
 from argmap.limits import check_size, read_capped
 from argmap.map import ArgumentMap
+from argmap.rdf import SYNTAXES
 from argmap.util import no_gc
 from argmap.validate._catalog import CATEGORIES, RULES
 from argmap.validate._finding import Finding, RuleError, Severity, check_severity
@@ -33,14 +34,7 @@ __all__ = ["RDF_SYNTAXES", "RdfInput", "UserRule", "read_input", "validate"]
 
 UserRule = Callable[[ArgumentMap], Iterable[Finding]]
 
-RDF_SYNTAXES: dict[str, ox.RdfFormat] = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "trig": ox.RdfFormat.TRIG,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "xml": ox.RdfFormat.RDF_XML,
-}
+RDF_SYNTAXES = SYNTAXES  # the RDF syntaxes validate reads triple by triple
 
 
 @dataclass

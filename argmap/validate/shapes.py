@@ -11,7 +11,7 @@ True
 
 from __future__ import annotations
 
-from argmap.vocab import CLASS_OF_KIND, WORD_OF_TERM
+from argmap.vocab import CLASS_OF_KIND, PROPERTIES, WORD_OF_TERM
 
 __all__ = [
     "ACTOR_TYPES",
@@ -59,36 +59,9 @@ CONCRETE = frozenset(
 
 TEXTED = frozenset({"Statement", "Actor", "Alternative", "Issue", "Source"})
 
-PREDICATES = frozenset(
-    {
-        "text",
-        "label",
-        "id",
-        "data",
-        "premise",
-        "conclusion",
-        "scheme",
-        "attacker",
-        "target",
-        "attackType",
-        "actor",
-        "role",
-        "about",
-        "anchor",
-        "source",
-        "exact",
-        "prefix",
-        "suffix",
-        "start",
-        "end",
-        "author",
-        "publisher",
-        "date",
-        "url",
-        "actorType",
-        "issue",
-    }
-)
+# the properties the shapes constrain (tags, computed labels and strengths, and the map's
+# own title and semantics are not)
+PREDICATES = frozenset(PROPERTIES) - {"tag", "title", "acceptability", "strength", "semantics"}
 
 ATTACK_TYPES = frozenset(WORD_OF_TERM["attack_type"])
 
