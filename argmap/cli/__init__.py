@@ -49,6 +49,10 @@ app.command(name="push")(_store.push_command)
 app.command(name="pull")(_store.pull_command)
 app.command(name="query")(_store.query_command)
 app.command(name="graphs")(_store.graphs_command)
+# --- corpus (issue 18) ---
+from argmap.cli import corpus as _corpus  # noqa: E402
+
+app.add_typer(_corpus.app, name="corpus")
 
 
 def main() -> None:

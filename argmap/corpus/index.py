@@ -16,8 +16,11 @@ with ``cx:`` = ``https://w3id.org/argmap/corpus#``. The keys are computed once, 
 Python, when a map is added (:func:`normalise`): SPARQL's string functions differ from
 server to server (``LCASE`` and ``\\s`` are not Unicode-complete everywhere), so a key
 computed in the store would not match the in-memory answer on every server. The cost
-is a few triples per actor and statement, written with the map's provenance in one
-update after the map's own atomic push.
+is a few triples per actor and statement, written with the map's provenance after the
+map's own atomic push: one update removes the previous provenance, then the new lines
+are appended (N-Triples, which carry any string; update text cannot). A map whose push
+finished but whose provenance is missing (Ctrl-C between the two) is read again by the
+next load, which replaces it.
 
 Examples
 --------
@@ -32,18 +35,21 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from argmap.queries import sparql_term
+import pyoxigraph as ox
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
 
-__all__ = ["CORPUS", "CX", "Provenance", "index_update", "normalise", "remove_update"]
+__all__ = ["CORPUS", "CX", "Provenance", "index_triples", "normalise", "remove_update"]
 
 #: The named graph holding every map's provenance and keys.
 CORPUS = "https://w3id.org/argmap/store/corpus"
 #: The corpus vocabulary.
 CX = "https://w3id.org/argmap/corpus#"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_DATETIME = ox.NamedNode(_XSD + "dateTime")
+_INTEGER = ox.NamedNode(_XSD + "integer")
 _TRAILING = re.compile(r"[\s.!?;:,]+$")
 
 
@@ -70,12 +76,8 @@ class Provenance:
     problems: int = 0
 
 
-def _lit(value: str) -> str:
-    return sparql_term(value)
-
-
 def _entry(graph: str, tag: str, n: int) -> str:
-    return f"<urn:argmap:corpus:{hashlib.sha1(graph.encode()).hexdigest()[:20]}:{tag}{n}>"
+    return f"urn:argmap:corpus:{hashlib.sha1(graph.encode()).hexdigest()[:20]}:{tag}{n}"
 
 
 def map_keys(m: ArgumentMap) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -107,23 +109,28 @@ def remove_update(graph: str) -> str:
     )
 
 
-def index_update(prov: Provenance, m: ArgumentMap) -> str:
-    """One SPARQL update replacing ``prov.graph``'s provenance and keys (atomic on a server
-    that applies one operation atomically, as every SPARQL server does)."""
-    g = f"<{prov.graph}>"
-    lines = [f'{g} a <{CX}CorpusMap> ; <{CX}loaded> "{prov.loaded}"^^<{_XSD}dateTime> .']
-    lines.append(f'{g} <{CX}problems> "{int(prov.problems)}"^^<{_XSD}integer> .')
+def index_triples(prov: Provenance, m: ArgumentMap) -> bytes:
+    """``prov.graph``'s provenance and keys as N-Triples, for the corpus graph.
+
+    They are appended (not written into update text, which cannot carry every string
+    safely) after :func:`remove_update` removed the previous ones.
+    """
+    g = ox.NamedNode(prov.graph)
+    triples = [
+        ox.Triple(g, _RDF_TYPE, ox.NamedNode(CX + "CorpusMap")),
+        ox.Triple(g, ox.NamedNode(CX + "loaded"), ox.Literal(prov.loaded, datatype=_DATETIME)),
+        ox.Triple(
+            g, ox.NamedNode(CX + "problems"), ox.Literal(str(int(prov.problems)), datatype=_INTEGER)
+        ),
+    ]
     for name, value in (("file", prov.file), ("sha256", prov.sha256), ("format", prov.format)):
         if value is not None:
-            lines.append(f"{g} <{CX}{name}> {_lit(value)} .")
+            triples.append(ox.Triple(g, ox.NamedNode(CX + name), ox.Literal(value)))
     actors, statements = map_keys(m)
     for tag, prop, pairs in (("a", "actor", actors), ("s", "statement", statements)):
         for n, (key, iri) in enumerate(pairs):
-            e = _entry(prov.graph, tag, n)
-            lines.append(f"{g} <{CX}{prop}> {e} . {e} <{CX}key> {_lit(key)} ; <{CX}node> <{iri}> .")
-    body = "\n".join(lines)
-    return (
-        f"DELETE {{ GRAPH <{CORPUS}> {{ {g} ?p ?o . ?o ?q ?v }} }}\n"
-        f"INSERT {{ GRAPH <{CORPUS}> {{\n{body}\n}} }}\n"
-        f"WHERE {{ OPTIONAL {{ {_where_old(prov.graph)} }} }}"
-    )
+            e = ox.NamedNode(_entry(prov.graph, tag, n))
+            triples.append(ox.Triple(g, ox.NamedNode(CX + prop), e))
+            triples.append(ox.Triple(e, ox.NamedNode(CX + "key"), ox.Literal(key)))
+            triples.append(ox.Triple(e, ox.NamedNode(CX + "node"), ox.NamedNode(iri)))
+    return "".join(f"{t} .\n" for t in triples).encode("utf-8")

@@ -44,7 +44,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from argmap.corpus.index import CORPUS, CX, Provenance, index_update, remove_update
+from argmap.corpus.index import CORPUS, CX, Provenance, index_triples, remove_update
 from argmap.errors import ArgmapError
 from argmap.io import collect_reports, guess
 from argmap.io import load as load_file
@@ -255,7 +255,8 @@ class Corpus:
 
     def _put(self, m: ArgumentMap, graph: str, prov: Provenance) -> int:
         info = push(m, self.store, graph, progress=False)
-        self.store.update(index_update(prov, m))
+        self.store.update(remove_update(graph))
+        self.store.append(CORPUS, index_triples(prov, m))
         return info.triples or 0
 
     def add(
