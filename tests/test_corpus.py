@@ -126,6 +126,31 @@ def test_ctrl_c_leaves_whole_maps_and_returns_the_report(folder: Path, tmp_path:
     assert len(corpus) == 3 and not rest.interrupted
 
 
+def test_ctrl_c_inside_a_push_leaves_that_map_absent(folder: Path, tmp_path: Path) -> None:
+    from argmap.store.push import _named_graphs
+
+    store = open_store(tmp_path / "store")
+    appends = 0
+    real_append = store.append
+
+    def append(graph: str, ntriples: bytes) -> None:
+        nonlocal appends
+        appends += 1
+        if appends == 3:  # map 1: data, then corpus lines; map 2: its data
+            raise KeyboardInterrupt
+        real_append(graph, ntriples)
+
+    store.append = append  # type: ignore[method-assign]
+    corpus = Corpus(store)
+    report = corpus.load(folder, workers=1)
+    assert report.interrupted and len(report.loaded) == 1
+    assert corpus.graphs() == [report.loaded[0].graph]
+    assert [p.graph for p in corpus.provenance()] == corpus.graphs()
+    # no half-written data graph is left behind
+    data = [g for g in _named_graphs(store) if "#argmap-" in g]
+    assert len(data) == 1
+
+
 def test_add_a_map_and_a_path(folder: Path) -> None:
     corpus = Corpus()
     assert corpus.add(_brief("x")) == "https://w3id.org/argmap/map/x"
