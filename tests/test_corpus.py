@@ -371,3 +371,48 @@ def test_cli_query_formats(tmp_path: Path) -> None:
     assert "map/a/r" in table.stdout and "map/b/r" in table.stdout
     _cli("corpus", "query", "resting-on", "--store", store, code=2)
     _cli("corpus", "stats", "--store", str(tmp_path / "nothing"), code=2)
+
+
+# ---------------------------------------------------------------------- the example
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+
+
+def test_example_script_loads_every_kind_of_file(shared_dir: Path, tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "corpus_questions", EXAMPLE / "corpus_questions.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    answers = module.run(shared_dir / "corpora", tmp_path / "store")
+    formats = {f.format for f in answers["report"].loaded}
+    assert {"aif", "argdown", "microtext", "sadface", "carneades"} <= formats
+    # the ArgMicro texts are in the corpora twice (XML and AIF): their statements are shared
+    assert any(s.by == "name" for s in answers["shared_statements"])
+    assert len(answers["totals"]) == len(answers["report"].loaded)
+
+
+def test_example_notebook_runs(shared_dir: Path) -> None:
+    pytest.importorskip("nbclient", reason="pip install nbclient ipykernel")
+    pytest.importorskip("pandas", reason="pip install pandas")
+    import os
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(EXAMPLE / "corpus.ipynb", as_version=4)
+    os.environ["ARGMAP_CORPORA"] = str(shared_dir / "corpora")
+    try:
+        NotebookClient(nb, timeout=300, resources={"metadata": {"path": str(EXAMPLE)}}).execute()
+    finally:
+        del os.environ["ARGMAP_CORPORA"]
+    text = "\n".join(
+        str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", ""))
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+    )
+    assert "maps loaded" in text and "Default Inference" in text
