@@ -213,6 +213,10 @@ def corpora(draw: Any) -> dict[str, ArgumentMap]:
 
 QUESTIONS = [
     ("totals", lambda s: q.totals(s)),
+    (
+        "totals scanned",
+        lambda s: q.totals(s, scan=True) if not isinstance(s, dict) else q.totals(s),
+    ),
     ("ratios", lambda s: q.ratios(s)),
     ("shared_actors", lambda s: q.shared_actors(s)),
     ("shared_statements", lambda s: q.shared_statements(s)),
@@ -264,6 +268,18 @@ def test_questions_equal_in_memory_and_in_memory_store(
 ) -> None:
     with open_store(None) as store:
         _check_equal(store, maps_by_graph)
+
+
+def test_totals_count_a_map_pushed_outside_the_corpus() -> None:
+    from argmap.store import push
+
+    corpus = Corpus()
+    corpus.add(_brief("a"))
+    newer = _brief("a")
+    newer.claim("One more.", id="more")
+    push(newer, corpus.store)  # the corpus graph's counts now describe an old version
+    assert q.totals(corpus) == q.totals([newer]) == q.totals(corpus, scan=True)
+    assert q.totals(corpus)[0].claims == 1
 
 
 def test_questions_on_known_maps() -> None:

@@ -8,12 +8,15 @@ normalised actor names and statement texts::
       <G> a cx:CorpusMap ; cx:file "aif/qt30/nodeset21459.json" ;
           cx:sha256 "9f2c..." ; cx:format "aif" ; cx:problems 0 ;
           cx:loaded "2026-12-02T14:00:00Z"^^xsd:dateTime ;
+          cx:data <D> ; cx:claims 12 ; cx:arguments 5 ; ... ;
           cx:actor <urn:argmap:corpus:...:a0> ; cx:statement <urn:argmap:corpus:...:s0> .
       <urn:argmap:corpus:...:a0> cx:key "us chamber of commerce" ; cx:node <actor IRI> .
     }
 
-with ``cx:`` = ``https://w3id.org/argmap/corpus#``. The keys are computed once, in
-Python, when a map is added (:func:`normalise`): SPARQL's string functions differ from
+with ``cx:`` = ``https://w3id.org/argmap/corpus#``. The counts by kind say which data
+graph ``D`` they describe: a question uses them only while ``D`` is the map's current
+version (a map pushed again outside the corpus is counted in the store instead). The
+keys are computed once, in Python, when a map is added (:func:`normalise`): SPARQL's string functions differ from
 server to server (``LCASE`` and ``\\s`` are not Unicode-complete everywhere), so a key
 computed in the store would not match the in-memory answer on every server. The cost
 is a few triples per actor and statement, written with the map's provenance after the
@@ -40,7 +43,7 @@ import pyoxigraph as ox
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
 
-__all__ = ["CORPUS", "CX", "Provenance", "index_triples", "normalise", "remove_update"]
+__all__ = ["CORPUS", "COUNTS", "CX", "Provenance", "index_triples", "normalise", "remove_update"]
 
 #: The named graph holding every map's provenance and keys.
 CORPUS = "https://w3id.org/argmap/store/corpus"
@@ -50,6 +53,18 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _DATETIME = ox.NamedNode(_XSD + "dateTime")
 _INTEGER = ox.NamedNode(_XSD + "integer")
+#: Kinds counted in the corpus graph (``m.counts()`` key -> cx: property).
+COUNTS = {
+    "claim": "claims",
+    "evidence": "evidence",
+    "recommendation": "recommendations",
+    "actor": "actors",
+    "alternative": "alternatives",
+    "issue": "issues",
+    "argument": "arguments",
+    "attack": "attacks",
+    "stance": "stances",
+}
 _TRAILING = re.compile(r"[\s.!?;:,]+$")
 
 
@@ -74,6 +89,7 @@ class Provenance:
     format: str | None
     loaded: str
     problems: int = 0
+    data: str | None = None
 
 
 def _entry(graph: str, tag: str, n: int) -> str:
@@ -126,6 +142,12 @@ def index_triples(prov: Provenance, m: ArgumentMap) -> bytes:
     for name, value in (("file", prov.file), ("sha256", prov.sha256), ("format", prov.format)):
         if value is not None:
             triples.append(ox.Triple(g, ox.NamedNode(CX + name), ox.Literal(value)))
+    if prov.data is not None:
+        triples.append(ox.Triple(g, ox.NamedNode(CX + "data"), ox.NamedNode(prov.data)))
+        counts = m.counts()
+        for kind, prop in COUNTS.items():
+            count = ox.Literal(str(counts[kind]), datatype=_INTEGER)
+            triples.append(ox.Triple(g, ox.NamedNode(CX + prop), count))
     actors, statements = map_keys(m)
     for tag, prop, pairs in (("a", "actor", actors), ("s", "statement", statements)):
         for n, (key, iri) in enumerate(pairs):

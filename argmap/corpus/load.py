@@ -35,11 +35,12 @@ from __future__ import annotations
 import glob as _glob
 import hashlib
 import json
+import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,7 @@ from argmap.store import Store, graphs, open_store, pull, push
 __all__ = ["Corpus", "FileResult", "LoadReport"]
 
 Progress = Callable[[int, int, str], None]
+_FLUSH_EVERY = 50  # maps between two flushes of an embedded store (bounds its memory)
 
 
 @dataclass
@@ -213,7 +215,8 @@ class Corpus:
             if g not in current:
                 continue
             name = r["p"].value.removeprefix(CX)
-            fields.setdefault(g, {})[name] = r["o"].value
+            if name in ("file", "sha256", "format", "loaded", "problems", "data"):
+                fields.setdefault(g, {})[name] = r["o"].value
         return sorted(
             (
                 Provenance(
@@ -223,6 +226,7 @@ class Corpus:
                     format=f.get("format"),
                     loaded=f.get("loaded", ""),
                     problems=int(f.get("problems", 0)),
+                    data=f.get("data"),
                 )
                 for g, f in fields.items()
             ),
@@ -255,6 +259,7 @@ class Corpus:
 
     def _put(self, m: ArgumentMap, graph: str, prov: Provenance) -> int:
         info = push(m, self.store, graph, progress=False)
+        prov = replace(prov, data=info.data_graph)
         self.store.update(remove_update(graph))
         self.store.append(CORPUS, index_triples(prov, m))
         return info.triples or 0
@@ -336,6 +341,7 @@ class Corpus:
                 todo.append((f, sha))
         total = len(files)
         done = len(report.files)
+        flush = getattr(self.store, "flush", None)  # an embedded store's write buffers
 
         def finished(result: FileResult) -> None:
             nonlocal done
@@ -354,6 +360,8 @@ class Corpus:
                 finished(FileResult(str(path), "refused", format=fmt, sha256=sha, error=str(exc)))
                 return
             by_file[str(path)] = g
+            if flush is not None and len(report.loaded) % _FLUSH_EVERY == _FLUSH_EVERY - 1:
+                flush()
             finished(FileResult(str(path), "loaded", g, fmt, sha, triples, problems))
 
         def refuse(path: Path, sha: str, exc: BaseException) -> None:
@@ -388,7 +396,12 @@ class Corpus:
         store_one: Callable[[Path, str, tuple[ArgumentMap, str, list[str]]], None],
         refuse: Callable[[Path, str, BaseException], None],
     ) -> None:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
+        # forkserver: a worker does not inherit this process's memory (the store's)
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
+        pool = ProcessPoolExecutor(
+            max_workers=workers, initializer=_ignore_sigint, mp_context=context
+        )
         try:
             futures: dict[Future[tuple[ArgumentMap, str, list[str]]], tuple[Path, str]] = {
                 pool.submit(parse_file, str(path), lenient, format): (path, sha)

@@ -43,7 +43,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
-from argmap.corpus.index import CORPUS, CX, normalise
+from argmap.corpus.index import CORPUS, COUNTS, CX, normalise
 from argmap.corpus.load import Corpus
 from argmap.queries import sparql_term
 from argmap.store import CATALOG, Store, run_query
@@ -218,22 +218,42 @@ def _totals_row(graph: str, c: Mapping[str, int]) -> MapTotals:
     )
 
 
-def totals(source: Source) -> Rows[MapTotals]:
-    """Nodes by kind in each map, sorted by graph (every map, even an empty one)."""
+def totals(source: Source, *, scan: bool = False) -> Rows[MapTotals]:
+    """Nodes by kind in each map, sorted by graph (every map, even an empty one).
+
+    In a store, a map's counts come from the corpus graph when they describe its current
+    version (written when it was added: one small read for the whole corpus); other maps,
+    or all with ``scan=True``, are counted in their graphs (a scan of every node).
+    """
     store = _store(source)
     counts: dict[str, dict[str, int]] = {}
     if store is not None:
-        values = " ".join(f"am:{k}" for k in _KINDS)
-        for r in _select(store, f"SELECT ?graph WHERE {{ {_CURRENT} }}"):
-            counts.setdefault(r["graph"], dict.fromkeys(_KINDS.values(), 0))
-        rows = _select(
-            store,
-            f"SELECT ?graph ?type (COUNT(DISTINCT ?n) AS ?count) WHERE {{ {_CURRENT} "
-            f"GRAPH ?data {{ ?n a ?type . VALUES ?type {{ {values} }} }} }} GROUP BY ?graph ?type",
-        )
-        for r in rows:
-            kind = _KINDS[r["type"].removeprefix(_AM)]
-            counts.setdefault(r["graph"], dict.fromkeys(_KINDS.values(), 0))[kind] = int(r["count"])
+        zero = dict.fromkeys(_KINDS.values(), 0)
+        todo = {r["graph"] for r in _select(store, f"SELECT ?graph WHERE {{ {_CURRENT} }}")}
+        if not scan:
+            props = " ".join(f"cx:{p}" for p in COUNTS.values())
+            indexed = _select(
+                store,
+                f"SELECT ?graph ?p ?n WHERE {{ {_CURRENT} GRAPH <{CORPUS}> "
+                f"{{ ?graph cx:data ?data ; ?p ?n . VALUES ?p {{ {props} }} }} }}",
+            )
+            for r in indexed:
+                counts.setdefault(r["graph"], dict(zero))[r["p"].removeprefix(CX)] = int(r["n"])
+            todo -= counts.keys()
+        for graph in todo:
+            counts[graph] = dict(zero)
+        if todo:
+            values = " ".join(f"am:{k}" for k in _KINDS)
+            only = " ".join(sparql_term(g, iri=True) for g in sorted(todo))
+            rows = _select(
+                store,
+                f"SELECT ?graph ?type (COUNT(DISTINCT ?n) AS ?count) WHERE {{ "
+                f"VALUES ?graph {{ {only} }} {_CURRENT} "
+                f"GRAPH ?data {{ ?n a ?type . VALUES ?type {{ {values} }} }} }} "
+                "GROUP BY ?graph ?type",
+            )
+            for r in rows:
+                counts[r["graph"]][_KINDS[r["type"].removeprefix(_AM)]] = int(r["count"])
     else:
         for graph, m in _maps(source).items():
             c = m.counts()
