@@ -24,7 +24,8 @@ __all__ = ["app"]
 
 app = typer.Typer(
     name="corpus",
-    help="Many maps in one store: load a folder, count, ask questions across maps.",
+    help="Many maps in one store: load a folder, count, ask questions across maps.\n\n"
+    "Example: argmap corpus load corpora/ --store ./corpus --lenient",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
