@@ -279,22 +279,24 @@ def _shared(where: dict[tuple[str, str], set[str]]) -> Rows[Shared]:
 
 
 def _shared_in_store(store: Store, prop: str, types: str) -> Rows[Shared]:
-    where: dict[tuple[str, str], set[str]] = {}
+    """Grouped and counted in the store; ?graphs lists graph IRIs (which hold no space)."""
+    out: list[Shared] = []
+    agg = '(GROUP_CONCAT(DISTINCT STR(?graph); separator=" ") AS ?graphs)'
+    having = "HAVING (COUNT(DISTINCT ?graph) > 1)"
     by_name = _select(
         store,
-        f"SELECT DISTINCT ?graph ?key WHERE {{ {_CURRENT} "
-        f"GRAPH <{CORPUS}> {{ ?graph cx:{prop} ?e . ?e cx:key ?key }} }}",
+        f"SELECT ?key {agg} WHERE {{ {_CURRENT} "
+        f"GRAPH <{CORPUS}> {{ ?graph cx:{prop} ?e . ?e cx:key ?key }} }} GROUP BY ?key {having}",
     )
-    for r in by_name:
-        where.setdefault((r["key"], "name"), set()).add(r["graph"])
+    out.extend(Shared(r["key"], "name", tuple(sorted(r["graphs"].split()))) for r in by_name)
     by_iri = _select(
         store,
-        f"SELECT DISTINCT ?graph ?iri WHERE {{ {_CURRENT} GRAPH ?data {{ {types} "
-        f"{{ ?iri a ?type }} UNION {{ ?local a ?type ; owl:sameAs ?iri }} }} }}",
+        f"SELECT ?iri {agg} WHERE {{ {_CURRENT} GRAPH ?data {{ {types} "
+        f"{{ ?iri a ?type }} UNION {{ ?local a ?type ; owl:sameAs ?iri }} }} }} "
+        f"GROUP BY ?iri {having}",
     )
-    for r in by_iri:
-        where.setdefault((r["iri"], "same_as"), set()).add(r["graph"])
-    return _shared(where)
+    out.extend(Shared(r["iri"], "same_as", tuple(sorted(r["graphs"].split()))) for r in by_iri)
+    return Rows(sorted(out))
 
 
 def _shared_in_memory(source: Source, statements: bool) -> Rows[Shared]:
