@@ -4,7 +4,7 @@ Layers, lowest first (a module may import from its own layer and from lower ones
 
     base (errors, ids, vocab, util, limits ...) -> {model, anchoring} -> {map, align}
     -> {rdf, query, queries, disagree} -> io -> {validate, semantics, testing}
-    -> {display, store, diff} -> {cli, the package itself}
+    -> {display, store, diff, corpus} -> {cli, the package itself}
 
 Also: no import circles between modules (imports under ``if TYPE_CHECKING:`` are for the
 type checker and do not count), and no private name (``_x``, or a name from a ``_x``
@@ -32,7 +32,7 @@ LAYERS: list[set[str]] = [
     {"argmap.rdf", "argmap.query", "argmap.queries", "argmap.disagree"},
     {"argmap.io"},
     {"argmap.validate", "argmap.semantics", "argmap.testing"},
-    {"argmap.display", "argmap.store", "argmap.diff"},
+    {"argmap.display", "argmap.store", "argmap.diff", "argmap.corpus"},
     {"argmap.cli", "argmap", "argmap.__main__"},
 ]  # fmt: skip
 

@@ -53,13 +53,17 @@ app.command(name="push")(_store.push_command)
 app.command(name="pull")(_store.pull_command)
 app.command(name="query")(_store.query_command)
 app.command(name="graphs")(_store.graphs_command)
-# --- compare (issue 19) ---
+# compare maps
 from argmap.cli import diff as _diff  # noqa: E402
 
 app.command(name="diff")(_diff.diff_command)
 from argmap.cli import reanchor as _reanchor  # noqa: E402
 
 app.command(name="reanchor")(_reanchor.reanchor_command)
+# many maps in one store
+from argmap.cli import corpus as _corpus  # noqa: E402
+
+app.add_typer(_corpus.app, name="corpus")
 
 
 def main() -> None:

@@ -30,7 +30,7 @@ from argmap.io import (
     mining_formats,  # noqa: F401  (brat, kialo)
     rdf_formats,  # noqa: F401  (registers the RDF syntaxes)
 )
-from argmap.io._report import Imported, ImportReport
+from argmap.io._report import Imported, ImportReport, collect_reports
 from argmap.io.atomic import write_bytes
 from argmap.io.registry import Format, formats, get, guess, register
 from argmap.limits import Limits, check_size, current, read_capped
@@ -46,6 +46,7 @@ __all__ = [
     "Format",
     "ImportReport",
     "Imported",
+    "collect_reports",
     "dump",
     "dumps",
     "formats",

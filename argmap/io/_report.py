@@ -22,6 +22,8 @@ argmap.errors.ParseError: x.json, node n1: bad
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -30,7 +32,9 @@ from argmap.errors import ParseError
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
 
-__all__ = ["ImportReport", "Imported", "Problem"]
+__all__ = ["ImportReport", "Imported", "Problem", "collect_reports"]
+
+_COLLECTING: ContextVar[list[ImportReport] | None] = ContextVar("_COLLECTING", default=None)
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,11 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        collecting = _COLLECTING.get()
+        if collecting is not None:
+            collecting.append(self)
+
     def add(
         self,
         message: str,
@@ -172,6 +181,30 @@ class ImportReport:
             "problems": [p.to_dict() for p in self.problems],
             "notes": [p.to_dict() for p in self.notes],
         }
+
+
+@contextmanager
+def collect_reports() -> Iterator[list[ImportReport]]:
+    """Every :class:`ImportReport` made inside the block, for callers of :func:`argmap.io.load`.
+
+    The registry's readers return only the map; a lenient reader's report (what it
+    repaired or skipped) is in the list this yields.
+
+    Examples
+    --------
+    >>> import argmap
+    >>> with collect_reports() as reports:
+    ...     m = argmap.loads(b'{"nodes": [], "edges": [{"edgeID": 1, "fromID": 1, "toID": 2}]}',
+    ...                      "aif", lenient=True)
+    >>> sum(len(r) for r in reports)
+    1
+    """
+    reports: list[ImportReport] = []
+    token = _COLLECTING.set(reports)
+    try:
+        yield reports
+    finally:
+        _COLLECTING.reset(token)
 
 
 class Imported(NamedTuple):

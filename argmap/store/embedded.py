@@ -141,6 +141,17 @@ class EmbeddedStore:
             raise StoreError(f"{self.location}: the store is closed")
         return self._store
 
+    def flush(self) -> None:
+        """Write what the store holds in memory to its folder, freeing that memory.
+
+        Many small pushes (a corpus load) otherwise grow the in-memory write buffers
+        of the store to about a gigabyte before it writes them out itself.
+
+        >>> store = open_store(None); store.flush()
+        """
+        if self.path is not None and not self.read_only:
+            self._live().flush()
+
     def close(self) -> None:
         """Flush and release the folder (its lock) so it can be opened again."""
         store, self._store = getattr(self, "_store", None), None

@@ -1,0 +1,434 @@
+"""argmap.corpus: loading a folder into a store, and the questions across maps.
+
+The questions are held equal in memory and in each store (embedded, Oxigraph server,
+Virtuoso server, through ``triple_store`` of tests/servers.py) on random corpora.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap import ArgumentMap
+from argmap.corpus import Corpus, normalise
+from argmap.corpus import questions as q
+from argmap.errors import ArgmapError
+from argmap.store import Store, open_store, pull
+
+from servers import empty_store
+from strategies import maps
+
+CHAMBER = "https://example.org/actor/chamber"
+
+# ---------------------------------------------------------------------- loading
+
+
+def _brief(name: str, text: str = "Vote yes.") -> ArgumentMap:
+    m = ArgumentMap(name)
+    r = m.recommendation(text, id="r")
+    e = m.evidence("It works.", id="e")
+    m.argue([e], r, id="a", scheme="practical reasoning")
+    x = m.actor("U.S. Chamber of Commerce", id="x", same_as=[CHAMBER])
+    m.stance(x, "asserts", e)
+    return m
+
+
+BAD_AIF = b'{"nodes": [{"nodeID": "1", "type": "I", "text": "A."}], "edges": [{"edgeID": 1, "fromID": 1, "toID": 9}]}'
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    d = tmp_path / "in"
+    (d / "sub").mkdir(parents=True)
+    argmap.dump(_brief("one"), d / "one.ttl")
+    argmap.dump(_brief("two", "Vote no."), d / "sub" / "two.jsonld")
+    (d / "broken.json").write_bytes(BAD_AIF)
+    (d / "notes.md").write_text("not a map")
+    (d / "cut.ttl").write_text("<a> <b> ")
+    return d
+
+
+def test_load_reports_each_file_and_one_bad_file_never_stops_it(folder: Path) -> None:
+    corpus = Corpus()
+    report = corpus.load(folder, workers=2)
+    loaded = sorted(Path(f.file).name for f in report.loaded)
+    refused = sorted(Path(f.file).name for f in report.refused)
+    assert loaded == ["broken.json", "one.ttl", "two.jsonld"]
+    assert refused == ["cut.ttl", "notes.md"]
+    assert all(f.error and Path(f.file).name in f.error for f in report.refused)
+    broken = next(f for f in report.loaded if f.file.endswith("broken.json"))
+    assert broken.format == "aif" and len(broken.problems) == 1 and "9" in broken.problems[0]
+    assert report.repaired_records == 1 and report.maps == 3
+    data = report.to_json()
+    assert set(data) >= {"maps", "loaded", "refused", "repaired_records", "triples"}
+    assert data["triples"] == sum(f.triples for f in report.loaded) > 0
+    prov = {Path(p.file).name: p for p in corpus.provenance() if p.file}
+    assert prov["one.ttl"].format == "turtle" and prov["broken.json"].problems == 1
+    assert len(prov["one.ttl"].sha256 or "") == 64
+    assert pull(corpus.store, prov["one.ttl"].graph) == argmap.load(folder / "one.ttl")
+
+
+def test_strict_load_refuses_what_lenient_repairs(folder: Path) -> None:
+    report = Corpus().load(folder, lenient=False, workers=1)
+    assert "broken.json" in {Path(f.file).name for f in report.refused}
+
+
+def test_load_resumes_by_content_hash(folder: Path) -> None:
+    corpus = Corpus()
+    corpus.load(folder, workers=1)
+    again = corpus.load(folder, workers=1)
+    assert not again.loaded and len(again.unchanged) == 3
+    argmap.dump(_brief("one", "Vote twice."), folder / "one.ttl")
+    third = corpus.load(folder, workers=1)
+    assert [Path(f.file).name for f in third.loaded] == ["one.ttl"]
+    assert len(corpus) == 3  # replaced, not added
+    graph = third.loaded[0].graph
+    assert graph is not None and pull(corpus.store, graph).get("r").text == "Vote twice."  # type: ignore[union-attr]
+
+
+def test_same_map_iri_in_two_files_gets_two_graphs(tmp_path: Path) -> None:
+    argmap.dump(_brief("same"), tmp_path / "a.ttl")
+    argmap.dump(_brief("same", "Other."), tmp_path / "b.ttl")
+    corpus = Corpus()
+    report = corpus.load(tmp_path, workers=1)
+    assert len({f.graph for f in report.loaded}) == 2 and len(corpus) == 2
+
+
+def test_ctrl_c_leaves_whole_maps_and_returns_the_report(folder: Path, tmp_path: Path) -> None:
+    corpus = Corpus()
+    calls = []
+
+    def interrupt(done: int, total: int, file: str) -> None:
+        calls.append(file)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+
+    out = tmp_path / "report.json"
+    report = corpus.load(folder, workers=2, progress=interrupt, report_path=out)
+    assert report.interrupted
+    assert json.loads(out.read_text())["interrupted"] is True
+    # every map in the store is whole and has its provenance
+    prov = {p.graph: p for p in corpus.provenance()}
+    assert set(prov) == set(corpus.graphs())
+    for graph, p in prov.items():
+        assert p.file is not None
+        assert pull(corpus.store, graph) == argmap.load(p.file, lenient=True)
+    # resuming finishes the job
+    rest = corpus.load(folder, workers=1)
+    assert len(corpus) == 3 and not rest.interrupted
+
+
+def test_ctrl_c_inside_a_push_leaves_that_map_absent(folder: Path, tmp_path: Path) -> None:
+    from argmap.store.push import _named_graphs
+
+    store = open_store(tmp_path / "store")
+    appends = 0
+    real_append = store.append
+
+    def append(graph: str, ntriples: bytes) -> None:
+        nonlocal appends
+        appends += 1
+        if appends == 3:  # map 1: data, then corpus lines; map 2: its data
+            raise KeyboardInterrupt
+        real_append(graph, ntriples)
+
+    store.append = append  # type: ignore[method-assign]
+    corpus = Corpus(store)
+    report = corpus.load(folder, workers=1)
+    assert report.interrupted and len(report.loaded) == 1
+    assert corpus.graphs() == [report.loaded[0].graph]
+    assert [p.graph for p in corpus.provenance()] == corpus.graphs()
+    # no half-written data graph is left behind
+    data = [g for g in _named_graphs(store) if "#argmap-" in g]
+    assert len(data) == 1
+
+
+def test_add_a_map_and_a_path(folder: Path) -> None:
+    corpus = Corpus()
+    assert corpus.add(_brief("x")) == "https://w3id.org/argmap/map/x"
+    g = corpus.add(folder / "broken.json", lenient=True)
+    assert {p.graph for p in corpus.provenance()} == {g, "https://w3id.org/argmap/map/x"}
+    with pytest.raises(ArgmapError):
+        corpus.add(folder / "broken.json")
+    assert corpus.remove(g) and len(corpus) == 1
+
+
+def test_normalise() -> None:
+    assert normalise("  The U.S.  Chamber. ") == normalise("the u.s. chamber") == "the u.s. chamber"
+
+
+def test_rows_to_frame_and_json() -> None:
+    pytest.importorskip("pandas")
+    corpus = Corpus()
+    corpus.add(_brief("a"))
+    corpus.add(_brief("b"))
+    frame = q.shared_actors(corpus).to_frame()
+    assert list(frame.columns) == ["key", "by", "graphs"] and len(frame) == 2
+    assert json.loads(q.schemes(corpus).to_json()) == [
+        {"scheme": "practical reasoning", "arguments": 2, "maps": 2}
+    ]
+    assert list(q.Rows[q.Ratio]().to_frame(q.Ratio).columns) == [
+        "graph",
+        "arguments",
+        "attacks",
+        "ratio",
+    ]
+
+
+# ---------------------------------------------------------------------- questions
+
+
+@st.composite
+def corpora(draw: Any) -> dict[str, ArgumentMap]:
+    """Random maps under graphs of their own, some naming one actor and one statement."""
+    out: dict[str, ArgumentMap] = {}
+    for i in range(draw(st.integers(1, 3))):
+        m = draw(maps(max_statements=5, recursive_attacks=True))
+        if draw(st.booleans()):
+            spelling = draw(st.sampled_from(["U.S. Chamber", "u.s.  chamber", "U.S. CHAMBER."]))
+            same = (CHAMBER,) if draw(st.booleans()) else ()
+            x = m.actor(spelling, id="xchamber", same_as=same)
+            statements = sorted(s.id for s in m.statements())
+            for target in (
+                draw(st.lists(st.sampled_from(statements), max_size=2)) if statements else []
+            ):
+                with contextlib.suppress(ArgmapError):
+                    m.stance(x, "asserts", target)
+            if draw(st.booleans()):
+                vote = m.claim(draw(st.sampled_from(["Vote yes.", "vote  YES"])), id="xvote")
+                if statements:
+                    with contextlib.suppress(ArgmapError):
+                        m.attack([statements[0]], vote, id="xattack")
+        out[f"urn:test:corpus-{i}"] = m
+    return out
+
+
+QUESTIONS = [
+    ("totals", lambda s: q.totals(s)),
+    (
+        "totals scanned",
+        lambda s: q.totals(s, scan=True) if not isinstance(s, dict) else q.totals(s),
+    ),
+    ("ratios", lambda s: q.ratios(s)),
+    ("shared_actors", lambda s: q.shared_actors(s)),
+    ("shared_statements", lambda s: q.shared_statements(s)),
+    ("schemes", lambda s: q.schemes(s)),
+    ("resting_on name", lambda s: q.resting_on(s, "The U.S. chamber")),
+    ("resting_on iri", lambda s: q.resting_on(s, CHAMBER)),
+    ("unanswered text", lambda s: q.unanswered_attacks(s, "vote yes")),
+]
+
+
+def _check_equal(store: Store, maps_by_graph: dict[str, ArgumentMap]) -> None:
+    empty_store(store)
+    corpus = Corpus(store)
+    for graph, m in maps_by_graph.items():
+        corpus.add(m, graph=graph)
+    for name, ask in QUESTIONS:
+        assert ask(corpus) == ask(maps_by_graph), name
+    for m in maps_by_graph.values():
+        for s in list(m.statements())[:2]:
+            iri = m.iri_of(s.id)
+            assert q.unanswered_attacks(corpus, iri) == q.unanswered_attacks(maps_by_graph, iri)
+            break
+
+
+SERVER = settings(
+    max_examples=15,
+    deadline=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
+
+
+@SERVER
+@given(corpora())
+def test_questions_equal_in_memory_and_in_each_store(
+    triple_store: Store, maps_by_graph: dict[str, ArgumentMap]
+) -> None:
+    _check_equal(triple_store, maps_by_graph)
+
+
+@settings(SERVER, max_examples=40)
+@given(corpora())
+def test_questions_equal_in_memory_and_in_memory_store(
+    maps_by_graph: dict[str, ArgumentMap],
+) -> None:
+    with open_store(None) as store:
+        _check_equal(store, maps_by_graph)
+
+
+def test_totals_count_a_map_pushed_outside_the_corpus() -> None:
+    from argmap.store import push
+
+    corpus = Corpus()
+    corpus.add(_brief("a"))
+    newer = _brief("a")
+    newer.claim("One more.", id="more")
+    push(newer, corpus.store)  # the corpus graph's counts now describe an old version
+    assert q.totals(corpus) == q.totals([newer]) == q.totals(corpus, scan=True)
+    assert q.totals(corpus)[0].claims == 1
+
+
+def test_questions_on_known_maps() -> None:
+    a, b = _brief("a"), _brief("b", "vote yes")
+    k = b.claim("It does not.", id="k")
+    b.attack([k], "r", id="t")
+    corpus = Corpus()
+    corpus.add(a)
+    corpus.add(b)
+    shared = {(s.key, s.by) for s in q.shared_actors(corpus)}
+    assert shared == {("u.s. chamber of commerce", "name"), (CHAMBER, "same_as")}
+    assert [s.key for s in q.shared_statements(corpus) if s.by == "name"] == [
+        "it works",
+        "vote yes",
+    ]
+    resting = q.resting_on(corpus, "U.S. Chamber of Commerce")
+    assert [(r.graph.rsplit("/", 1)[1], r.conclusion.rsplit("/", 1)[1]) for r in resting] == [
+        ("a", "r"),
+        ("b", "r"),
+    ]
+    assert q.resting_on(corpus, CHAMBER) == resting
+    assert [u.attack.rsplit("/", 1)[1] for u in q.unanswered_attacks(corpus, "Vote yes")] == ["t"]
+    b.attack([b.claim("It does.", id="kk")], k, id="answer")
+    corpus.add(b)
+    assert q.unanswered_attacks(corpus, "Vote yes") == []
+    assert [(t.arguments, t.attacks) for t in q.totals(corpus)] == [(1, 0), (1, 2)]
+    assert q.ratios(corpus)[1].ratio == 0.5
+
+
+def test_shared_corpora_folder_loads(shared_dir: Path, tmp_path: Path) -> None:
+    """Every kind of file of ../shared/corpora, copied to a temporary folder."""
+    src = shared_dir / "corpora"
+    for sub in ("aif/qt30", "argdown", "microtexts/arggraph-en", "carneades"):
+        shutil.copytree(src / sub, tmp_path / sub, dirs_exist_ok=True)
+    report = Corpus().load(tmp_path, workers=2)
+    kinds = {f.format for f in report.loaded}
+    assert {"aif", "argdown", "microtext", "carneades"} <= kinds
+    assert all(f.error for f in report.refused)
+
+
+# ---------------------------------------------------------------------- command line
+
+
+def _cli(*args: str, code: int = 0) -> Any:
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == code, result.output
+    return result
+
+
+def _mixed_folder(shared_dir: Path, tmp_path: Path) -> Path:
+    src, d = shared_dir / "corpora", tmp_path / "mixed"
+    for sub in ("aif/araucaria", "aif/qt30", "argdown", "microtexts/arggraph-en", "sadface"):
+        shutil.copytree(src / sub, d / sub, dirs_exist_ok=True)
+    shutil.copy(src / "carneades" / "vacation.yml", d / "vacation.yml")
+    (d / "broken.json").write_bytes(BAD_AIF)
+    return d
+
+
+def test_cli_stats_equal_the_sum_of_info(shared_dir: Path, tmp_path: Path) -> None:
+    from argmap.cli.core import info_counts
+
+    d = _mixed_folder(shared_dir, tmp_path)
+    store = str(tmp_path / "store")
+    # some files are not maps (texts beside the XML, Argdown JSON exports): refused, exit 1
+    out = json.loads(
+        _cli(
+            "corpus", "load", str(d), "--store", store, "--lenient", "-w", "2", "-f", "json", code=1
+        ).stdout
+    )
+    assert set(out) >= {"maps", "loaded", "refused", "repaired_records", "triples"}
+    assert out["refused"] and all(set(r) == {"file", "error"} for r in out["refused"])
+    assert out["repaired_records"] >= 1 and out["maps"] == len(out["loaded"])
+    stats = json.loads(_cli("corpus", "stats", "--store", store, "-f", "json").stdout)
+    expected: dict[str, int] = {"maps": len(out["loaded"])}
+    for f in out["loaded"]:
+        for k, v in info_counts(argmap.load(f, lenient=True)).items():
+            expected[k] = expected.get(k, 0) + v
+    for key in ("maps", "statements", "arguments", "attacks", "actors", "stances", "claims"):
+        assert stats[key] == expected[key], key
+    again = json.loads(
+        _cli("corpus", "load", str(d), "--store", store, "--lenient", "-f", "json", code=1).stdout
+    )
+    assert again["loaded"] == [] and sorted(again["unchanged"]) == sorted(out["loaded"])
+
+
+def test_cli_query_formats(tmp_path: Path) -> None:
+    d = tmp_path / "two"
+    d.mkdir()
+    argmap.dump(_brief("a"), d / "a.ttl")
+    argmap.dump(_brief("b"), d / "b.ttl")
+    store = str(tmp_path / "store")
+    _cli("corpus", "load", str(d), "--store", store, "-w", "1")
+    rows = json.loads(_cli("corpus", "query", "actors", "--store", store, "-f", "json").stdout)
+    assert {(r["key"], r["by"]) for r in rows} == {
+        ("u.s. chamber of commerce", "name"),
+        (CHAMBER, "same_as"),
+    }
+    csv_out = _cli("corpus", "query", "schemes", "--store", store, "-f", "csv").stdout
+    assert csv_out.splitlines() == ["scheme,arguments,maps", "practical reasoning,2,2"]
+    table = _cli("corpus", "query", "resting-on", "U.S. Chamber of Commerce", "--store", store)
+    assert "map/a/r" in table.stdout and "map/b/r" in table.stdout
+    _cli("corpus", "query", "resting-on", "--store", store, code=2)
+    _cli("corpus", "stats", "--store", str(tmp_path / "nothing"), code=2)
+
+
+# ---------------------------------------------------------------------- the example
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+
+
+def test_example_script_loads_every_kind_of_file(shared_dir: Path, tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "corpus_questions", EXAMPLE / "corpus_questions.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    answers = module.run(shared_dir / "corpora", tmp_path / "store")
+    formats = {f.format for f in answers["report"].loaded}
+    assert {"aif", "argdown", "microtext", "sadface", "carneades"} <= formats
+    # the ArgMicro texts are in the corpora twice (XML and AIF): their statements are shared
+    assert any(s.by == "name" for s in answers["shared_statements"])
+    assert len(answers["totals"]) == len(answers["report"].loaded)
+
+
+def test_example_notebook_runs(shared_dir: Path) -> None:
+    pytest.importorskip("nbclient", reason="pip install nbclient ipykernel")
+    pytest.importorskip("pandas", reason="pip install pandas")
+    import os
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(EXAMPLE / "corpus.ipynb", as_version=4)
+    os.environ["ARGMAP_CORPORA"] = str(shared_dir / "corpora")
+    try:
+        NotebookClient(nb, timeout=300, resources={"metadata": {"path": str(EXAMPLE)}}).execute()
+    finally:
+        del os.environ["ARGMAP_CORPORA"]
+    text = "\n".join(
+        str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", ""))
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+    )
+    assert "maps loaded" in text and "Default Inference" in text
