@@ -20,6 +20,8 @@ One root, :class:`ArgmapError`; each leaf also inherits the builtin it refines, 
     ├── RenderError                      a diagram could not be drawn
     │   └── GraphvizNotFound (FileNotFoundError)  the ``dot`` program is not installed
     ├── SemanticsError                   an argumentation framework problem
+    ├── SchemeError (ValueError)         a scheme file or catalogue that is not valid
+    │   └── UnknownScheme (KeyError)     no scheme or critical question answers to a name
     ├── WriteError (OSError)             an output file that could not be written
     └── StoreError                       a triple store refused, failed or was unreachable
         ├── StoreUnavailable (ConnectionError)
@@ -54,6 +56,8 @@ __all__ = [
     "StoreError",
     "StoreProtocolError",
     "StoreUnavailable",
+    "SchemeError",
+    "UnknownScheme",
     "ValidationFailed",
     "WriteError",
 ]
@@ -176,6 +180,15 @@ class GraphvizNotFound(RenderError, FileNotFoundError):
 
 class SemanticsError(ArgmapError):
     """An argumentation framework that cannot be built or solved as asked."""
+
+
+class SchemeError(ArgmapError, ValueError):
+    """A scheme catalogue or user scheme file (YAML, TOML, Turtle) that is not valid, or a
+    scheme whose name clashes with one already in the catalogue."""
+
+
+class UnknownScheme(SchemeError, KeyError):
+    """No scheme (or critical question) in the catalogue answers to the name given."""
 
 
 class StoreError(ArgmapError):

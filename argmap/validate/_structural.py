@@ -55,7 +55,7 @@ __all__ = ["TripleIndex", "check_triples"]
 # Which properties hold one value, on which classes (sh:maxCount 1 in the shapes).
 _FUNCTIONAL: dict[str, tuple[str, ...]] = {
     "text": ("Node",), "label": ("Node",), "id": ("Node",), "data": ("Node",),
-    "conclusion": ("Argument",), "scheme": ("Argument",),
+    "conclusion": ("Argument",), "scheme": ("Argument",), "question": ("Argument", "Attack"),
     "attackType": ("Attack",), "target": ("Attack", "Stance"),
     "actor": ("Stance",), "role": ("Stance",),
     "source": ("Evidence", "Anchor"), "issue": ("Alternative",),

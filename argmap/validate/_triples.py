@@ -52,7 +52,8 @@ _CONCRETE = frozenset(
 )
 _TEXTED = frozenset({"Statement", "Actor", "Alternative", "Issue", "Source"})
 _PREDICATES = frozenset(
-    {"text", "label", "id", "data", "premise", "conclusion", "scheme", "attacker", "target",
+    {"text", "label", "id", "data", "premise", "conclusion", "scheme", "question", "attacker",
+     "target",
      "attackType", "actor", "role", "about", "anchor", "source", "exact", "prefix", "suffix",
      "start", "end", "author", "publisher", "date", "url", "actorType", "issue"}
 )
