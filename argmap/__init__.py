@@ -143,6 +143,16 @@ from argmap.semantics.carneades import (  # noqa: E402
 # isort: split
 from argmap.store import connect, open_store, pull, push  # noqa: E402
 
+# --- schemes and critical questions (issue 23) ---
+# isort: split
+from argmap.questions import QuestionRow, QuestionTable, critical_questions  # noqa: E402
+from argmap.schemes import (  # noqa: E402
+    CriticalQuestion,
+    Scheme,
+    SchemeCatalogue,
+    default_catalogue,
+)
+
 # --- hostile input (issue 9) ---
 # isort: split
 from argmap.limits import Limits  # noqa: E402
@@ -258,6 +268,14 @@ __all__ = [
     "open_store",
     "pull",
     "push",
+    # schemes and critical questions (issue 23)
+    "CriticalQuestion",
+    "QuestionRow",
+    "QuestionTable",
+    "Scheme",
+    "SchemeCatalogue",
+    "critical_questions",
+    "default_catalogue",
     # display (issue 6)
     "GraphvizNotFound",
     "RenderError",
