@@ -42,6 +42,11 @@ app.command(name="export")(_display.export)
 from argmap.cli import accept as _accept  # noqa: E402
 
 app.command(name="accept")(_accept.accept_command)
+
+# --- schemes and critical questions (issue 23) ---
+from argmap.cli import questions as _questions  # noqa: E402
+
+app.command(name="questions")(_questions.questions_command)
 # --- store (issue 10) ---
 from argmap.cli import store as _store  # noqa: E402
 

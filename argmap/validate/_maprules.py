@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from typing import cast
 
 from argmap.model import Argument, Attack, Evidence
+from argmap.questions import critical_questions
 from argmap.validate._finding import Finding
 from argmap.validate._mapindex import POSITIVE_ROLES, MapIndex, normalise
 
@@ -419,6 +420,17 @@ def unanchored_statement(ix: MapIndex) -> Iterator[Finding]:
         )
 
 
+def open_critical_question(ix: MapIndex) -> Iterator[Finding]:
+    """Critical questions of schemed arguments that nothing in the map answers."""
+    for row in critical_questions(ix.m).open():
+        yield ix.finding(
+            "open-critical-question",
+            f"{_cap(ix.name(row.argument))} ({row.scheme_label}) leaves the critical "
+            f"question {row.question!r} open ({row.text})",
+            row.argument, row.conclusion,
+        )
+
+
 # ---------------------------------------------------------------- hygiene
 
 
@@ -482,6 +494,7 @@ MAP_RULES: dict[str, Callable[[MapIndex], Iterator[Finding]]] = {
     "evidence-without-source": evidence_without_source,
     "unanswered-attack": unanswered_attack,
     "unanchored-statement": unanchored_statement,
+    "open-critical-question": open_critical_question,
     "duplicate-statement": duplicate_statement,
     "orphan-node": orphan_node,
 }
