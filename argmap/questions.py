@@ -4,8 +4,10 @@ questions the map answers and which stay open.
 An attack or argument *answers* a critical question of argument ``A`` when its
 ``question`` field names the question (full id ``<scheme>.<key>``, or the key within
 ``A``'s scheme) and it touches ``A``: an attack whose target is ``A``, one of ``A``'s
-premises or ``A``'s conclusion; an argument (other than ``A``) whose conclusion is one of
-``A``'s premises or ``A``'s conclusion. Every other question of the scheme is *open*.
+premises or ``A``'s conclusion; an argument whose conclusion is one of ``A``'s premises.
+(Not an argument for ``A``'s own conclusion: that is a sibling reason, and it would
+answer the questions of every convergent argument at once.) Every other question of the
+scheme is *open*.
 Arguments whose scheme the catalogue does not know have no rows.
 
 :func:`critical_questions_sparql` computes the same from the map's RDF with the named
@@ -137,17 +139,20 @@ def _behind(m: ArgumentMap, rec: str) -> list[Argument]:
     return out
 
 
-def _answerers(m: ArgumentMap) -> dict[str, list[tuple[str, str]]]:
-    """For each node id: ``(answerer id, question string)`` of the attacks and arguments
-    with a ``question`` that touch it (attacks by target, arguments by conclusion)."""
-    out: dict[str, list[tuple[str, str]]] = {}
+def _answerers(
+    m: ArgumentMap,
+) -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]]:
+    """``(attacks, arguments)``: for each node id, ``(answerer id, question string)`` of the
+    attacks that target it and of the arguments that conclude in it, with a ``question``."""
+    attacks: dict[str, list[tuple[str, str]]] = {}
+    arguments: dict[str, list[tuple[str, str]]] = {}
     for t in m.attacks():
         if t.question is not None:
-            out.setdefault(t.target, []).append((t.id, t.question))
+            attacks.setdefault(t.target, []).append((t.id, t.question))
     for a in m.arguments():
         if a.question is not None:
-            out.setdefault(a.conclusion, []).append((a.id, a.question))
-    return out
+            arguments.setdefault(a.conclusion, []).append((a.id, a.question))
+    return attacks, arguments
 
 
 def _quotes(m: ArgumentMap, ids: Iterable[str]) -> tuple[str, ...]:
@@ -171,7 +176,7 @@ def critical_questions(
         args = sorted(m.arguments(), key=lambda a: a.id)
     else:
         args = sorted(_behind(m, m.resolve(rec)), key=lambda a: a.id)
-    touching = _answerers(m)
+    by_attack, by_argument = _answerers(m)
     rows = QuestionTable()
     for a in args:
         if a.scheme is None:
@@ -180,10 +185,8 @@ def critical_questions(
         if scheme is None:
             continue
         near = [
-            pair
-            for node in (a.id, a.conclusion, *a.premises)
-            for pair in touching.get(node, ())
-            if pair[0] != a.id
+            *(p for node in (a.id, a.conclusion, *a.premises) for p in by_attack.get(node, ())),
+            *(p for node in a.premises for p in by_argument.get(node, ())),
         ]
         quotes = _quotes(m, (a.id, a.conclusion))
         for q in scheme.questions:
@@ -239,7 +242,7 @@ def critical_questions_sparql(
             continue
         schemes[r["argument"]] = scheme.key
         pairs = near.setdefault(r["argument"], set())
-        if r["answerer"] is not None and r["answerer"] != r["argument"]:
+        if r["answerer"] is not None:
             pairs.add((r["answerer"], r["question"]))
     out = set()
     for arg, key in schemes.items():

@@ -170,3 +170,17 @@ def test_question_fields_round_trip_through_rdf(m: ArgumentMap) -> None:
         (n.id, getattr(n, "question", None)) for n in sorted(m, key=lambda n: n.id)
     ]
     assert critical_questions(back) == critical_questions(m)
+
+
+def test_a_sibling_argument_for_the_same_conclusion_answers_nothing() -> None:
+    m = ArgumentMap("cq")
+    c = m.claim("Other options exist.", id="c")
+    m.argue([m.claim("Budapest works.", id="b")], c, id="a1", scheme="alternatives",
+            question="alternatives.acceptable")
+    m.argue([m.claim("OECD works.", id="o")], c, id="a2", scheme="alternatives",
+            question="alternatives.acceptable")
+    assert set(statuses(m).values()) == {"open"}
+    m.argue(["c"], m.recommendation("Abstain.", id="r"), id="top", scheme="alternatives")
+    rows = [r for r in critical_questions(m, "r") if r.argument == "top"]
+    answered = [r for r in rows if r.status == "answered"]
+    assert [(r.key, r.answered_by) for r in answered] == [("acceptable", ("a1", "a2"))]
