@@ -73,7 +73,7 @@ _ANSWER_OF = {v: k for k, v in _ANSWER_IRI.items()}
 _STEPS: tuple[tuple[str, str], ...] = (
     (r"[^a-z0-9]+", " "),
     (r"^ +| +$", ""),
-    (r"^(argument (from|by|of) |argument |appeal to |the )", ""),
+    (r"^(argument (from|by|of) |argument |appeal to |from |the )", ""),
     (r" (argument|scheme)$", ""),
 )
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
@@ -84,7 +84,7 @@ def normalize_scheme_name(name: str) -> str:
     """The form under which a scheme name is looked up.
 
     ``CamelCase`` is split, case, punctuation and spacing are ignored, and a leading
-    "argument from", "argument", "appeal to" or "the" and a trailing "argument" or
+    "argument from", "argument", "appeal to", "from" or "the" and a trailing "argument" or
     "scheme" are dropped.
 
     >>> normalize_scheme_name("Argument from Expert_Opinion")

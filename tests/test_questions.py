@@ -110,7 +110,7 @@ def test_to_frame() -> None:
 
 # ------------------------------------------------------------ random maps
 
-SCHEME_NAMES = ["practical reasoning", "PracticalReasoning", "ExpertOpinion",
+SCHEME_NAMES = ["practical reasoning", "PracticalReasoning", "ExpertOpinion", "from sign",
                 "argument from analogy", "Example", "sign scheme", "astrology", "Default Inference"]
 QUESTION_NAMES = [
     *sorted({q.key for s in CATALOGUE for q in s.questions}
@@ -184,3 +184,21 @@ def test_a_sibling_argument_for_the_same_conclusion_answers_nothing() -> None:
     rows = [r for r in critical_questions(m, "r") if r.argument == "top"]
     answered = [r for r in rows if r.status == "answered"]
     assert [(r.key, r.answered_by) for r in answered] == [("acceptable", ("a1", "a2"))]
+
+
+def test_two_questions_on_one_attack_are_too_many_values_in_python_and_shacl() -> None:
+    from argmap.validate import validate, validate_rdf
+    from argmap.validate._catalog import TURTLE_HEAD
+
+    text = TURTLE_HEAD + """
+:p a am:Claim ; am:text "P." .
+:c a am:Claim ; am:text "C." .
+:x a am:Claim ; am:text "X." .
+:a a am:Argument ; am:premise :p ; am:conclusion :c ; am:scheme "sign" ; am:question "q" .
+:t a am:Attack ; am:attacker :x ; am:target :a ; am:question "sign.observed", "sign.strength" .
+"""
+    ours = {(f.rule, f.nodes[0].id) for f in validate(text) if f.rule == "too-many-values"}
+    assert ours == {("too-many-values", "t")}
+    pytest.importorskip("pyshacl")
+    theirs = {(f.rule, f.nodes[0].id) for f in validate_rdf(text) if f.rule == "too-many-values"}
+    assert theirs == ours

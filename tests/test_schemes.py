@@ -110,6 +110,7 @@ def test_catalogue_uses_only_declared_terms() -> None:
         ("argument from consequences", "consequences"),
         ("cause to effect", "cause-to-effect"),
         ("  argument   from  sign ", "sign"),
+        ("from consequences", "consequences"),
     ],
 )
 def test_resolve_spelling_variants(name: str, key: str) -> None:
