@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from argmap.errors import MissingDependency
 from argmap.model import Argument
-from argmap.schemes import SchemeCatalogue, default_catalogue
+from argmap.schemes import Scheme, SchemeCatalogue, default_catalogue
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap, Ref
@@ -178,10 +178,13 @@ def critical_questions(
         args = sorted(_behind(m, m.resolve(rec)), key=lambda a: a.id)
     by_attack, by_argument = _answerers(m)
     rows = QuestionTable()
+    resolved: dict[str, Scheme | None] = {}
     for a in args:
         if a.scheme is None:
             continue
-        scheme = cat.resolve(a.scheme)
+        if a.scheme not in resolved:
+            resolved[a.scheme] = cat.resolve(a.scheme)
+        scheme = resolved[a.scheme]
         if scheme is None:
             continue
         near = [

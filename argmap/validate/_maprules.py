@@ -421,14 +421,23 @@ def unanchored_statement(ix: MapIndex) -> Iterator[Finding]:
 
 
 def open_critical_question(ix: MapIndex) -> Iterator[Finding]:
-    """Critical questions of schemed arguments that nothing in the map answers."""
-    for row in critical_questions(ix.m).open():
+    """Arguments whose scheme asks critical questions that nothing in the map answers:
+    one finding per argument, naming its open questions."""
+    rows = critical_questions(ix.m).open()
+    start = 0
+    while start < len(rows):
+        end = start
+        while end < len(rows) and rows[end].argument == rows[start].argument:
+            end += 1
+        first, keys = rows[start], [r.key for r in rows[start:end]]
+        noun = "question" if len(keys) == 1 else "questions"
         yield ix.finding(
             "open-critical-question",
-            f"{_cap(ix.name(row.argument))} ({row.scheme_label}) leaves the critical "
-            f"question {row.question!r} open ({row.text})",
-            row.argument, row.conclusion,
+            f"{_cap(ix.name(first.argument))} ({first.scheme_label}) leaves {len(keys)} "
+            f"critical {noun} open: {', '.join(keys)}.",
+            first.argument, first.conclusion,
         )
+        start = end
 
 
 # ---------------------------------------------------------------- hygiene
