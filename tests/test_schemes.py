@@ -252,3 +252,18 @@ def test_every_shared_aif_file_maps_onto_the_catalogue() -> None:
             names, [n for n in names if cat.resolve(n) is None]
         )
     assert found == EXPECTED_AIF
+
+
+def test_the_schemes_page_lists_every_catalogue_scheme_and_question() -> None:
+    page = (ROOT / "docs" / "schemes.md").read_text(encoding="utf-8")
+    for scheme in default_catalogue():
+        row = next(line for line in page.splitlines() if line.startswith(f"| `{scheme.key}` |"))
+        for q in scheme.questions:
+            assert f"`{q.key}` ({q.answer}" in row, q.id
+
+
+def test_the_schemes_page_yaml_example_loads() -> None:
+    page = (ROOT / "docs" / "schemes.md").read_text(encoding="utf-8")
+    block = page.split("```yaml\n", 1)[1].split("```", 1)[0]
+    cat = default_catalogue().loads(block, format="yaml", where="docs/schemes.md")
+    assert [q.id for q in cat["precedent"].questions] == ["precedent.decided", "precedent.differs"]
