@@ -266,4 +266,4 @@ def test_the_schemes_page_yaml_example_loads() -> None:
     page = (ROOT / "docs" / "schemes.md").read_text(encoding="utf-8")
     block = page.split("```yaml\n", 1)[1].split("```", 1)[0]
     cat = default_catalogue().loads(block, format="yaml", where="docs/schemes.md")
-    assert [q.id for q in cat["precedent"].questions] == ["precedent.decided", "precedent.differs"]
+    assert {q.id for q in cat["precedent"].questions} == {"precedent.decided", "precedent.differs"}
