@@ -100,7 +100,7 @@ def test_rec_restricts_to_the_support_tree_and_rows_carry_quotes() -> None:
 
 
 def test_to_frame() -> None:
-    pd = pytest.importorskip("pandas")
+    pd = pytest.importorskip("pandas", reason="pip install pandas (the 'pandas' extra)")
     m = scheme_map(CATALOGUE["sign"])
     frame = critical_questions(m).to_frame()
     assert isinstance(frame, pd.DataFrame)
@@ -162,6 +162,15 @@ def test_in_memory_equals_rdflib_equals_pyoxigraph(m: ArgumentMap) -> None:
     assert critical_questions_sparql(store) == expected
 
 
+@settings(max_examples=20, deadline=None)
+@given(question_maps())
+def test_the_embedded_store_answers_the_same(m: ArgumentMap) -> None:
+    """The map saved in argmap's embedded store (its own named graph): same answers."""
+    with argmap.open_store(None) as store:
+        store.save(m)
+        assert critical_questions_sparql(store.raw) == critical_questions(m).to_sets(m)
+
+
 @settings(max_examples=40, deadline=None)
 @given(question_maps())
 def test_question_fields_round_trip_through_rdf(m: ArgumentMap) -> None:
@@ -199,6 +208,6 @@ def test_two_questions_on_one_attack_are_too_many_values_in_python_and_shacl() -
 """
     ours = {(f.rule, f.nodes[0].id) for f in validate(text) if f.rule == "too-many-values"}
     assert ours == {("too-many-values", "t")}
-    pytest.importorskip("pyshacl")
+    pytest.importorskip("pyshacl", reason="pip install pyshacl (the 'shacl' extra)")
     theirs = {(f.rule, f.nodes[0].id) for f in validate_rdf(text) if f.rule == "too-many-values"}
     assert theirs == ours

@@ -49,7 +49,7 @@ def test_catalogue_loads_with_every_required_scheme() -> None:
 
 
 def test_catalogue_validates_with_shacl() -> None:
-    pyshacl = pytest.importorskip("pyshacl")
+    pyshacl = pytest.importorskip("pyshacl", reason="pip install pyshacl (the 'shacl' extra)")
     from argmap.validate.shacl import ontology_graph, shapes_graph
 
     data = rdflib.Graph().parse(SCHEMES_TTL)
@@ -60,7 +60,7 @@ def test_catalogue_validates_with_shacl() -> None:
 
 
 def test_shacl_refuses_a_broken_catalogue() -> None:
-    pyshacl = pytest.importorskip("pyshacl")
+    pyshacl = pytest.importorskip("pyshacl", reason="pip install pyshacl (the 'shacl' extra)")
     from argmap.validate.shacl import ontology_graph, shapes_graph
 
     bad = """
