@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from argmap.errors import MissingDependency
 from argmap.model import Argument
-from argmap.schemes import Scheme, SchemeCatalogue, default_catalogue
+from argmap.schemes import CriticalQuestion, Scheme, SchemeCatalogue, default_catalogue
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap, Ref
@@ -171,7 +171,6 @@ def critical_questions(
     With ``rec``, only the arguments in the support tree behind that statement. The
     catalogue defaults to :func:`argmap.schemes.default_catalogue`.
     """
-    cat = catalogue if catalogue is not None else default_catalogue()
     if rec is None:
         args = sorted(m.arguments(), key=lambda a: a.id)
     else:
@@ -179,24 +178,30 @@ def critical_questions(
     by_attack, by_argument = _answerers(m)
     rows = QuestionTable()
     resolved: dict[str, Scheme | None] = {}
+    ids: dict[str, list[tuple[CriticalQuestion, str]]] = {}
+    cat = catalogue
     for a in args:
         if a.scheme is None:
             continue
         if a.scheme not in resolved:
+            if cat is None:  # loaded only for a map that names some scheme
+                cat = default_catalogue()
             resolved[a.scheme] = cat.resolve(a.scheme)
         scheme = resolved[a.scheme]
         if scheme is None:
             continue
+        if scheme.key not in ids:
+            ids[scheme.key] = [(q, q.id) for q in scheme.questions]
         near = [
             *(p for node in (a.id, a.conclusion, *a.premises) for p in by_attack.get(node, ())),
             *(p for node in a.premises for p in by_argument.get(node, ())),
         ]
         quotes = _quotes(m, (a.id, a.conclusion))
-        for q in scheme.questions:
-            by = tuple(sorted({x for x, asked in near if asked == q.id or asked == q.key}))
+        for q, qid in ids[scheme.key]:
+            by = tuple(sorted({x for x, asked in near if asked == qid or asked == q.key}))
             rows.append(QuestionRow(
                 argument=a.id, conclusion=a.conclusion, scheme=scheme.key,
-                scheme_label=scheme.label, question=q.id, key=q.key, text=q.text,
+                scheme_label=scheme.label, question=qid, key=q.key, text=q.text,
                 answer_type=q.answer, premise_role=q.premise, premises=a.premises,
                 status="answered" if by else "open", answered_by=by, quotes=quotes,
             ))
