@@ -6,7 +6,8 @@
 On the seeded synthetic map (benchmarks/synthetic.py: about a third of its arguments name
 "practical reasoning" or "from consequences"), each step runs in a fresh process,
 alternating the baseline checkout given and this one; prints medians and ratios as a
-Markdown table. ``validate`` now also runs the ``open-critical-question`` rule;
+Markdown table. ``validate`` now also runs the ``open-critical-question`` rule
+(``validate_no_schemes``: the same map with every scheme name removed, as most corpora);
 ``parse_nt`` reads one more optional literal (``am:question``). Then, this branch only:
 ``critical_questions`` (in memory, whole map) and ``critical_questions_sparql`` (the
 SPARQL twin on an embedded pyoxigraph store holding the map).
@@ -22,7 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-COMPARED = ("validate", "parse_nt")
+COMPARED = ("validate", "validate_no_schemes", "parse_nt")
 OURS = ("critical_questions", "critical_questions_sparql")
 
 STEP = r"""
@@ -30,9 +31,12 @@ import sys, time
 sys.path.insert(0, {root!r}); sys.path.insert(0, {here!r})
 import argmap, synthetic
 from argmap.map import ArgumentMap
-m = ArgumentMap.from_nodes(synthetic.synthetic_nodes({n}, 0), name="syn")
+nodes = synthetic.synthetic_nodes({n}, 0)
 step = {step!r}
-if step == "validate":
+if step == "validate_no_schemes":
+    nodes = [x.model_copy(update={{"scheme": None}}) if x.kind == "argument" else x for x in nodes]
+m = ArgumentMap.from_nodes(nodes, name="syn")
+if step.startswith("validate"):
     t = time.perf_counter(); argmap.validate(m)
 elif step == "parse_nt":
     data = argmap.dumps(m, "nt")
