@@ -106,8 +106,12 @@ from argmap.semantics.carneades import (
 
 # isort: split
 # Stores
+# Schemes and critical questions
+from argmap.questions import QuestionRow, QuestionTable, critical_questions
+from argmap.schemes import CriticalQuestion, Scheme, SchemeCatalogue, default_catalogue
 from argmap.store import connect, open_store, pull, push
 
+# isort: split
 # Compare maps
 # isort: split
 from argmap.align import Alignment
@@ -144,6 +148,7 @@ from argmap.errors import (
     QuerySyntaxError,
     RenderError,
     RuleError,
+    SchemeError,
     SemanticsError,
     SolverTimeout,
     StoreAuthError,
@@ -151,6 +156,7 @@ from argmap.errors import (
     StoreError,
     StoreProtocolError,
     StoreUnavailable,
+    UnknownScheme,
     ValidationFailed,
     WriteError,
 )
@@ -235,6 +241,14 @@ __all__ = [
     "open_store",
     "pull",
     "push",
+    # schemes and critical questions
+    "CriticalQuestion",
+    "QuestionRow",
+    "QuestionTable",
+    "Scheme",
+    "SchemeCatalogue",
+    "critical_questions",
+    "default_catalogue",
     # draw
     "render",
     "to_dot",
@@ -262,6 +276,7 @@ __all__ = [
     "QuerySyntaxError",
     "RenderError",
     "RuleError",
+    "SchemeError",
     "SemanticsError",
     "SolverTimeout",
     "StoreAuthError",
@@ -269,6 +284,7 @@ __all__ = [
     "StoreError",
     "StoreProtocolError",
     "StoreUnavailable",
+    "UnknownScheme",
     "ValidationFailed",
     "WriteError",
 ]

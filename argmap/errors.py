@@ -22,6 +22,8 @@ One root, :class:`ArgmapError`; each leaf also inherits the builtin it refines, 
     │   └── GraphvizNotFound (FileNotFoundError)  the ``dot`` program is not installed
     ├── SemanticsError                   an argumentation framework problem
     │   └── SolverTimeout (TimeoutError) a solver query over its time limit (--timeout)
+    ├── SchemeError (ValueError)         a scheme file or catalogue that is not valid
+    │   └── UnknownScheme (KeyError)     no scheme or critical question answers to a name
     ├── WriteError (OSError)             an output file that could not be written
     └── StoreError                       a triple store refused, failed or was unreachable
         ├── StoreUnavailable (ConnectionError)
@@ -51,6 +53,7 @@ __all__ = [
     "QuerySyntaxError",
     "RenderError",
     "RuleError",
+    "SchemeError",
     "SemanticsError",
     "SolverTimeout",
     "StoreAuthError",
@@ -58,6 +61,7 @@ __all__ = [
     "StoreError",
     "StoreProtocolError",
     "StoreUnavailable",
+    "UnknownScheme",
     "ValidationFailed",
     "WriteError",
 ]
@@ -235,6 +239,15 @@ class SemanticsError(ArgmapError):
 
 class SolverTimeout(SemanticsError, TimeoutError):
     """A solver query that did not answer within its time limit; the solver was stopped."""
+
+
+class SchemeError(ArgmapError, ValueError):
+    """A scheme catalogue or user scheme file (YAML, TOML, Turtle) that is not valid, or a
+    scheme whose name clashes with one already in the catalogue."""
+
+
+class UnknownScheme(SchemeError, KeyError):
+    """No scheme (or critical question) in the catalogue answers to the name given."""
 
 
 class StoreError(ArgmapError):

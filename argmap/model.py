@@ -313,6 +313,8 @@ class Argument(_Node):
     premises: Annotated[tuple[str, ...], Field(min_length=1)]
     conclusion: str
     scheme: Text | None = None
+    #: The critical question this argument answers (see :mod:`argmap.schemes`).
+    question: Text | None = None
 
     @field_validator("premises")
     @classmethod
@@ -361,6 +363,8 @@ class Attack(_Node):
     target: str
     attack_type: AttackType | None = None
     co_attackers: tuple[str, ...] = ()
+    #: The critical question this attack raises (see :mod:`argmap.schemes`).
+    question: Text | None = None
 
     @model_validator(mode="after")
     def _linked(self) -> Attack:

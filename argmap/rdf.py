@@ -210,9 +210,10 @@ def ntriples_count(m: ArgumentMap) -> int:
         if kind == "argument":
             assert isinstance(node, Argument)
             count += len(node.premises) + 1 + (node.scheme is not None)
+            count += node.question is not None
         elif kind == "attack":
             assert isinstance(node, Attack)
-            count += 3 + len(node.co_attackers)
+            count += 3 + len(node.co_attackers) + (node.question is not None)
         elif kind == "stance":
             count += 3
         elif kind == "actor":
@@ -292,6 +293,8 @@ class _NodeWriter:
             add(f"{s} {p['conclusion']} {iri_of(node.conclusion)} .")
             if node.scheme is not None:
                 add(f"{s} {p['scheme']} {_lit(node.scheme)} .")
+            if node.question is not None:
+                add(f"{s} {p['question']} {_lit(node.question)} .")
         elif kind == "attack":
             assert isinstance(node, Attack)
             for attacker in node.attackers:
@@ -299,6 +302,8 @@ class _NodeWriter:
             add(f"{s} {p['target']} {iri_of(node.target)} .")
             attack_type = node.attack_type or m._derive_attack_type(node.target)
             add(f"{s} {p['attackType']} {_T_ATTACK[attack_type]} .")
+            if node.question is not None:
+                add(f"{s} {p['question']} {_lit(node.question)} .")
         elif kind == "stance":
             assert isinstance(node, Stance)
             add(f"{s} {p['actor']} {iri_of(node.actor)} .")
@@ -400,6 +405,7 @@ _LIT_FIELDS = {
     _P["text"]: "text",
     _P["label"]: "label",
     _P["scheme"]: "scheme",
+    _P["question"]: "question",
     _P["date"]: "date",
 }
 _REF_FIELDS = {_P[prop]: field for field, prop in SINGLE_REFERENCES.items()}

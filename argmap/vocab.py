@@ -162,6 +162,7 @@ PROPERTIES: tuple[str, ...] = tuple(
                 "premise",
                 "conclusion",
                 "scheme",
+                "question",
                 "attacker",
                 "target",
                 "attackType",

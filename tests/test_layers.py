@@ -2,8 +2,8 @@
 
 Layers, lowest first (a module may import from its own layer and from lower ones):
 
-    base (errors, ids, vocab, util, limits ...) -> {model, anchoring} -> {map, align}
-    -> {rdf, query, queries, disagree} -> io -> {validate, semantics, testing}
+    base (errors, ids, vocab, util, limits ...) -> {model, anchoring, schemes} -> {map, align}
+    -> {rdf, query, queries, disagree, questions} -> io -> {validate, semantics, testing}
     -> {display, store, diff, corpus} -> {cli, the package itself}
 
 Also: no import circles between modules (imports under ``if TYPE_CHECKING:`` are for the
@@ -27,9 +27,9 @@ LAYERS: list[set[str]] = [
         "argmap.errors", "argmap.ids", "argmap.namespace", "argmap.vocab", "argmap.util",
         "argmap.ntriples", "argmap.callable_module", "argmap.limits", "argmap._stream_caps",
     },
-    {"argmap.model", "argmap.anchoring"},
+    {"argmap.model", "argmap.anchoring", "argmap.schemes"},
     {"argmap.map", "argmap.align"},
-    {"argmap.rdf", "argmap.query", "argmap.queries", "argmap.disagree"},
+    {"argmap.rdf", "argmap.query", "argmap.queries", "argmap.disagree", "argmap.questions"},
     {"argmap.io"},
     {"argmap.validate", "argmap.semantics", "argmap.testing"},
     {"argmap.display", "argmap.store", "argmap.diff", "argmap.corpus"},

@@ -136,6 +136,15 @@ loose = m.claim("Unrelated.", id="loose")
 m.attack(m.claim("Not so.", id="notso"), loose)   # not behind any recommendation
 """),
     "unanchored-statement": ("python", _CLEAN_PY),
+    "open-critical-question": ("python", """\
+m = ArgumentMap("x")
+r = m.recommendation("The U.S. should abstain.", id="abstain")
+p = m.claim("The draft text is flawed.", id="flawed")
+a = m.argue([p], r, scheme="argument from sign", id="a1")
+for key in ("strength", "other-causes", "observed"):
+    m.attack(m.claim(f"Answer to {key}.", id=key), a, question=key)
+m.argue([m.claim("Q.", id="q")], p, scheme="astrology")   # no such scheme: no questions
+"""),
     "duplicate-statement": ("python", """\
 m = ArgumentMap("x")
 m.claim("The draft text is flawed.", id="flawed")

@@ -135,6 +135,31 @@ t""",
     ),
     (
         "md",
+        """## What the brief leaves unanswered
+
+Each argument that names a scheme inherits the scheme's critical questions. The brief
+answers some (its "However..." answers the concessions' practical reasoning; the Budapest
+and OECD records show the alternatives are acceptable); the rest stay open. The open
+questions behind "abstain", such as the cost of abstaining (`side-effects`):""",
+    ),
+    (
+        "code",
+        """questions = argmap.critical_questions(m, "abstain")
+print(len(questions.open()), "open,", len(questions.answered()), "answered")
+questions.open().to_frame()[["argument", "scheme", "key", "text"]]""",
+    ),
+    (
+        "md",
+        """If every open question counted against its argument (`open_questions="attack"`,
+off by default; see docs/semantics.md), would the recommendations survive?""",
+    ),
+    (
+        "code",
+        """strict = argmap.accept(m, open_questions="attack")
+{rec.id: str(strict.labels[rec.id]) for rec in m.recommendations()}""",
+    ),
+    (
+        "md",
         """## Export
 
 The map is RDF with argmap's ontology; any syntax argmap writes is a call away:""",

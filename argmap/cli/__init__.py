@@ -46,6 +46,11 @@ app.command(name="accept")(_accept.accept_command)
 from argmap.cli import iccma as _iccma  # noqa: E402
 
 app.command(name="iccma")(_iccma.iccma_command)
+
+# schemes and critical questions
+from argmap.cli import questions as _questions  # noqa: E402
+
+app.command(name="questions")(_questions.questions_command)
 # --- store (issue 10) ---
 from argmap.cli import store as _store  # noqa: E402
 

@@ -25,11 +25,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from argmap.schemes import SchemeCatalogue
 from argmap.semantics.dung import Semantics, grounded_labelling, labellings, summarise
 from argmap.semantics.framework import AbstractFramework
 from argmap.semantics.gradual import map_strengths
 from argmap.semantics.labelling import IN, OUT, Label, Labelling
-from argmap.semantics.projection import Projection, map_framework
+from argmap.semantics.open_questions import OpenQuestions, questioned_framework
+from argmap.semantics.projection import Projection
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -68,8 +70,14 @@ def accept(
     projection: Projection | str = "structured",
     engine: str = "auto",
     timeout: float | None = None,
+    open_questions: OpenQuestions | str = "ignore",
+    catalogue: SchemeCatalogue | None = None,
 ) -> Acceptance:
     """Run ``semantics`` on a framework or a map (projected with ``projection``).
+
+    With ``open_questions="attack"`` every critical question the map leaves open counts
+    as an unattacked undercut of its argument (:mod:`argmap.semantics.open_questions`;
+    ``catalogue``: the schemes to ask, default the built-in ones). Off by default.
 
     Names inside each extension keep the framework's order; extensions come in a stable
     order. ``engine`` and ``timeout`` are those of :mod:`argmap.semantics.tasks`: the
@@ -93,7 +101,7 @@ def accept(
         af = source
         keep = tuple(af.arguments)
     else:
-        mf = map_framework(source, projection)
+        mf = questioned_framework(source, projection, open_questions, catalogue)
         af = mf.framework
         keep = mf.nodes
     found = _labellings(af, str(semantics), engine, timeout)
@@ -142,6 +150,7 @@ def label_map(
     strengths: bool | None = None,
     base_scores: Mapping[str, float] | None = None,
     default: float = 0.5,
+    open_questions: OpenQuestions | str = "ignore",
 ) -> Acceptance:
     """Compute acceptability (and strengths) and store them on the map.
 
@@ -164,7 +173,10 @@ def label_map(
         >>> m.labels["r"], m.semantics, round(m.strengths["r"], 4)
         ('IN', 'grounded', 0.875)
     """
-    result = accept(m, semantics, projection=projection, engine=engine, timeout=timeout)
+    result = accept(
+        m, semantics, projection=projection, engine=engine, timeout=timeout,
+        open_questions=open_questions,
+    )
     m.set_labels({k: str(v) for k, v in result.labels.items()}, semantics=str(semantics))
     if strengths is None:
         strengths = not any(t.co_attackers or m[t.target].kind == "attack" for t in m.attacks())

@@ -40,6 +40,7 @@ ungrounded-recommendation     grounding  warning  no evidence behind a recommend
 evidence-without-source       grounding  warning  evidence with no source and no quote
 unanswered-attack             grounding  warning  an unanswered attack on its premises
 unanchored-statement          grounding  info     a statement with no quote
+open-critical-question        grounding  info     a scheme's question left open
 duplicate-statement           hygiene    warning  the same statement twice
 orphan-node                   hygiene    warning  a node tied to nothing
 ============================= ========== ======== =====================================

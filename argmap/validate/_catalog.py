@@ -441,6 +441,22 @@ m = ArgumentMap("x")
 m.claim("The draft text is flawed.", id="flawed")
 """,
     ),
+    Rule(
+        "open-critical-question",
+        "grounding",
+        "info",
+        "critical question left open",
+        "An argument names a scheme whose catalogue entry (argmap.schemes) asks a critical "
+        "question that no attack or argument in the map answers (names in its question "
+        "field): a weak point the text leaves unaddressed (informational: most questions of "
+        "most texts stay open). One finding per argument, naming its open questions.",
+        """\
+m = ArgumentMap("x")
+r = m.recommendation("The U.S. should abstain.", id="abstain")
+p = m.claim("The draft text is flawed.", id="flawed")
+m.argue([p], r, scheme="practical reasoning", id="a1")
+""",
+    ),
     # ------------------------------------------------------------ hygiene
     Rule(
         "duplicate-statement",

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from typing import cast
 
 from argmap.model import Argument, Attack, Evidence
+from argmap.questions import critical_questions
 from argmap.validate._finding import Finding
 from argmap.validate._mapindex import POSITIVE_ROLES, MapIndex, normalise
 
@@ -419,6 +420,26 @@ def unanchored_statement(ix: MapIndex) -> Iterator[Finding]:
         )
 
 
+def open_critical_question(ix: MapIndex) -> Iterator[Finding]:
+    """Arguments whose scheme asks critical questions that nothing in the map answers:
+    one finding per argument, naming its open questions."""
+    rows = critical_questions(ix.m).open()
+    start = 0
+    while start < len(rows):
+        end = start
+        while end < len(rows) and rows[end].argument == rows[start].argument:
+            end += 1
+        first, keys = rows[start], [r.key for r in rows[start:end]]
+        noun = "question" if len(keys) == 1 else "questions"
+        yield ix.finding(
+            "open-critical-question",
+            f"{_cap(ix.name(first.argument))} ({first.scheme_label}) leaves {len(keys)} "
+            f"critical {noun} open: {', '.join(keys)}.",
+            first.argument, first.conclusion,
+        )
+        start = end
+
+
 # ---------------------------------------------------------------- hygiene
 
 
@@ -482,6 +503,7 @@ MAP_RULES: dict[str, Callable[[MapIndex], Iterator[Finding]]] = {
     "evidence-without-source": evidence_without_source,
     "unanswered-attack": unanswered_attack,
     "unanchored-statement": unanchored_statement,
+    "open-critical-question": open_critical_question,
     "duplicate-statement": duplicate_statement,
     "orphan-node": orphan_node,
 }

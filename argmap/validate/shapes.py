@@ -90,6 +90,7 @@ FUNCTIONAL: dict[str, tuple[str, ...]] = {
     "data": ("Node",),
     "conclusion": ("Argument",),
     "scheme": ("Argument",),
+    "question": ("Argument", "Attack"),
     "attackType": ("Attack",),
     "target": ("Attack", "Stance"),
     "actor": ("Stance",),

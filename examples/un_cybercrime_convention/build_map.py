@@ -336,7 +336,10 @@ def _concession_and_answer(m: ArgumentMap, q: Quoter) -> None:
     # "However, ...": granted, the goals are laudable, but that does not make this
     # treaty worth adopting, since its approach and text are flawed. An undercut: it
     # attacks the inference from goals to adoption, not the goals.
-    answer = m.attack(flawed, pro_goals, type="undercut", id="answer_goals").id
+    # Of practical reasoning's critical questions it answers "is this action the best
+    # means to the goal?": adopting a flawed text is a poor way to serve laudable goals.
+    answer = m.attack(flawed, pro_goals, type="undercut", id="answer_goals",
+                      question="practical-reasoning.best-means").id
     q(answer, "However, the UN’s approach")
     # "Absent important changes": the flawed text should not be adopted as it stands.
     rebut = m.attack(flawed, adopt, type="rebut", id="flawed_vs_adoption").id
@@ -674,8 +677,11 @@ def _budapest(m: ArgumentMap, q: Quoter, other: str) -> None:
     m.about(n_candidates, candidates)
 
     # Linked (see the section note): its approach plus its record make the Budapest case.
+    # It also answers a critical question of the argument from alternatives for abstaining
+    # (section 6 end): is the remaining option acceptable in its own right? Yes: it
+    # respects rights and has a long, wide record.
     m.argue([rights, years, n_parties, n_candidates], other, scheme=ALTERNATIVES,
-            id="arg_alt_budapest")
+            id="arg_alt_budapest", question="alternatives.acceptable")
 
     m.stance("heiber", "asserts", rights)
     m.stance("heiber", "endorses", budapest)
@@ -793,7 +799,8 @@ def _oecd(m: ArgumentMap, q: Quoter, other: str) -> None:
     m.about(transparency, "governments")
 
     # Linked (see the section note): a better approach, in an instrument actually adopted.
-    m.argue([balanced, adopted], other, scheme=ALTERNATIVES, id="arg_alt_oecd")
+    m.argue([balanced, adopted], other, scheme=ALTERNATIVES, id="arg_alt_oecd",
+            question="alternatives.acceptable")  # as arg_alt_budapest: an acceptable option
 
     for stmt in (balanced, transparency, cooperation, framework):
         m.stance("heiber", "asserts", stmt)
@@ -850,7 +857,10 @@ def _bottom_line(m: ArgumentMap, q: Quoter) -> None:
             id="arg_shortcomings")
 
     # "While ..., ... cannot be easily overlooked": the answer to the second concession.
-    answer = m.attack(shortcomings, pro_focus, type="undercut", id="answer_focus").id
+    # Of practical reasoning's critical questions it answers "would the action have costs
+    # or side effects that outweigh the goal?": the shortcomings are those costs.
+    answer = m.attack(shortcomings, pro_focus, type="undercut", id="answer_focus",
+                      question="practical-reasoning.side-effects").id
     q(answer, "While the UN Cybercrimes Convention")
 
     # The recommendation, restated.

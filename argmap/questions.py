@@ -1,0 +1,260 @@
+"""Critical questions on a map: for every argument with a scheme, which of its scheme's
+questions the map answers and which stay open.
+
+An attack or argument *answers* a critical question of argument ``A`` when its
+``question`` field names the question (full id ``<scheme>.<key>``, or the key within
+``A``'s scheme) and it touches ``A``: an attack whose target is ``A``, one of ``A``'s
+premises or ``A``'s conclusion; an argument whose conclusion is one of ``A``'s premises.
+(Not an argument for ``A``'s own conclusion: that is a sibling reason, and it would
+answer the questions of every convergent argument at once.) Every other question of the
+scheme is *open*.
+Arguments whose scheme the catalogue does not know have no rows.
+
+:func:`critical_questions_sparql` computes the same from the map's RDF with the named
+query ``critical_questions`` (scheme names normalised in SPARQL exactly as
+:func:`argmap.schemes.normalize_scheme_name` does), and both give
+:meth:`QuestionTable.to_sets` for comparison.
+
+Examples
+--------
+>>> from argmap import ArgumentMap
+>>> m = ArgumentMap("q")
+>>> r = m.recommendation("The U.S. should abstain.", id="abstain")
+>>> a = m.argue([m.claim("The text is flawed.", id="flawed")], r, id="a",
+...             scheme="practical reasoning")
+>>> t = m.attack(m.claim("Abstaining costs influence.", id="cost"), a, id="t",
+...              question="side-effects")
+>>> table = critical_questions(m)
+>>> [(row.key, row.status) for row in table][-1]
+('side-effects', 'answered')
+>>> len(table.open())
+4
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from argmap.errors import MissingDependency
+from argmap.model import Argument
+from argmap.schemes import CriticalQuestion, Scheme, SchemeCatalogue, default_catalogue
+
+if TYPE_CHECKING:
+    from argmap.map import ArgumentMap, Ref
+
+__all__ = [
+    "QuestionRow",
+    "QuestionTable",
+    "critical_questions",
+    "critical_questions_sparql",
+    "questions_by_argument",
+]
+
+Status = Literal["answered", "open"]
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    """One critical question of one argument.
+
+    ``question`` is the full id, ``key`` its key within the scheme, ``answer_type`` what
+    answering it means (rebut, undermine, undercut), ``premise_role`` the role an
+    undermining question concerns, ``premises`` the argument's premises, ``answered_by``
+    the ids of the attacks and arguments that answer it (empty when open), ``quotes``
+    the exact quotes anchoring the argument and its conclusion.
+    """
+
+    argument: str
+    conclusion: str
+    scheme: str
+    scheme_label: str
+    question: str
+    key: str
+    text: str
+    answer_type: str
+    premise_role: str | None
+    premises: tuple[str, ...]
+    status: Status
+    answered_by: tuple[str, ...]
+    quotes: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The row as plain JSON-ready data (tuples become lists)."""
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+
+
+class QuestionTable(list[QuestionRow]):
+    """The rows of :func:`critical_questions`, in argument then question order."""
+
+    def open(self) -> QuestionTable:
+        """The open questions only."""
+        return QuestionTable(r for r in self if r.status == "open")
+
+    def answered(self) -> QuestionTable:
+        """The answered questions only."""
+        return QuestionTable(r for r in self if r.status == "answered")
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """Every row as a dict (see :meth:`QuestionRow.to_dict`)."""
+        return [r.to_dict() for r in self]
+
+    def to_frame(self) -> Any:
+        """A pandas DataFrame (pandas is optional: ``pip install 'argmap[pandas]'``)."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise MissingDependency(
+                "QuestionTable.to_frame needs pandas: pip install 'argmap[pandas]'"
+            ) from None
+        columns = list(QuestionRow.__dataclass_fields__)
+        return pd.DataFrame([asdict(r) for r in self], columns=columns)
+
+    def to_sets(self, m: ArgumentMap) -> frozenset[tuple[str, str, str, frozenset[str]]]:
+        """``(argument IRI, question id, status, answering IRIs)``: comparable across engines."""
+        return frozenset(
+            (m.iri_of(r.argument), r.question, r.status,
+             frozenset(m.iri_of(x) for x in r.answered_by))
+            for r in self
+        )
+
+
+def _behind(m: ArgumentMap, rec: str) -> list[Argument]:
+    """The arguments in the support tree behind ``rec`` (any depth)."""
+    seen: set[str] = set()
+    out: list[Argument] = []
+    todo = [rec]
+    done: set[str] = set()
+    while todo:
+        node = todo.pop()
+        if node in done:
+            continue
+        done.add(node)
+        for a in m.arguments_for(node):
+            if a.id not in seen:
+                seen.add(a.id)
+                out.append(a)
+                todo.extend(a.premises)
+    return out
+
+
+def _answerers(
+    m: ArgumentMap,
+) -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]]:
+    """``(attacks, arguments)``: for each node id, ``(answerer id, question string)`` of the
+    attacks that target it and of the arguments that conclude in it, with a ``question``."""
+    attacks: dict[str, list[tuple[str, str]]] = {}
+    arguments: dict[str, list[tuple[str, str]]] = {}
+    for t in m.attacks():
+        if t.question is not None:
+            attacks.setdefault(t.target, []).append((t.id, t.question))
+    for a in m.arguments():
+        if a.question is not None:
+            arguments.setdefault(a.conclusion, []).append((a.id, a.question))
+    return attacks, arguments
+
+
+def _quotes(m: ArgumentMap, ids: Iterable[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for nid in ids:
+        for anchor in m[nid].anchors:
+            seen.setdefault(anchor.exact, None)
+    return tuple(seen)
+
+
+def critical_questions(
+    m: ArgumentMap, rec: Ref | None = None, *, catalogue: SchemeCatalogue | None = None
+) -> QuestionTable:
+    """Every critical question of every argument with a known scheme, open or answered.
+
+    With ``rec``, only the arguments in the support tree behind that statement. The
+    catalogue defaults to :func:`argmap.schemes.default_catalogue`.
+    """
+    if rec is None:
+        args = sorted(m.arguments(), key=lambda a: a.id)
+    else:
+        args = sorted(_behind(m, m.resolve(rec)), key=lambda a: a.id)
+    by_attack, by_argument = _answerers(m)
+    rows = QuestionTable()
+    resolved: dict[str, Scheme | None] = {}
+    ids: dict[str, list[tuple[CriticalQuestion, str]]] = {}
+    cat = catalogue
+    for a in args:
+        if a.scheme is None:
+            continue
+        if a.scheme not in resolved:
+            if cat is None:  # loaded only for a map that names some scheme
+                cat = default_catalogue()
+            resolved[a.scheme] = cat.resolve(a.scheme)
+        scheme = resolved[a.scheme]
+        if scheme is None:
+            continue
+        if scheme.key not in ids:
+            ids[scheme.key] = [(q, q.id) for q in scheme.questions]
+        near = [
+            *(p for node in (a.id, a.conclusion, *a.premises) for p in by_attack.get(node, ())),
+            *(p for node in a.premises for p in by_argument.get(node, ())),
+        ]
+        quotes = _quotes(m, (a.id, a.conclusion))
+        for q, qid in ids[scheme.key]:
+            by = tuple(sorted({x for x, asked in near if asked == qid or asked == q.key}))
+            rows.append(QuestionRow(
+                argument=a.id, conclusion=a.conclusion, scheme=scheme.key,
+                scheme_label=scheme.label, question=qid, key=q.key, text=q.text,
+                answer_type=q.answer, premise_role=q.premise, premises=a.premises,
+                status="answered" if by else "open", answered_by=by, quotes=quotes,
+            ))
+    return rows
+
+
+def questions_by_argument(
+    m: ArgumentMap, *, catalogue: SchemeCatalogue | None = None
+) -> dict[str, QuestionTable]:
+    """The open questions of each argument that has any, by argument id.
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap("q")
+    >>> _ = m.argue([m.claim("P.", id="p")], m.claim("C.", id="c"), id="a", scheme="sign")
+    >>> [r.key for r in questions_by_argument(m)["a"]]
+    ['observed', 'other-causes', 'strength']
+    """
+    out: dict[str, QuestionTable] = {}
+    for row in critical_questions(m, catalogue=catalogue).open():
+        out.setdefault(row.argument, QuestionTable()).append(row)
+    return out
+
+
+def critical_questions_sparql(
+    source: Any, *, catalogue: SchemeCatalogue | None = None
+) -> frozenset[tuple[str, str, str, frozenset[str]]]:
+    """The twin of :func:`critical_questions` (whole map) by SPARQL over ``source`` (an
+    rdflib Graph or a pyoxigraph Store holding one exported map), as
+    :meth:`QuestionTable.to_sets` gives it.
+
+    >>> from argmap import ArgumentMap, to_rdflib
+    >>> m = ArgumentMap("q")
+    >>> _ = m.argue([m.claim("P.", id="p")], m.claim("C.", id="c"), id="a", scheme="Sign")
+    >>> critical_questions_sparql(to_rdflib(m)) == critical_questions(m).to_sets(m)
+    True
+    """
+    from argmap.query.sparql import run_query
+
+    cat = catalogue if catalogue is not None else default_catalogue()
+    rows = run_query(source, "critical_questions")
+    schemes: dict[str, str] = {}
+    near: dict[str, set[tuple[str, str]]] = {}
+    for r in rows:
+        scheme = cat.by_normalized(r["name"])
+        if scheme is None:
+            continue
+        schemes[r["argument"]] = scheme.key
+        pairs = near.setdefault(r["argument"], set())
+        if r["answerer"] is not None:
+            pairs.add((r["answerer"], r["question"]))
+    out = set()
+    for arg, key in schemes.items():
+        for q in cat[key].questions:
+            by = frozenset(x for x, asked in near[arg] if asked in (q.id, q.key))
+            out.add((arg, q.id, "answered" if by else "open", by))
+    return frozenset(out)
