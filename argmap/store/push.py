@@ -81,33 +81,48 @@ from __future__ import annotations
 
 import contextlib
 import gc as _gc
-import queue
-import re
-import secrets
-import sys
-import threading
 import time
 import warnings
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from argmap.errors import (
     ArgmapError,
-    ModelError,
     StoreCleanupWarning,
     StoreError,
     StoreProtocolError,
 )
 from argmap.queries import sparql_term
+from argmap.store._upload import (
+    ProgressCallback,
+    _batches,
+    _frozen_gc,
+    _Prefetch,
+    _progress_bar,
+    _upload,
+)
 from argmap.store.base import Store
-from argmap.vocab import INTEGER_TYPES, XSD
+from argmap.store.catalog import (
+    _DATA_NAME,
+    _PREFIX,
+    CATALOG,
+    ST,
+    GraphInfo,
+    _bound,
+    _catalog,
+    _count,
+    _iri,
+    _latest,
+    _named_graphs,
+    _parse_time,
+    _value,
+    data_graph_name,
+    graphs,
+    resolve,
+)
+from argmap.vocab import XSD
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -127,313 +142,10 @@ __all__ = [
     "resolve",
 ]
 
-CATALOG = "https://w3id.org/argmap/store/catalog"
-"""The named graph that says which data graph holds each map."""
-ST = "https://w3id.org/argmap/store#"
-"""argmap's store vocabulary (catalog terms only; the maps use ``am:``)."""
-_PREFIX = f"PREFIX st: <{ST}>\n"
-_DATA_NAME = re.compile(r"[#-]argmap-(\d{8}T\d{6})Z?-[0-9a-f]{8}$")
-_BNODE_OBJECT = re.compile(r" _:[^\s\"]+ \.$")
-
-ProgressCallback = Callable[[int, int], None]
 _ALIVE_EVERY = 60.0  # seconds between the "still pushing" marks of a push in progress
 
 
-@dataclass(frozen=True)
-class GraphInfo:
-    """One map in a store.
-
-    Attributes:
-        graph: the graph IRI the map is stored under.
-        data_graph: the named graph holding its triples now.
-        map_iri: the IRI of the map (``None`` when unknown).
-        triples: how many triples the push stored (``None`` when unknown).
-        pushed: when it was pushed (ISO 8601, UTC), or ``None``.
-    """
-
-    graph: str
-    data_graph: str
-    map_iri: str | None = None
-    triples: int | None = None
-    pushed: str | None = None
-
-
-def _iri(value: str) -> str:
-    """``value`` as a checked SPARQL IRI term (see :func:`argmap.queries.sparql_term`)."""
-    return sparql_term(value, iri=True)
-
-
-def data_graph_name(graph: str, when: datetime | None = None) -> str:
-    """A fresh data graph IRI for a version of ``graph``.
-
-    >>> data_graph_name("https://w3id.org/argmap/map/m", datetime(2026, 1, 2, 3, 4, 5))[:-8]
-    'https://w3id.org/argmap/map/m#argmap-20260102T030405Z-'
-    """
-    stamp = (when or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
-    sep = "-" if "#" in graph else "#"
-    return f"{graph}{sep}argmap-{stamp}-{secrets.token_hex(4)}"
-
-
-def _value(term: Any) -> Any:
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        if term.datatype.value in INTEGER_TYPES:
-            return int(term.value)
-        return term.value
-    return term.value
-
-
-def _count(store: Store, graph: str) -> int:
-    rows = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {_iri(graph)} {{ ?s ?p ?o }} }}")
-    count = _bound(rows[0], "n", f"counting the triples of <{graph}>") if rows else None
-    if len(rows) != 1 or not isinstance(count, ox.Literal) or not count.value.isdigit():
-        raise StoreProtocolError(f"counting the triples of <{graph}>: no count in the answer")
-    return int(count.value)
-
-
-def _bound(row: dict[str, Any], name: str, what: str) -> Any:
-    """``row[name]``, which the query guarantees is bound; a protocol error if it is not."""
-    value = row.get(name)
-    if value is None:
-        raise StoreProtocolError(f"{what}: the store left ?{name} unbound in an answer")
-    return value
-
-
-def _catalog(store: Store, graph: str | None) -> list[GraphInfo]:
-    """Catalog entries: of ``graph``, or of every graph.
-
-    One plain join, no OPTIONAL: Virtuoso 7.2 estimated the OPTIONAL form of this query
-    at several times its 400 s cost limit on a store holding two maps.
-    """
-    subject = _iri(graph) if graph is not None else "?graph"
-    rows = store.select(
-        _PREFIX
-        + "SELECT ?graph ?data ?p ?o WHERE {\n"
-        + f"  GRAPH {_iri(CATALOG)} {{ {subject} st:current ?data . ?data ?p ?o }}\n}}"
-    )
-    fields: dict[tuple[str, str], dict[str, Any]] = {}
-    what = "reading the catalog"
-    for row in rows:
-        data = _bound(row, "data", what).value
-        key = (graph or _bound(row, "graph", what).value, data)
-        entry = fields.setdefault(key, {})
-        predicate = _bound(row, "p", what).value
-        if predicate.startswith(ST):
-            entry[predicate[len(ST) :]] = _value(row["o"])
-    return [
-        GraphInfo(
-            graph=g,
-            data_graph=d,
-            map_iri=f.get("map"),
-            triples=f["triples"] if isinstance(f.get("triples"), int) else None,
-            pushed=f.get("pushed"),
-        )
-        for (g, d), f in fields.items()
-    ]
-
-
-def _latest(infos: list[GraphInfo]) -> GraphInfo:
-    # Two pointers only after two first pushes raced; the later push is the current one.
-    return max(infos, key=lambda i: (i.pushed or "", i.data_graph))
-
-
-def resolve(store: Store, graph: str) -> GraphInfo | None:
-    """The catalog entry of ``graph``, or ``None`` when argmap did not push it.
-
-    >>> from argmap.store import open_store
-    >>> resolve(open_store(None), "https://example.org/nothing") is None
-    True
-    """
-    infos = _catalog(store, graph)
-    return _latest(infos) if infos else None
-
-
-def graphs(store: Store) -> list[GraphInfo]:
-    """Every map argmap pushed to ``store``, sorted by graph IRI."""
-    by_graph: dict[str, list[GraphInfo]] = {}
-    for info in _catalog(store, None):
-        by_graph.setdefault(info.graph, []).append(info)
-    return [_latest(by_graph[g]) for g in sorted(by_graph)]
-
-
 # ---------------------------------------------------------------------- push
-
-
-def _batches(lines: Iterable[str], size: int) -> Iterator[tuple[bytes, int]]:
-    """N-Triples batches of ``size`` lines; lines with blank nodes all in the last one.
-
-    A blank node label is local to one document, so every triple naming blank nodes
-    must reach the server in the same request (only foreign triples have them).
-    """
-    with_bnodes: list[str] = []
-    chunks: list[bytes] = []  # the batch so far, encoded a few thousand lines at a time
-    pending: list[str] = []
-    add = pending.append
-    n = 0
-    for line in lines:
-        if "_:" in line and (line.startswith("_:") or _BNODE_OBJECT.search(line)):
-            with_bnodes.append(line)
-            continue
-        add(line)
-        if len(pending) >= _CHUNK_LINES or n + len(pending) >= size:
-            chunks.append(_encode(pending))
-            n += len(pending)
-            pending.clear()
-            if n >= size:
-                yield b"".join(chunks), n
-                chunks.clear()
-                n = 0
-    pending.extend(with_bnodes)
-    if pending:
-        chunks.append(_encode(pending))
-        n += len(pending)
-    if n:
-        yield b"".join(chunks), n
-
-
-_CHUNK_LINES = 4096  # lines encoded at once, so a batch is never held as str objects
-
-
-def _encode(lines: list[str]) -> bytes:
-    try:
-        return ("\n".join(lines) + "\n").encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise ModelError(f"the map holds text that is not valid Unicode: {exc}") from None
-
-
-class _Prefetch:
-    """The batches of a map, made in a thread one or two batches ahead of the upload.
-
-    Writing N-Triples is Python work and an upload mostly waits on the server, so the
-    next batch is made while the current one loads: memory holds at most
-    ``ahead`` + 2 batches. An error in the writer is raised where the batch is taken.
-    """
-
-    def __init__(self, batches: Iterator[tuple[bytes, int]], ahead: int = 1) -> None:
-        self._queue: queue.Queue[tuple[bytes, int] | BaseException | None] = queue.Queue(ahead)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(
-            target=self._run, args=(batches,), name="argmap-push-writer", daemon=True
-        )
-        self._thread.start()
-
-    def _run(self, batches: Iterator[tuple[bytes, int]]) -> None:
-        item: tuple[bytes, int] | BaseException | None
-        try:
-            for item in batches:
-                if not self._put(item):
-                    return
-            item = None
-        except BaseException as exc:  # handed to the consumer, raised there
-            item = exc
-        self._put(item)
-
-    def _put(self, item: tuple[bytes, int] | BaseException | None) -> bool:
-        while not self._stop.is_set():
-            try:
-                self._queue.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def __iter__(self) -> Iterator[tuple[bytes, int]]:
-        while True:
-            item = self._queue.get()
-            if item is None:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-
-    def close(self) -> None:
-        """Stop the writer (after a failure) and wait for it."""
-        self._stop.set()
-        self._thread.join()
-
-
-def _upload(
-    store: Store,
-    data: str,
-    batches: Iterable[tuple[bytes, int]],
-    connections: int,
-    taken: Callable[[int], None],
-) -> None:
-    """Append every batch to graph ``data``, ``connections`` at once, oldest first.
-
-    ``taken(n)`` is called in this thread, in order, for each batch the store took. On
-    any failure (or Ctrl-C) the uploads already under way are waited for, so that none
-    lands after the caller has removed the partial graph.
-    """
-    if connections == 1:
-        for body, n in batches:
-            store.append(data, body)
-            del body
-            taken(n)
-        return
-    # Leaving the block, on success or failure, waits for every upload under way.
-    with ThreadPoolExecutor(connections, thread_name_prefix="argmap-push-upload") as pool:
-        running: deque[tuple[Future[None], int]] = deque()
-        for body, n in batches:
-            if len(running) == connections:
-                done, k = running.popleft()
-                done.result()
-                taken(k)
-            running.append((pool.submit(store.append, data, body), n))
-            del body
-        while running:
-            done, k = running.popleft()
-            done.result()
-            taken(k)
-
-
-@contextmanager
-def _frozen_gc() -> Iterator[None]:
-    """Let a full garbage collection skip every object that exists now (the map).
-
-    httpx keeps each request, and so its body, in a reference cycle with the response.
-    A batch is in flight long enough for that cycle to reach the oldest generation,
-    which Python collects only after allocating a fraction of all live objects: with a
-    map of a million nodes, about twenty batches (600 MB) waited for it. With the map
-    frozen, :func:`gc.collect` after each batch is cheap and frees the batch.
-    """
-    _gc.freeze()
-    try:
-        yield
-    finally:
-        _gc.unfreeze()
-
-
-@contextmanager
-def _progress_bar(enabled: bool | None, total: int, label: str) -> Iterator[ProgressCallback]:
-    if enabled is None:
-        enabled = sys.stderr.isatty()
-    if not enabled:
-        yield lambda done, total: None
-        return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    with Progress(
-        TextColumn("{task.description}", markup=False),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("triples"),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True, markup=False, emoji=False, highlight=False),
-        transient=True,
-    ) as bar:
-        task = bar.add_task(label, total=total)
-        yield lambda done, total: bar.update(task, completed=done)
 
 
 def push(
@@ -878,17 +590,3 @@ def gc(store: Store, *, older_than: timedelta = timedelta(hours=1)) -> list[str]
             _drop_version(store, name)
             removed.append(name)
     return sorted(removed)
-
-
-def _parse_time(text: str) -> datetime:
-    """An ``xsd:dateTime`` argmap wrote (UTC); the distant past when unreadable."""
-    try:
-        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return datetime.min.replace(tzinfo=UTC)
-    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
-
-
-def _named_graphs(store: Store) -> list[str]:
-    rows = store.select(store.dialect.graphs_query)
-    return sorted(r["g"].value for r in rows if "g" in r and isinstance(r["g"], ox.NamedNode))

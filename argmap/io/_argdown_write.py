@@ -1,0 +1,340 @@
+"""Writing Argdown: :func:`map_to_argdown` and :func:`dumps`.
+
+Re-exported by :mod:`argmap.io.argdown`, which describes the subset both ways.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from argmap.ids import mint_id
+from argmap.io._argdown_parse import SHORTCODES
+from argmap.map import ArgumentMap
+from argmap.model import Argument, Node
+
+_DOC_ID = "argdown-document"
+
+
+_ESCAPE_RE = re.compile(r"([\\#*_\[\]<>{}@/`])")
+_STATEMENT_TITLE_BAD = re.compile(r"[\[\]\n\r]")
+_ARGUMENT_TITLE_BAD = re.compile(r"[<>\n\r]")
+
+
+@dataclass
+class ArgdownExport:
+    """The Argdown text and what Argdown could not carry."""
+
+    text: str
+    skipped: list[str] = field(default_factory=list)
+
+
+def escape_text(text: str) -> str:
+    """Text on one line, with every character Argdown reads as syntax escaped.
+
+    Examples
+    --------
+    >>> escape_text("Costs #1 [sic] are <high> {x}\\nsecond line")
+    'Costs \\\\#1 \\\\[sic\\\\] are \\\\<high\\\\> \\\\{x\\\\} second line'
+    """
+    one_line = re.sub(r"\s+", " ", text).strip()
+    out = _ESCAPE_RE.sub(r"\\\1", one_line)
+    for code in sorted(SHORTCODES, key=len, reverse=True):
+        if code in out:
+            out = out.replace(code, "\\" + code)
+    if re.match(r"^(\+|-|_|>|\(\d+\))", out):
+        out = "\\" + out
+    return out
+
+
+def _flow(data: dict[str, Any]) -> str:
+    """A ``{...}`` data block (JSON is YAML flow syntax)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def _clean_tag(tag: str) -> str:
+    """A tag as Argdown can spell it: word characters, digits, '-' and single spaces."""
+    return " ".join(re.sub(r"[^\w\s\-]|_", " ", tag).split())
+
+
+def _tag_literal(tag: str) -> str:
+    tag = _clean_tag(tag)
+    if not tag:
+        return ""
+    if re.fullmatch(r"[A-Za-z0-9\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+", tag):
+        return "#" + tag
+    return "#(" + tag.replace(")", "]").replace("(", "[") + ")"
+
+
+def _text_and_tags(text: str, tags: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """Escaped text with the tags it already spells out left live, and the other tags."""
+    body = escape_text(text)
+    rest = []
+    for tag in tags:
+        literal = _tag_literal(tag)
+        escaped = escape_text(literal)
+        if not literal:
+            continue
+        if escaped in body:
+            body = body.replace(escaped, literal, 1)
+        else:
+            rest.append(tag)
+    return body, tuple(rest)
+
+
+def _tags(tags: tuple[str, ...]) -> str:
+    return " ".join(lit for lit in (_tag_literal(tag) for tag in tags) if lit)
+
+
+class _Writer:
+    def __init__(self, m: ArgumentMap) -> None:
+        self.m = m
+        self.skipped: list[str] = []
+        self.titles: dict[str, str] = {}
+        self.used: dict[str, set[str]] = {}
+        self.lines: list[str] = []
+
+    def _title(self, node: Node, *, wanted: str | None = None) -> str:
+        if node.id in self.titles:
+            return self.titles[node.id]
+        info = self._info(node)
+        base = wanted or info.get("title") or node.label or node.id
+        # statements ([T]) and arguments (<T>) have separate titles in Argdown, and each
+        # can hold the other's brackets ([a<b>], <a[b]>), as @argdown/core reads them
+        space = "argument" if isinstance(node, Argument) else "statement"
+        bad = _ARGUMENT_TITLE_BAD if space == "argument" else _STATEMENT_TITLE_BAD
+        base = bad.sub(" ", str(base)).strip() or node.id
+        base = base.lstrip("-")
+        used = self.used.setdefault(space, set())
+        title, n = base, 1
+        while title in used:
+            n += 1
+            title = f"{base} ({n})"
+        used.add(title)
+        self.titles[node.id] = title
+        return title
+
+    @staticmethod
+    def _info(node: Node) -> dict[str, Any]:
+        info = node.data.get("argdown")
+        return info if isinstance(info, dict) else {}
+
+    def run(self) -> ArgdownExport:
+        m = self.m
+        doc = next((s for s in m.sources() if s.id == _DOC_ID), None)
+        fm = dict(self._info(doc).get("front_matter") or {}) if doc else {}
+        if not fm and m.title:
+            fm = {"title": m.title}
+        if fm:
+            import yaml
+
+            self.lines += [
+                "===",
+                yaml.safe_dump(fm, allow_unicode=True, sort_keys=False).strip(),
+                "===",
+                "",
+            ]
+        sketches = {n.id for n in m.statements() if self._info(n).get("sketch")}
+        # an argument read from a bare relation ([A] +> [B]) has no title to aim an
+        # undercut at: when something undercuts it, it is written with a PCS instead
+        relation_args = {
+            a.id for a in m.arguments() if "relation" in self._info(a) and not m.attacks_on(a)
+        }
+        steps = {a.id for a in m.arguments() if "step" in self._info(a)}
+        for stmt in m.statements():
+            if stmt.id in sketches:
+                self._title(stmt)
+        for arg in m.arguments():
+            if arg.id not in relation_args and arg.id not in steps:
+                self._title(arg)
+        self._statements(sketches)
+        self._arguments(relation_args | steps, sketches)
+        self._relations(relation_args, sketches)
+        for kind in ("actor", "alternative", "issue", "source", "stance"):
+            for node in m.nodes(kind=kind):
+                if node.id != _DOC_ID:
+                    self.skipped.append(f"{kind} {node.id!r}")
+        if any(True for _ in m.abouts()):
+            self.skipped.append("about-edges")
+        text = "\n".join(self.lines).rstrip() + "\n"
+        return ArgdownExport(text, self.skipped)
+
+    def _ref(self, node_id: str, sketches: set[str]) -> str:
+        node = self.m[node_id]
+        if isinstance(node, Argument) or node_id in sketches:
+            return f"<{self._title(node)}>"
+        return f"[{self._title(node)}]"
+
+    def _statements(self, sketches: set[str]) -> None:
+        section: str | None = None
+        ordered = sorted(
+            self.m.statements(), key=lambda n: self._info(n).get("order", float("inf"))
+        )
+        for stmt in ordered:
+            info = self._info(stmt)
+            sec = info.get("section")
+            if sec and sec != section:
+                self.lines += [f"# {escape_text(str(sec))}", ""]
+                section = sec
+            data = dict(info.get("data") or {})
+            if stmt.kind != "claim":
+                data["kind"] = stmt.kind
+            body, rest = _text_and_tags(stmt.text, stmt.tags)
+            tail = " ".join(x for x in (_tags(rest), _flow(data) if data else "") if x)
+            title = self._title(stmt)
+            head = f"<{title}>: " if stmt.id in sketches else f"[{title}]: "
+            if info.get("reference_only"):
+                self.lines += [head[:-2] + (" " + tail if tail else ""), ""]
+                continue
+            self.lines += [head + body + (" " + tail if tail else ""), ""]
+            for other in info.get("members", []) + info.get("descriptions", []):
+                self.lines += [head + escape_text(str(other)), ""]
+
+    def _arguments(self, skip: set[str], sketches: set[str]) -> None:
+        m = self.m
+        for arg in m.arguments():
+            if arg.id in skip:
+                continue
+            info = self._info(arg)
+            title = self._title(arg)
+            data = dict(info.get("data") or {})
+            body, rest = _text_and_tags(arg.text, arg.tags)
+            tail = " ".join(x for x in (_tags(rest), _flow(data) if data else "") if x)
+            head = f"<{title}>"
+            if arg.text.strip():
+                head += ": " + body
+            elif tail:
+                head += ": " + escape_text(arg.label or title)
+            self.lines += [head + (" " + tail if tail else "")]
+            for other in info.get("descriptions", []):
+                self.lines += ["", f"<{title}>: " + escape_text(str(other))]
+            self.lines += [""]
+            self.lines += self._pcs_lines(arg, info, sketches)
+            self.lines += [""]
+
+    def _pcs_lines(self, arg: Argument, info: dict[str, Any], sketches: set[str]) -> list[str]:
+        pcs = info.get("pcs")
+        inferences = info.get("inferences") or {}
+        if pcs and self._pcs_matches(arg, pcs):
+            out = []
+            placed: set[str] = set()
+            for ptitle, role, number in pcs:
+                # an inference line comes before a conclusion, once: a premise that repeats
+                # the number of the conclusion above it ("(3) ... ---- (3) ...", which
+                # @argdown/core accepts) must not get a second one
+                inf = None if role == "premise" or str(number) in placed else inferences.get(
+                    str(number)
+                )
+                if inf is not None:
+                    placed.add(str(number))
+                    out.append(self._inference_line(inf.get("rules") or [], inf.get("data")))
+                node_id = mint_id("claim", ptitle)
+                node = self.m.get(node_id) or self._by_title(ptitle)
+                ref = self._ref(node.id, sketches) if node is not None else f"[{ptitle}]"
+                out.append(f"({number}) {ref}")
+            return out
+        out = [f"({k}) {self._ref(p, sketches)}" for k, p in enumerate(arg.premises, start=1)]
+        rules = [r.strip() for r in (arg.scheme or "").split(",") if r.strip()]
+        out.append(self._inference_line(rules, None))
+        out.append(f"({len(arg.premises) + 1}) {self._ref(arg.conclusion, sketches)}")
+        return out
+
+    def _by_title(self, title: str) -> Node | None:
+        for node in self.m.statements():
+            if self._info(node).get("title") == title:
+                return node
+        return None
+
+    def _pcs_matches(self, arg: Argument, pcs: list[Any]) -> bool:
+        """The stored PCS still ends in the argument's conclusion and holds its premises."""
+        nodes = [self._by_title(str(p[0])) for p in pcs]
+        if any(n is None for n in nodes):
+            return False
+        ids = [n.id for n in nodes if n is not None]
+        return ids[-1] == arg.conclusion and set(arg.premises) <= set(ids)
+
+    @staticmethod
+    def _inference_line(rules: list[str], data: Any) -> str:
+        if not rules and not data:
+            return "----"
+        body = ", ".join(escape_text(r).replace(",", "\\,") for r in rules)
+        if data:
+            body = (body + " " if body else "") + _flow(data)
+        return f"-- {body} --"
+
+    def _relations(self, relation_args: set[str], sketches: set[str]) -> None:
+        m = self.m
+        groups: dict[str, list[str]] = defaultdict(list)
+        done_pairs: set[frozenset[str]] = set()
+        for arg in m.arguments():
+            if arg.id not in relation_args:
+                continue
+            rel = self._info(arg)["relation"]
+            src = self._end_ref(arg.premises[0], rel.get("from"), rel.get("fromType"), sketches)
+            groups[src].append(f"  +> {self._ref(arg.conclusion, sketches)}")
+        for att in m.attacks():
+            if att.co_attackers or m[att.target].kind == "attack":
+                what = "linked attackers" if att.co_attackers else "an attack on an attack"
+                self.skipped.append(f"attack {att.id!r} ({what})")
+                continue
+            rel = self._info(att).get("relation") or {}
+            src = self._end_ref(att.attacker, rel.get("from"), rel.get("fromType"), sketches)
+            rtype = rel.get("type")
+            target = self._ref(att.target, sketches)
+            if rtype == "contradictory":
+                pair = frozenset((att.attacker, att.target))
+                if pair in done_pairs:
+                    continue
+                done_pairs.add(pair)
+                groups[src].append(f"  >< {target}")
+            elif att.attack_type == "undercut" or (
+                rtype is None and isinstance(m[att.target], Argument)
+            ):
+                groups[src].append(f"  _> {target}" if rtype != "attack" else f"  -> {target}")
+            else:
+                groups[src].append(f"  -> {target}")
+        for src, lines in groups.items():
+            self.lines += [src, *lines, ""]
+
+    def _end_ref(self, node_id: str, title: Any, kind: Any, sketches: set[str]) -> str:
+        if kind == "argument" and isinstance(title, str) and node_id not in sketches:
+            for arg in self.m.arguments_for(node_id):
+                if self._info(arg).get("title") == title and "pcs" in self._info(arg):
+                    return f"<{self._title(arg)}>"
+        return self._ref(node_id, sketches)
+
+
+def map_to_argdown(m: ArgumentMap) -> ArgdownExport:
+    """The map as Argdown text, and what Argdown could not carry.
+
+    Examples
+    --------
+    >>> m = ArgumentMap("w")
+    >>> a = m.argue([m.claim("P.", id="p")], m.claim("C.", id="c"), id="a", label="Arg")
+    >>> print(map_to_argdown(m).text)
+    [p]: P.
+    <BLANKLINE>
+    [c]: C.
+    <BLANKLINE>
+    <Arg>
+    <BLANKLINE>
+    (1) [p]
+    ----
+    (2) [c]
+    <BLANKLINE>
+    """
+    return _Writer(m).run()
+
+
+def dumps(m: ArgumentMap) -> bytes:
+    """The map as Argdown (UTF-8 bytes; the registry's writer).
+
+    Examples
+    --------
+    >>> dumps(ArgumentMap("e"))
+    b'\\n'
+    """
+    return map_to_argdown(m).text.encode("utf-8")
