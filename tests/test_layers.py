@@ -25,7 +25,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "argmap"
 LAYERS: list[set[str]] = [
     {
         "argmap.errors", "argmap.ids", "argmap.namespace", "argmap.vocab", "argmap.util",
-        "argmap.ntriples", "argmap.callable_module", "argmap.limits", "argmap._stream_caps",
+        "argmap.ntriples", "argmap.callable_module", "argmap.limits", "argmap.stream_caps",
     },
     {"argmap.model", "argmap.anchoring", "argmap.schemes"},
     {"argmap.map", "argmap.align"},

@@ -7,8 +7,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "argmap"
 MAX_LINES = 700
 
-# Split after the other helpers land (they are editing these two files now).
-ALLOWED = {"argmap/map.py", "argmap/rdf.py"}
+# Not split yet (issue 15): the map's storage, builders and whole-map operations.
+ALLOWED = {"argmap/map.py"}
 
 
 def test_no_module_is_over_700_lines() -> None:
