@@ -54,7 +54,7 @@ import pyoxigraph as ox
 
 from argmap.errors import NodeNotFound, QueryError
 from argmap.namespace import NS
-from argmap.queries import bind, sparql_term
+from argmap.queries import bind, load_query, sparql_term
 from argmap.query.sparql import TRACE_QUERIES, TraceSets, UnsupportedSets, trace_from_rows
 from argmap.store.base import Store
 from argmap.store.embedded import EmbeddedStore
@@ -445,6 +445,31 @@ def _maps(source: Mapping[str, ArgumentMap] | Iterable[ArgumentMap]) -> dict[str
     return {m.iri: m for m in source}
 
 
+_WHO_UNION = """    { BIND ($actor AS ?who) }
+    UNION
+    { ?who owl:sameAs $actor }
+    UNION
+    { $actor owl:sameAs ?who }
+"""
+
+
+def _actor_branches() -> list[str]:
+    """``store_recommendations_by_actor`` as three queries, one per way the actor matches.
+
+    Virtuoso 7.2 loses rows when the actor is bound inside a UNION (seen after a few
+    hundred pushes, and by the corpus questions); each branch alone is a plain join. The
+    rows of the three are the rows of the one query.
+    """
+    text = load_query("store_recommendations_by_actor")
+    assert _WHO_UNION in text, "store_recommendations_by_actor.rq changed its actor block"
+    by_iri = text.replace(_WHO_UNION, "").replace("?stance am:actor ?who", "?stance am:actor $actor")
+    return [
+        by_iri,
+        text.replace(_WHO_UNION, "    ?who owl:sameAs $actor .\n"),
+        text.replace(_WHO_UNION, "    $actor owl:sameAs ?who .\n"),
+    ]
+
+
 def recommendations_resting_on(source: MapsOrStore, actor: str) -> list[ActorRecommendation]:
     """Every recommendation, in every map, resting on a premise that ``actor`` asserts.
 
@@ -454,7 +479,11 @@ def recommendations_resting_on(source: MapsOrStore, actor: str) -> list[ActorRec
     """
     sparql_term(actor, iri=True)
     if isinstance(source, Store):
-        rows = run_query(source, "store_recommendations_by_actor", actor=actor)
+        rows = [
+            row
+            for text in _actor_branches()
+            for row in run_query(source, text, actor=ox.NamedNode(actor))
+        ]
         return sorted(
             {ActorRecommendation(r["graph"], r["recommendation"], r["premise"]) for r in rows}
         )
