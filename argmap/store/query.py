@@ -277,12 +277,45 @@ def trace_sets(store: Store, graph: str, root: str) -> TraceSets:
 
 
 def unsupported_sets(store: Store, graph: str) -> UnsupportedSets:
-    """The twin of :func:`argmap.query.unsupported` for the map stored as ``graph``."""
-    rows = run_query(store, "unsupported", graph)
+    """The twin of :func:`argmap.query.unsupported` for the map stored as ``graph``.
+
+    The ``unsupported`` query walks the support of every recommendation with a property
+    path that starts from a variable. A server whose dialect does not trust its own
+    transitive paths (Virtuoso 7.2, see :mod:`argmap.store.dialects`) is asked the
+    ``no-evidence`` half one recommendation at a time instead, from the recommendation
+    as a constant, so that argmap walks the path in plain joins.
+    """
+    if store.dialect.transitive_paths:
+        rows = run_query(store, "unsupported", graph)
+        return UnsupportedSets(
+            no_argument=frozenset(r["node"] for r in rows if r["reason"] == "no-argument"),
+            no_evidence=frozenset(r["node"] for r in rows if r["reason"] == "no-evidence"),
+        )
+    rows = run_query(store, _NO_ARGUMENT, graph)
+    argued = run_query(store, _ARGUED_RECOMMENDATIONS, graph)
     return UnsupportedSets(
-        no_argument=frozenset(r["node"] for r in rows if r["reason"] == "no-argument"),
-        no_evidence=frozenset(r["node"] for r in rows if r["reason"] == "no-evidence"),
+        no_argument=frozenset(r["node"] for r in rows),
+        no_evidence=frozenset(
+            r["node"]
+            for r in argued
+            if not run_query(store, _EVIDENCE_UNDER, graph, root=ox.NamedNode(r["node"]))
+        ),
     )
+
+
+# The halves of ``unsupported`` for servers that walk no path from a variable.
+_NO_ARGUMENT = f"""PREFIX am: <{NS}>
+SELECT DISTINCT ?node WHERE {{
+  VALUES ?class {{ am:Claim am:Recommendation }}
+  ?node a ?class .
+  FILTER NOT EXISTS {{ ?argument am:conclusion ?node }}
+}}"""
+_ARGUED_RECOMMENDATIONS = f"""PREFIX am: <{NS}>
+SELECT DISTINCT ?node WHERE {{ ?node a am:Recommendation . ?argument am:conclusion ?node }}"""
+_EVIDENCE_UNDER = f"""PREFIX am: <{NS}>
+SELECT DISTINCT ?evidence WHERE {{
+  $root (^am:conclusion/am:premise)+ ?evidence . ?evidence a am:Evidence .
+}}"""
 
 
 # ---------------------------------------------------------------------- the full trace
