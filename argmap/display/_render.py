@@ -260,8 +260,8 @@ def repr_mimebundle(obj: object) -> dict[str, str]:
     installed, ``image/svg+xml`` (the static diagram, for front ends that show no HTML).
 
     >>> from argmap import ArgumentMap
-    >>> sorted(repr_mimebundle(ArgumentMap("n")))[0]
-    'text/html'
+    >>> "text/html" in repr_mimebundle(ArgumentMap("n"))
+    True
     """
     text, svg = _notebook_parts(obj)
     bundle = {"text/html": text}
