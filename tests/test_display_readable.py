@@ -307,3 +307,18 @@ def test_exported_notebook_loads_nothing_for_the_viewers(readable: Readable) -> 
     for frame in frames:
         page = html.unescape(frame)
         assert not re.search(r"""(?:src|href)=["']?https?://""", page)
+
+
+def test_a_small_map_opens_on_its_diagram(tmp_path: Path) -> None:
+    """The viewer opens on the diagram when, fitted, its text stays legible."""
+    exe = require("chromium", "apt-get install chromium")
+    require("dot", "apt-get install graphviz")
+    m = argmap.ArgumentMap("small", title="Small")
+    rec = m.recommendation("Adopt the plan.", id="adopt")
+    m.argue([m.claim("It is cheap.", id="cheap"), m.evidence("Oslo did it.", id="oslo")], rec)
+    page = render(m, tmp_path / "small.html")
+    dumped = _chromium(exe, tmp_path / "profile", page.as_uri(), "--dump-dom")
+    assert dumped.returncode == 0, dumped.stderr[-2000:]
+    assert 'data-am-ready="diagram"' in dumped.stdout
+    asked = _chromium(exe, tmp_path / "profile-2", page.as_uri() + "#outline", "--dump-dom")
+    assert 'data-am-ready="outline"' in asked.stdout
