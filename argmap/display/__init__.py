@@ -40,6 +40,7 @@ from argmap.display._render import (
     to_svg,
 )
 from argmap.display._view import DEFAULT_MAX_NODES, View, map_view
+from argmap.display._widget import map_widget
 from argmap.errors import GraphvizNotFound, RenderError
 
 __all__ = [
@@ -52,6 +53,7 @@ __all__ = [
     "dumps_dot",
     "has_dot",
     "map_view",
+    "map_widget",
     "render",
     "render_bytes",
     "repr_html",

@@ -10,7 +10,10 @@ the window, keeps its text at least ``LEGIBLE_PX`` high, else on the reading vie
 a box, dot or attack shows its full text and quotes in the side panel, which takes its own
 column (it never covers the map) and folds away.
 
-Without the script the page still shows the diagram, as a static picture.
+Without the script the page still shows the diagram, as a static picture. In a frame, a
+selection is posted to the parent window (``{argmap: "select", id}``) and a ``{argmap:
+"show", id}`` message from the parent selects a node: :func:`argmap.display.map_widget`
+syncs both with ``w.selected``.
 """
 
 from __future__ import annotations
@@ -174,7 +177,22 @@ JS = r"""
     var boxes = outline ? outline.querySelectorAll('.ol-box[data-id="' + CSS.escape(id) + '"]') : [];
     boxes.forEach(function (b) { b.classList.add("am-selected"); });
     show(d);
+    resize();
+    if (!quiet && window.parent !== window) {  // a widget's frame: tell it (w.selected)
+      try { window.parent.postMessage({argmap: "select", id: id}, "*"); } catch (e) { /* */ }
+    }
   }
+  var quiet = false;
+  window.addEventListener("message", function (ev) {  // the widget selects from Python
+    var m = ev.data;
+    if (ev.source !== window.parent || !m || m.argmap !== "show" || !nodes[m.id]) { return; }
+    quiet = true;
+    try {
+      select(m.id);
+      var b = outline && outline.querySelector('.ol-box[data-id="' + CSS.escape(m.id) + '"]');
+      if (b && mode === "outline") { unfold(b); b.scrollIntoView({block: "nearest"}); }
+    } finally { quiet = false; }
+  });
   // ------------------------------------------------------------ the diagram
   var w0 = 0, h0 = 0, zoom = 1, fitted = true, unit = 1;
   function setZoom(z) {
@@ -353,6 +371,9 @@ JS = r"""
       drain();
     }
     relabel.forEach(function (f) { f(); });
+    outline.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter" && ev.target.classList.contains("ol-box")) { ev.target.click(); }
+    });
     outline.addEventListener("click", function (ev) {
       var b = ev.target.closest(".ol-box");
       if (!b) { return; }
