@@ -46,7 +46,7 @@ COMPONENTS = {
     "clingo": "clingo (Python package)",
 }
 # fixtures of wider scope whose value came from a component (a test using it used it)
-COMPONENT_FIXTURES = {"shot": "headless Chromium"}
+COMPONENT_FIXTURES = {"shot": "headless Chromium", "readable": "headless Chromium"}
 # component -> ids of the tests that really used it (filled while tests run)
 EXERCISED: dict[str, set[str]] = {name: set() for name in COMPONENTS.values()}
 

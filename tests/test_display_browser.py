@@ -11,13 +11,13 @@ in headless Chromium at one window size:
   the recommendation's blue, the evidence's green and the attack's red where the probe
   found them.
 
+Both open the page on its diagram (``map.html#diagram``), fitted to the window.
 Pictures are compared only with pictures taken in the same run: a second screenshot of the
 same page, taken after the first, must show the same amounts of each colour (the page draws
 the same map the same way every time it opens). Nothing is compared with a committed image:
-another Chromium build, or other fonts, draw the same page with other pixels.
-``examples/un_cybercrime_convention/map.png`` is the README's picture, not a test artefact; to
-refresh it after the map or the drawing changes, run this test with
-``ARGMAP_UPDATE_SCREENSHOT=1`` and look at it.
+another Chromium build, or other fonts, draw the same page with other pixels. The README's
+pictures, taken at laptop size, come from tests/test_display_readable.py
+(``ARGMAP_UPDATE_SCREENSHOT=1``).
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from __future__ import annotations
 import html
 import importlib.util
 import json
-import os
 import re
 import struct
 import subprocess
@@ -42,7 +41,6 @@ from tests.conftest import require
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "un_cybercrime_convention"
-COMMITTED = EXAMPLE / "map.png"
 WINDOW = (2760, 1240)
 RECOMMENDATION = "abstain"
 FIND = "Budapest"  # a word to find on the page
@@ -85,7 +83,7 @@ PROBE = """
   var target = document.querySelector("#n-%(rec)s path, #n-%(rec)s polygon");
   target.dispatchEvent(new MouseEvent("click", {bubbles: true}));
   out.details = document.getElementById("am-details").textContent;
-  out.selected = document.querySelectorAll(".am-selected").length;
+  out.selected = document.querySelectorAll("#am-diagram .am-selected").length;
   var find = document.getElementById("am-find");
   find.value = "%(word)s";
   find.dispatchEvent(new Event("input"));
@@ -272,14 +270,14 @@ def shot(tmp_path_factory: pytest.TempPathFactory) -> Shot:
     script = PROBE % {"rec": RECOMMENDATION, "ev": evidence, "att": attack, "word": FIND}
     probed.write_text(text.replace("</body>", script + "</body>"), encoding="utf-8")
 
-    dumped = _chromium(exe, tmp / "profile-dom", probed.as_uri(), "--dump-dom")
+    # "#diagram" opens the viewer on the diagram (the brief's map opens on the reading view
+    # at this size: tests/test_display_readable.py checks that one)
+    dumped = _chromium(exe, tmp / "profile-dom", probed.as_uri() + "#diagram", "--dump-dom")
     assert dumped.returncode == 0, dumped.stderr[-2000:]
     found = re.search(r'<pre id="am-probe">(.*?)</pre>', dumped.stdout, re.S)
     assert found, "the probe did not run: " + dumped.stdout[-500:]
 
     png, again = (_screenshot(exe, tmp, page, n) for n in (1, 2))
-    if os.environ.get("ARGMAP_UPDATE_SCREENSHOT"):
-        COMMITTED.write_bytes(png)
     return Shot(
         m,
         evidence,
@@ -295,7 +293,9 @@ def shot(tmp_path_factory: pytest.TempPathFactory) -> Shot:
 def _screenshot(exe: str, tmp: Path, page: Path, n: int) -> bytes:
     """A screenshot of ``page`` from a fresh browser profile."""
     png_path = tmp / f"map-{n}.png"
-    taken = _chromium(exe, tmp / f"profile-shot-{n}", page.as_uri(), f"--screenshot={png_path}")
+    taken = _chromium(
+        exe, tmp / f"profile-shot-{n}", page.as_uri() + "#diagram", f"--screenshot={png_path}"
+    )
     assert taken.returncode == 0 and png_path.is_file(), taken.stderr[-2000:]
     return png_path.read_bytes()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html as html_module
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -115,12 +117,54 @@ def test_html_script_data_cannot_break_out(tmp_path: Path, dot: str) -> None:
     assert "<script>alert(1)" not in text
 
 
-def test_notebook_repr(m: ArgumentMap, dot: str) -> None:
+def _srcdoc(fragment: str) -> str:
+    """The viewer page inside a notebook fragment's ``<iframe srcdoc>``."""
+    found = re.search(r'<iframe srcdoc="([^"]*)"', fragment)
+    assert found, fragment[:300]
+    return html_module.unescape(found.group(1))
+
+
+def test_notebook_repr_is_the_viewer_in_a_frame(m: ArgumentMap, dot: str) -> None:
     html = m._repr_html_()  # type: ignore[attr-defined]
-    assert "<svg" in html and "Render test" in html and "<script" not in html
+    assert "Render test" in html
+    # the script lives only inside the frame's document, never in the notebook's page
+    outside = re.sub(r'<iframe srcdoc="[^"]*"', "<iframe", html)
+    assert "<script" not in outside
+    viewer = _srcdoc(html)
+    assert viewer.startswith("<!DOCTYPE html>") and 'id="am-data"' in viewer
+    assert viewer.count("<svg") == 1 and '"embedded": true' in viewer
+    # after the frame, the static picture its script hides (shown where scripts do not run)
+    static = outside.split('class="argmap-static"', 1)[1]
+    assert "<svg" in static and "Trust Notebook" in static
     from argmap.query.trace import trace
 
-    assert "<svg" in trace(m, "abstain")._repr_html_()  # type: ignore[attr-defined]
+    t_html = trace(m, "abstain")._repr_html_()  # type: ignore[attr-defined]
+    assert '"roots": ["abstain"]' in _srcdoc(t_html)
+
+
+def test_two_outputs_do_not_share_an_id(m: ArgumentMap, dot: str) -> None:
+    ids = [re.search(r'class="argmap-view" id="([^"]+)"', repr_html(m) or "") for _ in range(2)]
+    assert all(ids) and ids[0].group(1) != ids[1].group(1)  # type: ignore[union-attr]
+
+
+def test_notebook_bundle_has_html_and_a_static_svg(m: ArgumentMap, dot: str) -> None:
+    bundle = m._repr_mimebundle_()  # type: ignore[attr-defined]
+    assert set(bundle) == {"text/html", "image/svg+xml"}
+    assert bundle["image/svg+xml"].startswith("<svg")
+    assert "<iframe" in bundle["text/html"]
+
+
+def test_reading_view_data_has_the_tree(m: ArgumentMap, dot: str) -> None:
+    data = re.search(
+        r'<script type="application/json" id="am-data">(.*?)</script>', to_html(m), re.S
+    )
+    assert data
+    tree = json.loads(data.group(1))
+    assert tree["roots"] == ["abstain"]
+    nodes = tree["nodes"]
+    assert nodes["abstain"]["args"] == ["a1"] and nodes["abstain"]["attackedBy"] == ["att"]
+    assert nodes["a1"]["premises"] == ["flawed", "parties"] and nodes["a1"]["linked"]
+    assert nodes["att"]["attackers"] == ["adopt"] and nodes["att"]["type"] == "rebut"
 
 
 def test_report_repr_and_page(m: ArgumentMap, tmp_path: Path, dot: str) -> None:
@@ -179,6 +223,10 @@ def test_notebook_repr_without_dot_explains(m: ArgumentMap, no_dot: None) -> Non
     html = m._repr_html_()  # type: ignore[attr-defined]
     assert "<svg" not in html and "apt-get install graphviz" in html
     assert "Render test" in html
+    viewer = _srcdoc(html)  # the reading view works without Graphviz
+    assert 'id="am-outline"' in viewer and 'id="am-diagram"' not in viewer
+    assert "apt-get install graphviz" in viewer
+    assert set(m._repr_mimebundle_()) == {"text/html"}  # type: ignore[attr-defined]
 
 
 def test_unknown_format(m: ArgumentMap, tmp_path: Path) -> None:

@@ -36,9 +36,13 @@ m""",
     ),
     (
         "md",
-        """The map draws itself: recommendations on top, evidence at the bottom, arguments as
-small junctions (several premises into one junction hold only together), attacks in red.
-Hover a box for the quotes it is anchored to. What it holds, by kind:""",
+        """The map draws itself in the viewer of argmap's HTML page. The *reading view* is a
+top-down tree of the full texts: each recommendation, the reasons it rests on ("because";
+"these hold only together" when premises are linked), attacks in red; deeper branches are
+folded, with a count, and open on a click. The *diagram* is the whole map, fitted to the
+cell: drag to pan, Ctrl and the wheel (or the buttons) to zoom. Click any box for its full
+text and the quotes it was read from; type in the box to find text. Where the notebook runs
+no scripts (an untrusted notebook), a static picture shows instead. What it holds, by kind:""",
     ),
     ("code", """{kind: n for kind, n in m.counts().items() if n}"""),
     (

@@ -9,8 +9,15 @@ the map has them. A trace is the same diagram cut to one recommendation's justif
 critical premises outlined in amber. Maps over :data:`DEFAULT_MAX_NODES` boxes are drawn as
 their leading recommendations and two levels below, with a note saying so.
 
+The HTML page and the notebook view are one viewer (:mod:`argmap.display._viewer_js`): a
+reading view, a top-down tree of the full texts with deep branches folded, and the diagram,
+fitted, panned and zoomed; a click shows a node's full text and quotes. In a notebook it sits
+in an ``<iframe srcdoc>`` with a static SVG after it for notebooks that run no scripts;
+:func:`map_widget` makes it a widget whose clicks set ``w.selected``.
+
 DOT is written in pure Python; SVG, PNG and HTML need Graphviz's ``dot`` program
-(``apt-get install graphviz`` / ``brew install graphviz``), and say so when it is missing.
+(``apt-get install graphviz`` / ``brew install graphviz``), and say so when it is missing
+(the notebook view then shows the reading view alone, with that hint).
 
 Examples
 --------
@@ -40,6 +47,7 @@ from argmap.display._render import (
     to_svg,
 )
 from argmap.display._view import DEFAULT_MAX_NODES, View, map_view
+from argmap.display._widget import map_widget
 from argmap.errors import GraphvizNotFound, RenderError
 
 __all__ = [
@@ -52,6 +60,7 @@ __all__ = [
     "dumps_dot",
     "has_dot",
     "map_view",
+    "map_widget",
     "render",
     "render_bytes",
     "repr_html",

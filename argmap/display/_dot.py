@@ -565,6 +565,7 @@ class _Writer:
         out.append('digraph "argmap" {')
         graph = {
             "rankdir": "BT",
+            "splines": "spline",  # routes around boxes (tools/measure_edges.py)
             "newrank": "true",
             "nodesep": "0.2",
             "ranksep": "0.4",
@@ -581,7 +582,7 @@ class _Writer:
             graph["label"] = self._graph_label()
         out.append(f"  graph {_attrs(graph)};")
         out.append(f"  node {_attrs({'fontname': FONT, 'fontsize': '11', 'margin': '0.12,0.06'})};")
-        out.append(f"  edge {_attrs({'fontname': FONT, 'fontsize': '9', 'arrowsize': '0.7'})};")
+        out.append(f"  edge {_attrs({'fontname': FONT, 'fontsize': '10', 'arrowsize': '0.7'})};")
         arguments: list[Argument] = []
         for node in self._ordered():
             if isinstance(node, Argument):

@@ -1,8 +1,9 @@
 """HTML: a self-contained page that opens offline, notebook fragments, report tables.
 
-The page inlines the SVG, a little CSS and a little JavaScript (zoom, find, click a node to
-see its full text and quotes); it loads nothing from anywhere. Notebook fragments carry no
-script (notebooks drop it from untrusted output) and style themselves inline.
+The page inlines the SVG, the viewer's CSS and script (:mod:`argmap.display._viewer_js`:
+a reading view, pan, zoom, fit, find, click a node to see its full text and quotes) and the
+JSON they read; it loads nothing from anywhere. A notebook fragment is the same page in an
+``<iframe srcdoc>``, followed by a static picture for notebooks that run no scripts.
 
 Examples
 --------
@@ -15,14 +16,24 @@ from __future__ import annotations
 import html
 import json
 import re
+import uuid
 from collections.abc import Sequence
 from typing import Any
 
+from argmap.display._outline import FOLD_DEPTH, outline_roots, outline_shape
 from argmap.display._view import View
+from argmap.display._viewer_js import CSS, JS, LEGIBLE_PX
 from argmap.map import ArgumentMap
 from argmap.model import STATEMENT_KINDS, Source
 
 __all__ = ["counts_line", "notebook_fragment", "page", "report_table", "svg_fragment"]
+
+NOTEBOOK_HEIGHT = 560
+"""The notebook frame's height before its script fits it to what it shows (pixels)."""
+NOTEBOOK_MAX_HEIGHT = 760
+"""The tallest the notebook frame grows (pixels); beyond it the view scrolls inside."""
+BOX_FONT_PT = 11
+"""The diagram's box text size (points), which the viewer keeps legible (argmap.display._dot)."""
 
 _SVG_START = re.compile(rb"<svg[\s>]")
 
@@ -106,8 +117,54 @@ def _node_data(view: View) -> dict[str, dict[str, Any]]:
             "label": node.label,
             "quotes": [[a.exact, source_name(a.source)] for a in node.anchors],
             "notes": notes,
+            "badges": _badges(view, node_id),
+            "cls": _classes(view, node_id),
         }
     return data
+
+
+_LABEL_COLOURS = {"IN": "#15803d", "OUT": "#6b7280", "UNDEC": "#b45309"}
+
+
+def _badges(view: View, node_id: str) -> list[tuple[str, str]]:
+    """The short marks a reading-view box carries: label, strength, critical, findings."""
+    m = view.map
+    out: list[tuple[str, str]] = []
+    accept = []
+    if node_id in m.labels:
+        accept.append(m.labels[node_id])
+    if node_id in m.strengths:
+        accept.append(f"strength {m.strengths[node_id]:.2f}")
+    if accept:
+        out.append((" · ".join(accept), _LABEL_COLOURS.get(m.labels.get(node_id, ""), "#334155")))
+    if node_id in view.critical:
+        out.append(("critical premise", "#d97706"))
+    mark = view.marks.get(node_id)
+    if mark:
+        out.append((mark, {"added": "#16a34a", "removed": "#dc2626"}.get(mark, "#d97706")))
+    for flag in view.flags.get(node_id, ()):
+        if flag.severity in ("error", "warning"):
+            colour = "#dc2626" if flag.severity == "error" else "#d97706"
+            out.append((f"{flag.severity}: {flag.rule}", colour))
+    hidden = view.hidden_support.get(node_id)
+    if hidden:
+        out.append((f"+{hidden} more argument{'s' if hidden != 1 else ''} not drawn", "#334155"))
+    return out
+
+
+def _classes(view: View, node_id: str) -> str:
+    """CSS classes of a reading-view box (the diagram's emphasis, in HTML)."""
+    classes = []
+    if node_id in view.critical:
+        classes.append("am-critical")
+    if view.map.labels.get(node_id) == "OUT":
+        classes.append("am-out")
+    severities = {f.severity for f in view.flags.get(node_id, ())}
+    for severity in ("error", "warning"):
+        if severity in severities:
+            classes.append(f"am-flag-{severity}")
+            break
+    return " ".join(classes)
 
 
 def _json_for_script(value: Any) -> str:
@@ -122,122 +179,6 @@ def _json_for_script(value: Any) -> str:
     )
 
 
-_CSS = """
-:root { font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif;
-  color: #0f172a; }
-* { box-sizing: border-box; }
-body { margin: 0; display: flex; flex-direction: column; height: 100vh; }
-header { padding: 10px 16px; border-bottom: 1px solid #e2e8f0; background: #f8fafc; }
-h1 { font-size: 18px; margin: 0 0 2px; }
-header p { margin: 2px 0; font-size: 13px; color: #475569; }
-.am-bar { display: flex; flex-wrap: wrap; gap: 6px 18px; align-items: center; margin-top: 6px;
-  font-size: 12px; color: #334155; }
-.am-legend { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; }
-.am-legend span { display: inline-flex; align-items: center; gap: 4px; }
-.sw { display: inline-block; width: 18px; height: 11px; border: 1.5px solid #64748b;
-  background: #f8fafc; }
-.sw.rec { background: #dbeafe; border: 2px solid #1d4ed8; border-radius: 3px; }
-.sw.claim { border-radius: 3px; }
-.sw.ev { background: #dcfce7; border-color: #15803d; }
-.sw.actor { background: #f3e8ff; border-color: #7e22ce; border-radius: 50%; }
-.sw.alt { background: #a16207; border: 0; clip-path: polygon(25% 0, 75% 0, 100% 50%, 75% 100%,
-  25% 100%, 0 50%); }
-.sw.arg { width: 9px; height: 9px; border-radius: 50%; background: #334155; border: 0; }
-.sw.att { height: 0; border: 0; border-top: 2px dashed #dc2626; background: none; }
-.sw.stance { height: 0; border: 0; border-top: 2px dotted #7e22ce; background: none; }
-.sw.crit { border: 3px solid #d97706; }
-.am-tools { display: flex; gap: 4px; align-items: center; }
-.am-tools input { font: inherit; padding: 2px 6px; width: 14em; }
-.am-tools button { font: inherit; padding: 1px 8px; cursor: pointer; }
-main { flex: 1; display: flex; min-height: 0; }
-#am-diagram { flex: 1; overflow: auto; background: #fff; }
-#am-diagram svg { display: block; margin: 0 auto; }
-#am-details { width: 330px; flex: none; border-left: 1px solid #e2e8f0; padding: 12px 14px;
-  overflow: auto; font-size: 13px; line-height: 1.4; background: #fcfcfd; }
-#am-details h2 { font-size: 12px; text-transform: uppercase; color: #64748b; margin: 0 0 4px; }
-#am-details blockquote { margin: 6px 0; padding: 4px 8px; border-left: 3px solid #cbd5e1;
-  color: #334155; }
-#am-details .src { display: block; font-size: 11px; color: #64748b; }
-#am-details ul { padding-left: 18px; margin: 6px 0; }
-#am-details pre { white-space: pre-wrap; font-size: 12px; }
-g.node, g.edge { cursor: pointer; }
-.am-dim { opacity: 0.2; }
-.am-hit > g > a > path, .am-hit > g > a > polygon, .am-hit > g > a > ellipse,
-.am-selected > g > a > path, .am-selected > g > a > polygon,
-.am-selected > g > a > ellipse { stroke: #f59e0b; stroke-width: 4px; }
-table.am-report { border-collapse: collapse; font-size: 13px; margin: 8px 0; }
-table.am-report th, table.am-report td { border: 1px solid #e2e8f0; padding: 3px 8px;
-  text-align: left; vertical-align: top; }
-@media print { .am-tools, #am-details { display: none; } body { height: auto; } }
-"""
-
-_JS = """
-(function () {
-  var data = JSON.parse(document.getElementById("am-data").textContent);
-  var box = document.getElementById("am-diagram");
-  var svg = box.querySelector("svg");
-  var panel = document.getElementById("am-details");
-  var zoomLabel = document.getElementById("am-zoom");
-  if (!svg) { return; }
-  var w0 = svg.width.baseVal.value, h0 = svg.height.baseVal.value, zoom = 1;
-  function setZoom(z) {
-    zoom = Math.max(0.05, Math.min(4, z));
-    svg.setAttribute("width", Math.round(w0 * zoom));
-    svg.setAttribute("height", Math.round(h0 * zoom));
-    zoomLabel.textContent = Math.round(zoom * 100) + "%";
-  }
-  function fit(floor) {
-    var z = Math.min(1, (box.clientWidth - 8) / w0, (box.clientHeight - 8) / h0);
-    setZoom(Math.max(floor, z));
-  }
-  document.getElementById("am-in").onclick = function () { setZoom(zoom * 1.25); };
-  document.getElementById("am-out").onclick = function () { setZoom(zoom / 1.25); };
-  document.getElementById("am-fit").onclick = function () { fit(0); };
-  document.getElementById("am-full").onclick = function () { setZoom(1); };
-  function esc(s) {
-    return String(s).replace(/[&<>"]/g, function (c) {
-      return {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\"": "&quot;"}[c];
-    });
-  }
-  function show(d) {
-    var h = "<h2>" + esc(d.kind) + " · " + esc(d.id) + "</h2>";
-    if (d.label) { h += "<p><b>" + esc(d.label) + "</b></p>"; }
-    if (d.text) { h += "<p>" + esc(d.text) + "</p>"; }
-    d.quotes.forEach(function (q) {
-      h += "<blockquote>“" + esc(q[0]) + "”<span class=src>— " + esc(q[1]) +
-        "</span></blockquote>";
-    });
-    if (d.notes.length) {
-      h += "<ul>" + d.notes.map(function (n) { return "<li>" + esc(n) + "</li>"; }).join("") +
-        "</ul>";
-    }
-    panel.innerHTML = h;
-  }
-  var selected = null;
-  svg.addEventListener("click", function (ev) {
-    var g = ev.target.closest("g.node, g.edge");
-    if (!g || !g.id || g.id.indexOf("n-") !== 0) { return; }
-    var d = data[g.id.slice(2)];
-    if (!d) { return; }
-    if (selected) { selected.classList.remove("am-selected"); }
-    selected = g; g.classList.add("am-selected");
-    show(d);
-  });
-  var find = document.getElementById("am-find");
-  find.addEventListener("input", function () {
-    var q = find.value.trim().toLowerCase();
-    svg.querySelectorAll("g.node").forEach(function (g) {
-      var d = data[g.id.slice(2)];
-      var words = d ? (d.text + " " + d.id + " " + (d.label || "")).toLowerCase() : "";
-      var hit = q && d && words.indexOf(q) >= 0;
-      g.classList.toggle("am-hit", !!hit);
-      g.classList.toggle("am-dim", !!q && !hit);
-    });
-  });
-  fit(0.6);
-})();
-"""
-
 _LEGEND = (
     '<span><i class="sw rec"></i>recommendation</span>'
     '<span><i class="sw claim"></i>claim</span>'
@@ -250,8 +191,39 @@ _LEGEND = (
 )
 
 
-def page(view: View, svg: bytes, *, extra_html: str = "", intro: str | None = None) -> str:
-    """A whole HTML page for a view and its SVG: offline, one file.
+def _viewer_data(view: View, *, embedded: bool, start: str | None) -> dict[str, Any]:
+    """The page's JSON: each drawn node's details and tree fields, where the tree starts."""
+    nodes = _node_data(view)
+    for node_id, fields in outline_shape(view).items():
+        nodes.setdefault(node_id, {}).update(fields)
+    return {
+        "nodes": nodes,
+        "roots": outline_roots(view),
+        "fold": FOLD_DEPTH,
+        "fontPt": float(BOX_FONT_PT),
+        "legible": LEGIBLE_PX,
+        "embedded": embedded,
+        "maxHeight": NOTEBOOK_MAX_HEIGHT,
+        "start": start or "",
+    }
+
+
+def page(
+    view: View,
+    svg: bytes | None,
+    *,
+    extra_html: str = "",
+    intro: str | None = None,
+    embedded: bool = False,
+    problem: str | None = None,
+    start: str | None = None,
+) -> str:
+    """A whole HTML page for a view and its SVG: offline, one file, the viewer inlined.
+
+    ``svg`` None (no Graphviz): the reading view only, and ``problem`` says why.
+    ``embedded``: the page goes in a notebook's frame (smaller heading, panel folded,
+    the frame grows to its content). ``start``: ``"outline"`` or ``"diagram"`` to open on
+    one view whatever the window (default: the diagram when its text is legible fitted).
 
     >>> from argmap import ArgumentMap
     >>> from argmap.display._view import map_view
@@ -265,43 +237,83 @@ def page(view: View, svg: bytes, *, extra_html: str = "", intro: str | None = No
         '<span><i class="sw crit"></i>critical premise</span>' if view.critical else ""
     )
     note = f"<p>{html.escape(view.note)}</p>" if view.note else ""
+    if problem:
+        note += f'<p class="am-problem">{html.escape(problem)}</p>'
     hint = intro or (
-        "Click a box, dot or attack to see its full text and the quotes it was read from. "
-        "Hover for a tooltip."
+        "Click a box, dot or attack to see its full text and the quotes it was read from."
     )
+    zoom = (
+        '<span class="am-zoomtools am-tools"><button id="am-out" title="Zoom out (or Ctrl '
+        'and the wheel)">−</button><span id="am-zoom">100%</span>'
+        '<button id="am-in" title="Zoom in">+</button>'
+        '<button id="am-fit" title="Fit to the visible area">fit</button>'
+        '<button id="am-full" title="Actual size">1:1</button></span>'
+    )
+    modes = (
+        '<button id="am-mode-outline" title="A tree of the full texts, top-down">reading '
+        "view</button>"
+        + (
+            '<button id="am-mode-diagram" title="The whole diagram: drag to pan">diagram'
+            "</button>"
+            if svg is not None
+            else ""
+        )
+    )
+    views = '<div id="am-outline" hidden></div>'
+    if svg is not None:
+        views += f'<div id="am-diagram">\n{svg_fragment(svg)}\n</div>'
+    data = _viewer_data(view, embedded=embedded, start=start)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="argmap">\n'
-        f"<title>{title}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<title>{title}</title>\n<style>{CSS}</style>\n</head>\n"
+        f'<body class="{"am-embedded" if embedded else "am-page"}">\n'
         f"<header>\n<h1>{title}</h1>\n<p>{html.escape(counts_line(m))}</p>\n{note}\n"
-        f'<div class="am-bar"><div class="am-legend">{legend}</div>\n'
-        '<div class="am-tools"><input id="am-find" type="search" placeholder="Find text…" '
-        'aria-label="Find text">'
-        '<button id="am-out" title="Zoom out">−</button><span id="am-zoom">100%</span>'
-        '<button id="am-in" title="Zoom in">+</button>'
-        '<button id="am-fit" title="Fit to window">fit</button>'
-        '<button id="am-full" title="Actual size">1:1</button></div></div>\n</header>\n'
-        f'<main>\n<div id="am-diagram">\n{svg_fragment(svg)}\n</div>\n'
+        f'<div class="am-bar"><div class="am-tools">{modes}<span class="am-sep"></span>'
+        '<input id="am-find" type="search" placeholder="Find text…" aria-label="Find text">'
+        f"{zoom if svg is not None else ''}"
+        '<button id="am-panel" title="Show or hide the details panel">details</button></div>\n'
+        f'<div class="am-legend">{legend}</div></div>\n</header>\n'
+        f'<main>\n<section id="am-views">{views}</section>\n'
         f'<aside id="am-details"><p>{html.escape(hint)}</p>{extra_html}</aside>\n</main>\n'
-        f'<script type="application/json" id="am-data">{_json_for_script(_node_data(view))}'
-        f"</script>\n<script>{_JS}</script>\n</body>\n</html>\n"
+        f'<script type="application/json" id="am-data">{_json_for_script(data)}'
+        f"</script>\n<script>{JS}</script>\n</body>\n</html>\n"
     )
 
 
-def notebook_fragment(view: View, svg: bytes | None, *, problem: str | None = None) -> str:
-    """The HTML a notebook shows for a view: a caption and the SVG (no script).
+def notebook_fragment(
+    view: View,
+    svg: bytes | None,
+    *,
+    problem: str | None = None,
+    extra_html: str = "",
+) -> str:
+    """The HTML a notebook shows for a view: the viewer in a frame, a static picture after it.
 
-    Without an SVG (``dot`` missing), the caption and ``problem`` only.
+    The viewer page goes in an ``<iframe srcdoc>``: its script and styles stay inside, so
+    outputs never clash, and it runs wherever the notebook shows HTML with frames
+    (JupyterLab, Notebook, VS Code, nbconvert's HTML). Its script hides the static picture
+    that follows the frame; where scripts or frames are stripped (an untrusted notebook),
+    that picture stays: the caption, the SVG (hover for full texts), and how to get the
+    viewer. Without an SVG (``dot`` missing) the viewer shows the reading view and
+    ``problem`` says how to install Graphviz.
 
     >>> from argmap import ArgumentMap
     >>> from argmap.display._view import map_view
-    >>> "install" in notebook_fragment(map_view(ArgumentMap("n")), None, problem="install dot")
-    True
+    >>> out = notebook_fragment(map_view(ArgumentMap("n")), None, problem="install dot")
+    >>> "install dot" in out, out.count("<iframe")
+    (True, 1)
     """
+    viewer = page(view, svg, embedded=True, problem=problem, extra_html=extra_html)
+    frame_id = "argmap-" + uuid.uuid4().hex[:12]
     parts = [
-        '<div class="argmap-view" style="font-family: Helvetica, Arial, sans-serif;">',
+        f'<div class="argmap-view" id="{frame_id}">',
+        f'<iframe srcdoc="{html.escape(viewer, quote=True)}" title="{html.escape(view.title)}"'
+        f' style="width: 100%; height: {NOTEBOOK_HEIGHT}px; border: 1px solid #e2e8f0; '
+        'display: block;" loading="eager"></iframe>',
+        '<div class="argmap-static" style="font-family: Helvetica, Arial, sans-serif;">',
         f'<div style="font-size: 14px; font-weight: bold;">{html.escape(view.title)}</div>',
         f'<div style="font-size: 12px; color: #475569;">{html.escape(counts_line(view.map))}'
         "</div>",
@@ -315,16 +327,18 @@ def notebook_fragment(view: View, svg: bytes | None, *, problem: str | None = No
             '<div style="overflow: auto; max-height: 760px; border: 1px solid #e2e8f0; '
             f'margin-top: 4px;">{svg_fragment(svg)}</div>'
         )
-        parts.append(
-            '<div style="font-size: 11px; color: #64748b;">Hover a box for its full text and '
-            "quotes.</div>"
-        )
     if problem:
         parts.append(
             f'<div style="font-size: 12px; color: #b91c1c; margin-top: 4px;">'
             f"{html.escape(problem)}</div>"
         )
-    parts.append("</div>")
+    parts.append(
+        '<div style="font-size: 11px; color: #64748b;">A static picture: hover a box for its '
+        "full text. For the viewer (reading view, zoom, find, quotes on click), let the "
+        "notebook run its outputs' scripts (File ▸ Trust Notebook), or open argmap's HTML "
+        "page (argmap.render(x, 'map.html')).</div>"
+    )
+    parts.append("</div></div>")
     return "\n".join(parts)
 
 
@@ -372,7 +386,7 @@ def report_page(title: str, table: str) -> str:
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n"
+        f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n"
         f'<body style="display: block; height: auto; padding: 16px;">\n'
         f"<h1>{html.escape(title)}</h1>\n{table}\n</body>\n</html>\n"
     )

@@ -1,12 +1,16 @@
 """Notebook reprs: maps, traces and validation reports draw themselves in Jupyter.
 
-:func:`attach_reprs` gives each class a ``_repr_html_`` (inline SVG and a caption; a report
-also gets its findings table). A class that already defines its own is left alone. The
-repr never raises for a missing ``dot``: it shows the summary and says how to install it.
+:func:`attach_reprs` gives each class a ``_repr_html_`` (the HTML page's viewer in an
+``<iframe srcdoc>``, then a static SVG for notebooks that run no scripts; a report also gets
+its findings table) and a ``_repr_mimebundle_`` (that HTML and the SVG as
+``image/svg+xml``). A class that already defines its own ``_repr_html_`` is left alone. The
+repr never raises for a missing ``dot``: it shows the reading view and says how to install
+Graphviz.
 """
 
 from __future__ import annotations
 
+from argmap.display._render import _notebook_bundle as _repr_mimebundle_
 from argmap.display._render import _notebook_repr as _repr_html_
 from argmap.map import ArgumentMap
 
@@ -18,6 +22,7 @@ def _attach(cls: type) -> bool:
     if current is not None and current is not _repr_html_:
         return False
     cls._repr_html_ = _repr_html_  # type: ignore[attr-defined]
+    cls._repr_mimebundle_ = _repr_mimebundle_  # type: ignore[attr-defined]
     return True
 
 

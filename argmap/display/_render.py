@@ -9,7 +9,13 @@ from pathlib import Path
 from argmap.display._adapters import as_view, findings_of, is_report, is_trace, report_view
 from argmap.display._dot import dot_source
 from argmap.display._graphviz import run_dot
-from argmap.display._html import notebook_fragment, page, report_page, report_table
+from argmap.display._html import (
+    notebook_fragment,
+    page,
+    report_page,
+    report_table,
+    svg_fragment,
+)
 from argmap.display._view import DEFAULT_MAX_NODES, View
 from argmap.errors import FormatError, GraphvizNotFound, RenderError
 from argmap.io.atomic import write_bytes
@@ -19,6 +25,7 @@ __all__ = [
     "render",
     "render_bytes",
     "repr_html",
+    "repr_mimebundle",
     "to_html",
     "to_png",
     "to_svg",
@@ -207,19 +214,21 @@ def _notebook_repr(self: object) -> str | None:
     return repr_html(self)
 
 
-def repr_html(obj: object) -> str | None:
-    """What a notebook shows for a map, trace or report (never raises for a missing ``dot``).
+def _notebook_bundle(
+    self: object, include: object = None, exclude: object = None
+) -> dict[str, str] | None:
+    """The ``_repr_mimebundle_`` that :func:`argmap.display.attach_reprs` gives classes."""
+    return repr_mimebundle(self)
 
-    >>> from argmap import ArgumentMap
-    >>> "argmap-view" in (repr_html(ArgumentMap("n")) or "")
-    True
-    """
+
+def _notebook_parts(obj: object) -> tuple[str, bytes | None]:
+    """The notebook HTML of a map, trace or report, and its SVG (None without ``dot``)."""
     view: View | None
     if is_report(obj):
         table = _report_html(obj)
         view = report_view(obj)
         if view is None:
-            return table
+            return table, None
     else:
         table = ""
         view = as_view(obj)
@@ -230,4 +239,32 @@ def repr_html(obj: object) -> str | None:
         svg, problem = None, str(exc)
     except RenderError as exc:
         svg, problem = None, str(exc)
-    return notebook_fragment(view, svg, problem=problem) + table
+    return notebook_fragment(view, svg, problem=problem) + table, svg
+
+
+def repr_html(obj: object) -> str | None:
+    """What a notebook shows for a map, trace or report (never raises for a missing ``dot``).
+
+    The viewer of the HTML page in a frame (reading view, pan, zoom, fit, find, click for
+    quotes), then a static picture shown where scripts do not run.
+
+    >>> from argmap import ArgumentMap
+    >>> "argmap-view" in (repr_html(ArgumentMap("n")) or "")
+    True
+    """
+    return _notebook_parts(obj)[0]
+
+
+def repr_mimebundle(obj: object) -> dict[str, str]:
+    """The notebook's bundle: ``text/html`` (:func:`repr_html`) and, when Graphviz is
+    installed, ``image/svg+xml`` (the static diagram, for front ends that show no HTML).
+
+    >>> from argmap import ArgumentMap
+    >>> "text/html" in repr_mimebundle(ArgumentMap("n"))
+    True
+    """
+    text, svg = _notebook_parts(obj)
+    bundle = {"text/html": text}
+    if svg is not None:
+        bundle["image/svg+xml"] = svg_fragment(svg)
+    return bundle
