@@ -184,8 +184,9 @@ def question_rows(
     """
     rows = QuestionTable()
     resolved: dict[str, Scheme | None] = {}
-    ids: dict[str, list[tuple[CriticalQuestion, str]]] = {}
+    static: dict[str, list[tuple[CriticalQuestion, dict[str, Any]]]] = {}
     cat = catalogue
+    new = object.__new__
     for a in args:
         if a.scheme is None:
             continue
@@ -199,21 +200,31 @@ def question_rows(
         if answerers is None:
             answerers = answerers_in(nodes.values())
         by_attack, by_argument = answerers
-        if scheme.key not in ids:
-            ids[scheme.key] = [(q, q.id) for q in scheme.questions]
+        if scheme.key not in static:
+            static[scheme.key] = [
+                (q, {"scheme": scheme.key, "scheme_label": scheme.label, "question": q.id,
+                     "key": q.key, "text": q.text, "answer_type": q.answer,
+                     "premise_role": q.premise})
+                for q in scheme.questions
+            ]
         near = [
             *(p for node in (a.id, a.conclusion, *a.premises) for p in by_attack.get(node, ())),
             *(p for node in a.premises for p in by_argument.get(node, ())),
-        ]
-        quotes = _quotes(nodes, (a.id, a.conclusion))
-        for q, qid in ids[scheme.key]:
-            by = tuple(sorted({x for x, asked in near if asked == qid or asked == q.key}))
-            rows.append(QuestionRow(
-                argument=a.id, conclusion=a.conclusion, scheme=scheme.key,
-                scheme_label=scheme.label, question=qid, key=q.key, text=q.text,
-                answer_type=q.answer, premise_role=q.premise, premises=a.premises,
-                status="answered" if by else "open", answered_by=by, quotes=quotes,
-            ))
+        ] if by_attack or by_argument else None
+        base = {"argument": a.id, "conclusion": a.conclusion, "premises": a.premises,
+                "quotes": _quotes(nodes, (a.id, a.conclusion))}
+        for q, fixed in static[scheme.key]:
+            by = (
+                tuple(sorted({x for x, asked in near if asked == q.id or asked == q.key}))
+                if near else ()
+            )
+            # The fields are checked above, so the row is filled in directly: a frozen
+            # dataclass's own __init__ costs ten times as much, and traces make thousands.
+            row = new(QuestionRow)
+            row.__dict__.update(
+                base, **fixed, status="answered" if by else "open", answered_by=by
+            )
+            rows.append(row)
     return rows
 
 
