@@ -238,17 +238,25 @@ def _quotes(nodes: Mapping[str, Node], ids: Iterable[str]) -> tuple[str, ...]:
 
 
 def critical_questions(
-    m: ArgumentMap, rec: Ref | None = None, *, catalogue: SchemeCatalogue | None = None
+    m: ArgumentMap,
+    rec: Ref | None = None,
+    *,
+    catalogue: SchemeCatalogue | None = None,
+    arguments: Iterable[str] | None = None,
 ) -> QuestionTable:
     """Every critical question of every argument with a known scheme, open or answered.
 
-    With ``rec``, only the arguments in the support tree behind that statement. The
+    With ``rec``, only the arguments in the support tree behind that statement; with
+    ``arguments`` (ids), only those (a picture asks for the arguments it draws). The
     catalogue defaults to :func:`argmap.schemes.default_catalogue`.
     """
     if rec is None:
         args = sorted(m.arguments(), key=lambda a: a.id)
     else:
         args = sorted(_behind(m, m.resolve(rec)), key=lambda a: a.id)
+    if arguments is not None:
+        wanted = set(arguments)
+        args = [a for a in args if a.id in wanted]
     return question_rows(args, _NodesOf(m), catalogue=catalogue)
 
 

@@ -10,7 +10,10 @@ Markdown table. ``validate`` now also runs the ``open-critical-question`` rule
 (``validate_no_schemes``: the same map with every scheme name removed, as most corpora);
 ``parse_nt`` reads one more optional literal (``am:question``). Then, this branch only:
 ``critical_questions`` (in memory, whole map) and ``critical_questions_sparql`` (the
-SPARQL twin on an embedded pyoxigraph store holding the map).
+SPARQL twin on an embedded pyoxigraph store holding the map). ``trace_to_dict`` (the
+trace JSON of 20 recommendations, which now lists each argument's questions) and
+``to_dot`` (the DOT text of the map's view, which now marks open questions) were added
+with branch schemes2.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-COMPARED = ("validate", "validate_no_schemes", "parse_nt")
+COMPARED = ("validate", "validate_no_schemes", "parse_nt", "trace_to_dict", "to_dot")
 OURS = ("critical_questions", "critical_questions_sparql")
 
 STEP = r"""
@@ -41,6 +44,16 @@ if step.startswith("validate"):
 elif step == "parse_nt":
     data = argmap.dumps(m, "nt")
     t = time.perf_counter(); argmap.loads(data, "nt")
+elif step == "trace_to_dict":  # the trace JSON of 20 recommendations
+    from argmap.query import trace
+    recs = sorted(r.id for r in m.recommendations())[:20]
+    traces = [trace(m, r) for r in recs]
+    t = time.perf_counter()
+    for tr in traces:
+        tr.to_dict()
+elif step == "to_dot":  # the DOT text of the map's default view
+    from argmap.display import to_dot
+    t = time.perf_counter(); to_dot(m)
 elif step == "critical_questions":
     t = time.perf_counter(); rows = argmap.critical_questions(m)
 else:

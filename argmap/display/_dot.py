@@ -316,7 +316,8 @@ class _Writer:
         self.about_edges: list[About] = []
         self.about_count: dict[str, int] = defaultdict(int)
         self.questions: dict[str, list[QuestionRow]] = {}
-        for row in critical_questions(self.m):
+        drawn = (n for n in view.nodes if self.m[n].kind == "argument")
+        for row in critical_questions(self.m, arguments=drawn):
             self.questions.setdefault(row.argument, []).append(row)
         self._plan_stances()
         self._plan_abouts()

@@ -98,17 +98,19 @@ def trace_to_dict(t: Trace) -> dict[str, Any]:
 
     complete = set(t.complete_arguments)
     questions: dict[str, list[dict[str, Any]]] = {}
+    fixed: dict[str, dict[str, Any]] = {}  # what a question says, whichever argument asks
     for q in t.questions:
-        questions.setdefault(q.argument, []).append(
-            {
+        said = fixed.get(q.question)
+        if said is None:
+            said = fixed[q.question] = {
                 "question": q.question,
                 "key": q.key,
                 "text": q.text,
                 "answer_type": q.answer_type,
                 "premise_role": q.premise_role,
-                "status": q.status,
-                "answered_by": list(q.answered_by),
             }
+        questions.setdefault(q.argument, []).append(
+            {**said, "status": q.status, "answered_by": list(q.answered_by)}
         )
     arguments = []
     for arg_id in t.arguments:
