@@ -77,17 +77,19 @@ def main() -> None:
     parser.add_argument("baseline", type=Path, help="a directory holding the baseline argmap/")
     parser.add_argument("--size", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--steps", default="", help="comma-separated steps (default: all)")
     args = parser.parse_args()
+    chosen = set(args.steps.split(",")) if args.steps else set(COMPARED + OURS)
     print("| step | runs | baseline s | this branch s | ratio |")
     print("|---|---|---|---|---|")
-    for step in COMPARED:
+    for step in (s for s in COMPARED if s in chosen):
         base, here = [], []
         for _ in range(args.repeat):  # alternate, so both see the same machine load
             base.append(run(args.baseline, step, args.size))
             here.append(run(ROOT, step, args.size))
         mb, mh = statistics.median(base), statistics.median(here)
         print(f"| {step} | {args.repeat} | {mb:.2f} | {mh:.2f} | {mh / mb:.2f} |")
-    for step in OURS:
+    for step in (s for s in OURS if s in chosen):
         here = [run(ROOT, step, args.size) for _ in range(args.repeat)]
         print(f"| {step} | {args.repeat} | - | {statistics.median(here):.2f} | - |")
 
