@@ -33,22 +33,25 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from argmap.errors import MissingDependency
-from argmap.model import Argument
+from argmap.model import Argument, Attack, Node
 from argmap.schemes import CriticalQuestion, Scheme, SchemeCatalogue, default_catalogue
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap, Ref
 
 __all__ = [
+    "Answerers",
     "QuestionRow",
     "QuestionTable",
     "critical_questions",
     "critical_questions_sparql",
+    "answerers_in",
+    "question_rows",
     "questions_by_argument",
 ]
 
@@ -139,47 +142,51 @@ def _behind(m: ArgumentMap, rec: str) -> list[Argument]:
     return out
 
 
-def _answerers(
-    m: ArgumentMap,
-) -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]]:
+Answerers = tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]]
+"""``(attacks, arguments)`` of :func:`answerers_in`."""
+
+
+def answerers_in(nodes: Iterable[Node]) -> Answerers:
     """``(attacks, arguments)``: for each node id, ``(answerer id, question string)`` of the
-    attacks that target it and of the arguments that conclude in it, with a ``question``."""
+    attacks among ``nodes`` that target it and of the arguments that conclude in it, with a
+    ``question``."""
     attacks: dict[str, list[tuple[str, str]]] = {}
     arguments: dict[str, list[tuple[str, str]]] = {}
-    for t in m.attacks():
-        if t.question is not None:
-            attacks.setdefault(t.target, []).append((t.id, t.question))
-    for a in m.arguments():
-        if a.question is not None:
-            arguments.setdefault(a.conclusion, []).append((a.id, a.question))
+    for n in nodes:
+        question = getattr(n, "question", None)
+        if question is None:
+            continue
+        if isinstance(n, Attack):
+            attacks.setdefault(n.target, []).append((n.id, question))
+        elif isinstance(n, Argument):
+            arguments.setdefault(n.conclusion, []).append((n.id, question))
     return attacks, arguments
 
 
-def _quotes(m: ArgumentMap, ids: Iterable[str]) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
-    for nid in ids:
-        for anchor in m[nid].anchors:
-            seen.setdefault(anchor.exact, None)
-    return tuple(seen)
-
-
-def critical_questions(
-    m: ArgumentMap, rec: Ref | None = None, *, catalogue: SchemeCatalogue | None = None
+def question_rows(
+    args: Iterable[Argument],
+    nodes: Mapping[str, Node],
+    answerers: Answerers | None = None,
+    *,
+    catalogue: SchemeCatalogue | None = None,
 ) -> QuestionTable:
-    """Every critical question of every argument with a known scheme, open or answered.
+    """The rows of :func:`critical_questions` for ``args`` (in the order given), reading
+    the other nodes from ``nodes`` (id -> model: a map's, or a trace's snapshot).
 
-    With ``rec``, only the arguments in the support tree behind that statement. The
-    catalogue defaults to :func:`argmap.schemes.default_catalogue`.
+    ``answerers`` (from :func:`answerers_in` over ``nodes.values()``) may be passed when
+    it is at hand; the catalogue is loaded only when some argument names a scheme.
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap("q")
+    >>> a = m.argue([m.claim("P.", id="p")], m.claim("C.", id="c"), id="a", scheme="sign")
+    >>> [r.key for r in question_rows([a], {n.id: n for n in m})]
+    ['observed', 'other-causes', 'strength']
     """
-    if rec is None:
-        args = sorted(m.arguments(), key=lambda a: a.id)
-    else:
-        args = sorted(_behind(m, m.resolve(rec)), key=lambda a: a.id)
-    by_attack, by_argument = _answerers(m)
     rows = QuestionTable()
     resolved: dict[str, Scheme | None] = {}
-    ids: dict[str, list[tuple[CriticalQuestion, str]]] = {}
+    static: dict[str, list[tuple[CriticalQuestion, dict[str, Any]]]] = {}
     cat = catalogue
+    new = object.__new__
     for a in args:
         if a.scheme is None:
             continue
@@ -190,22 +197,89 @@ def critical_questions(
         scheme = resolved[a.scheme]
         if scheme is None:
             continue
-        if scheme.key not in ids:
-            ids[scheme.key] = [(q, q.id) for q in scheme.questions]
+        if answerers is None:
+            answerers = answerers_in(nodes.values())
+        by_attack, by_argument = answerers
+        if scheme.key not in static:
+            static[scheme.key] = [
+                (q, {"scheme": scheme.key, "scheme_label": scheme.label, "question": q.id,
+                     "key": q.key, "text": q.text, "answer_type": q.answer,
+                     "premise_role": q.premise})
+                for q in scheme.questions
+            ]
         near = [
             *(p for node in (a.id, a.conclusion, *a.premises) for p in by_attack.get(node, ())),
             *(p for node in a.premises for p in by_argument.get(node, ())),
-        ]
-        quotes = _quotes(m, (a.id, a.conclusion))
-        for q, qid in ids[scheme.key]:
-            by = tuple(sorted({x for x, asked in near if asked == qid or asked == q.key}))
-            rows.append(QuestionRow(
-                argument=a.id, conclusion=a.conclusion, scheme=scheme.key,
-                scheme_label=scheme.label, question=qid, key=q.key, text=q.text,
-                answer_type=q.answer, premise_role=q.premise, premises=a.premises,
-                status="answered" if by else "open", answered_by=by, quotes=quotes,
-            ))
+        ] if by_attack or by_argument else None
+        base = {"argument": a.id, "conclusion": a.conclusion, "premises": a.premises,
+                "quotes": _quotes(nodes, (a.id, a.conclusion))}
+        for q, fixed in static[scheme.key]:
+            by = (
+                tuple(sorted({x for x, asked in near if asked == q.id or asked == q.key}))
+                if near else ()
+            )
+            # The fields are checked above, so the row is filled in directly: a frozen
+            # dataclass's own __init__ costs ten times as much, and traces make thousands.
+            row = new(QuestionRow)
+            row.__dict__.update(
+                base, **fixed, status="answered" if by else "open", answered_by=by
+            )
+            rows.append(row)
     return rows
+
+
+def _quotes(nodes: Mapping[str, Node], ids: Iterable[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for nid in ids:
+        node = nodes.get(nid)
+        for anchor in node.anchors if node is not None else ():
+            seen.setdefault(anchor.exact, None)
+    return tuple(seen)
+
+
+def critical_questions(
+    m: ArgumentMap,
+    rec: Ref | None = None,
+    *,
+    catalogue: SchemeCatalogue | None = None,
+    arguments: Iterable[str] | None = None,
+) -> QuestionTable:
+    """Every critical question of every argument with a known scheme, open or answered.
+
+    With ``rec``, only the arguments in the support tree behind that statement; with
+    ``arguments`` (ids), only those (a picture asks for the arguments it draws). The
+    catalogue defaults to :func:`argmap.schemes.default_catalogue`.
+    """
+    if rec is None:
+        args = sorted(m.arguments(), key=lambda a: a.id)
+    else:
+        args = sorted(_behind(m, m.resolve(rec)), key=lambda a: a.id)
+    if arguments is not None:
+        wanted = set(arguments)
+        args = [a for a in args if a.id in wanted]
+    return question_rows(args, _NodesOf(m), catalogue=catalogue)
+
+
+class _NodesOf(Mapping[str, Node]):
+    """A map's nodes as a read-only mapping (no copy)."""
+
+    def __init__(self, m: ArgumentMap) -> None:
+        self.m = m
+
+    def __getitem__(self, key: str) -> Node:
+        return self.m[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.m.get(key, default)
+
+    def __iter__(self) -> Iterator[str]:
+        return (n.id for n in self.m)
+
+    def __len__(self) -> int:
+        return len(self.m)
+
+    def values(self) -> Any:
+        return iter(self.m)
 
 
 def questions_by_argument(

@@ -74,7 +74,12 @@ def test_json_output_follows_the_contract(map_file: Path) -> None:
         "id": "a1", "iri": "https://w3id.org/argmap/map/cli/a1", "kind": "argument",
         "text": "", "label": None, "scheme": "practical reasoning",
         "premises": ["better", "flawed"], "conclusion": "abstain", "complete": True,
+        "questions": first["arguments"][0]["questions"],
     }
+    assert [(q["key"], q["status"]) for q in first["arguments"][0]["questions"]] == [
+        ("alternatives", "open"), ("best-means", "open"), ("feasible", "open"),
+        ("other-goals", "open"), ("side-effects", "open"),
+    ]
     assert [(a["id"], a["type"], a["target"], a["answered"]) for a in first["attacks"]] == [
         ("t1", "undermine", "flawed", False), ("t2", "undercut", "a2", False),
     ]

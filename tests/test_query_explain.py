@@ -6,6 +6,19 @@ import argmap
 from argmap import ArgumentMap
 from argmap.query import explain, trace
 
+PRACTICAL_OPEN = [
+    ("alternatives", "Are there other actions that would reach the goal as well or better?",
+     "undercuts the inference"),
+    ("best-means", "Of the available actions, is this one the most efficient or least costly?",
+     "undercuts the inference"),
+    ("feasible", "Can the agent actually carry out the action?", "undermines the means premise"),
+    ("other-goals", "Does the agent have other goals that this action works against?",
+     "undercuts the inference"),
+    ("side-effects",
+     "Would the action have costs or side effects that outweigh reaching the goal?",
+     "rebuts the conclusion"),
+]
+
 
 def test_explain_linked_convergent_shared_and_attacked() -> None:
     m = ArgumentMap("x")
@@ -37,6 +50,10 @@ def test_explain_linked_convergent_shared_and_attacked() -> None:
         "  asserted by: Chamber [chamber]",
         "  endorsed by: Heiber [heiber]",
         "  because (argument a1, practical reasoning):",
+        *(
+            f"    open question [{key}] {text} (if answered against it: {what})"
+            for key, text, what in PRACTICAL_OPEN
+        ),
         "    claim [better] There are better options.",
         "    claim [flawed] The draft is flawed. (critical)",
         '      quote: "The draft is flawed" (brief 25-44)',
@@ -50,7 +67,8 @@ def test_explain_linked_convergent_shared_and_attacked() -> None:
         '    attacked: undercut [t3] by claim [reply] "Goals are not text." (unanswered)',
         "    claim [flawed] The draft is flawed. (critical) (see above)",
         "summary: 4 premises (3 basic, 1 evidence), 3 arguments, depth 2; critical: flawed, "
-        "art35, vague; 2 attacks (1 unanswered); no cycles",
+        "art35, vague; 2 attacks (1 unanswered); no cycles; 5 open critical questions "
+        "(0 answered)",
     ])
 
 
@@ -95,3 +113,30 @@ def test_exported_explain_writes_the_same_text_and_adds_standards_on_request() -
     with_standards = argmap.explain(t, standards=m)
     assert with_standards.startswith(explain(t) + "\n")
     assert "proof standards for [r] Do it." in with_standards
+
+
+def test_explain_shows_open_and_answered_questions_under_their_argument() -> None:
+    m = ArgumentMap("q")
+    m.recommendation("Act.", id="r")
+    m.claim("A sign.", id="s")
+    m.argue(["s"], "r", id="a", scheme="argument from sign")
+    m.claim("Other causes fit.", id="o")
+    m.attack("o", "a", id="t", question="other-causes")
+    m.claim("It was seen.", id="seen")
+    m.argue(["seen"], "s", id="b", question="sign.observed")  # supports the premise
+    text = explain(trace(m, "r")).splitlines()
+    at = text.index("  because (argument a, argument from sign):")
+    assert text[at + 1].startswith('    attacked: undercut [t] by claim [o]')
+    assert text[at + 2:at + 5] == [
+        "    answered question [observed] Was the finding really observed? (answered by "
+        "argument b)",
+        "    answered question [other-causes] Could the sign be explained by something else? "
+        "(answered by attack t)",
+        "    open question [strength] How strong is the link between the sign and what it "
+        "signals? (if answered against it: undermines the indication premise)",
+    ]
+    assert text[-1].endswith("; 1 open critical question (2 answered)")
+    # an argument with no scheme, or one the catalogue does not know, gets no lines
+    m2 = ArgumentMap("n")
+    m2.argue([m2.claim("P.", id="p")], m2.recommendation("R.", id="r"), scheme="made up")
+    assert "question" not in explain(trace(m2, "r"))

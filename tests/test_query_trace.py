@@ -282,7 +282,7 @@ def test_repr_equality_and_hash() -> None:
     t = trace(m, "abstain")
     assert repr(t) == (
         "<Trace of 'abstain': 5 premises (3 basic, 2 evidence), 4 arguments, depth 2, "
-        "3 attacks, 0 cycles>"
+        "3 attacks, 0 cycles, 8 open questions>"
     )
     assert t == trace(m, "abstain")
     assert hash(t) == hash(trace(m, "abstain"))
@@ -358,3 +358,52 @@ def test_large_chain_does_not_recurse() -> None:
     assert len(t.paths) == 1 and len(t.paths[0]) == 2 * n - 1
     assert len(t.critical_premises) == n - 1
     assert argmap.explain(t).count("\n") > n
+
+
+def test_trace_lists_the_critical_questions_of_its_arguments() -> None:
+    from argmap.query import check_trace_json
+
+    m = ArgumentMap("cq")
+    m.recommendation("Act.", id="r")
+    m.claim("A sign.", id="s")
+    m.argue(["s"], "r", id="a", scheme="Sign")
+    m.attack(m.claim("Other causes.", id="o"), "s", id="t", question="sign.other-causes")
+    m.argue([m.claim("Unrelated.", id="u")], m.claim("Elsewhere.", id="e"), id="far",
+            scheme="sign")
+    t = trace(m, "r")
+    assert [(q.argument, q.key, q.status, q.answered_by) for q in t.questions] == [
+        ("a", "observed", "open", ()),
+        ("a", "other-causes", "answered", ("t",)),
+        ("a", "strength", "open", ()),
+    ]  # only the trace's own arguments
+    assert [q.key for q in t.open_questions] == ["observed", "strength"]
+    assert repr(t).endswith(", 2 open questions>")
+    d = t.to_dict()
+    assert check_trace_json([d]) == []
+    (arg,) = d["arguments"]
+    assert arg["questions"][1] == {
+        "question": "sign.other-causes", "key": "other-causes",
+        "text": "Could the sign be explained by something else?", "answer_type": "undercut",
+        "premise_role": None, "status": "answered", "answered_by": ["t"],
+    }
+    # a trace written before the key existed still conforms; a wrong status does not
+    del arg["questions"]
+    assert check_trace_json([d]) == []
+    bad = t.to_dict()
+    bad["arguments"][0]["questions"][0]["status"] = "maybe"
+    assert check_trace_json([bad]) != []
+    # no scheme: no questions, and the repr says nothing of them
+    plain = ArgumentMap("p")
+    plain.argue([plain.claim("P.", id="p")], plain.recommendation("R.", id="r"))
+    assert trace(plain, "r").questions == []
+    assert trace(plain, "r").to_dict()["arguments"][0]["questions"] == []
+    assert "question" not in repr(trace(plain, "r"))
+
+
+def test_trace_questions_are_a_snapshot() -> None:
+    m = ArgumentMap("snap")
+    m.argue([m.claim("P.", id="p")], m.recommendation("R.", id="r"), id="a", scheme="sign")
+    t = trace(m, "r")
+    m.attack(m.claim("Not seen.", id="n"), "p", id="t", question="observed")
+    assert len(t.open_questions) == 3
+    assert len(trace(m, "r").open_questions) == 2

@@ -19,6 +19,11 @@ when the ``solver`` extra is installed, else with the pure-Python search (and sa
 on stderr); semi-stable, stage and ideal need the solver. ``--timeout S`` stops the
 search after S seconds with exit code 2.
 
+``--open-questions-attack`` (maps only) counts every critical question the map leaves
+open as an unattacked undercut of its argument (``accept(m, open_questions="attack")``,
+:mod:`argmap.semantics.open_questions`): which recommendations survive if every open
+question counts against them? The implicit attackers are not reported.
+
 Grounded semantics gives exactly one extension. A label is IN (OUT) when the argument is
 IN (OUT) in every labelling of the semantics, UNDEC otherwise. Names are the file's names
 for ICCMA input (i23: 1..N) and node ids for a map (statements and Arguments).
@@ -35,6 +40,7 @@ import typer
 from argmap.cli._common import (
     LenientOption,
     ReportOption,
+    fail,
     load_any,
     print_json,
     progress,
@@ -126,6 +132,14 @@ def accept_command(
         float | None,
         typer.Option("--timeout", help="Give up after this many seconds (exit code 2).", min=0.001),
     ] = None,
+    open_questions_attack: Annotated[
+        bool,
+        typer.Option(
+            "--open-questions-attack",
+            help="Count every open critical question as an unattacked undercut of its "
+            "argument (maps only; see docs/schemes.md).",
+        ),
+    ] = False,
     lenient: LenientOption = False,
     report: ReportOption = None,
 ) -> None:
@@ -137,6 +151,8 @@ def accept_command(
 
     Example: argmap accept framework.af --semantics stable --engine solver --timeout 10
 
+    Example: argmap accept brief.ttl --open-questions-attack
+
     JSON: an object with "semantics", "extensions" (a list of lists of names) and
     "labels" (each name to IN, OUT or UNDEC).
     """
@@ -145,6 +161,11 @@ def accept_command(
         with file.open("rb") as fh:
             iccma = guess_af_format(file, fh.read(4096))
     texts: dict[str, str] = {}
+    if open_questions_attack and (iccma is not None or semantics is SemanticsChoice.carneades):
+        raise fail(
+            "--open-questions-attack needs an argument map and a Dung semantics "
+            "(not an ICCMA framework, not carneades)"
+        )
     if semantics is SemanticsChoice.carneades and iccma is None:
         _carneades(file, input_format, format, lenient, report)
         return
@@ -160,6 +181,8 @@ def accept_command(
         m = load_any(file, input_format, lenient=lenient, report=report)
         texts = {node.id: node.text for node in m.nodes(("claim", "evidence", "recommendation"))}
         kwargs["projection"] = projection.value
+        if open_questions_attack:
+            kwargs["open_questions"] = "attack"
         with progress(f"{semantics.value} semantics"):
             result = run(lambda: accept(m, semantics.value, **kwargs))
     if format is OutputFormat.json:

@@ -4,7 +4,9 @@ The diagram is layered bottom-up (``rankdir=BT``): evidence at the bottom, recom
 top. Every argument is a small dark junction dot: its premises run into the dot and one arrow
 leaves it for the conclusion, so linked premises (which hold only jointly) meet in one dot,
 while convergent reasons (each enough alone) have a dot each. Attacks are red dashed arrows
-labelled rebut, undermine or undercut (an undercut points at a junction dot). Shapes tell the
+labelled rebut, undermine or undercut (an undercut points at a junction dot). An argument
+that leaves critical questions of its scheme open (:func:`argmap.critical_questions`) has an
+amber outline and a ``?N`` label beside its dot, and lists the questions in its tooltip. Shapes tell the
 kinds apart: rounded boxes for claims, bold blue boxes for recommendations, folded notes for
 evidence, ellipses for actors, hexagons for alternatives, octagons for issues. Text is wrapped;
 the full text and the quotes a node was read from are in its tooltip (shown on hover in SVG).
@@ -40,11 +42,13 @@ from argmap.display._adapters import as_view
 from argmap.display._view import DEFAULT_MAX_NODES, Flag, View
 from argmap.map import ArgumentMap
 from argmap.model import STATEMENT_KINDS, About, Argument, Attack, Evidence, Node, Source, Stance
+from argmap.questions import QuestionRow, critical_questions
 
 __all__ = [
     "dumps_dot",
     "ABOUT_EDGE_LIMIT",
     "ASSERT_EDGE_LIMIT",
+    "QUESTION_COLOUR",
     "STAGGER_ABOVE",
     "STYLES",
     "dot_source",
@@ -60,6 +64,8 @@ ATTACK_COLOUR = "#dc2626"
 STANCE_COLOUR = "#7e22ce"
 ABOUT_COLOUR = "#94a3b8"
 CRITICAL_COLOUR = "#d97706"
+QUESTION_COLOUR = "#b45309"
+"""Outline and ``?N`` label of an argument that leaves critical questions open."""
 MARK_COLOURS = {"added": "#16a34a", "removed": "#dc2626", "changed": "#d97706"}
 """Outline colours of a diff's union picture (View.marks)."""
 ASSERT_EDGE_LIMIT = 3
@@ -309,6 +315,10 @@ class _Writer:
         self.stance_edges: list[Stance] = []
         self.about_edges: list[About] = []
         self.about_count: dict[str, int] = defaultdict(int)
+        self.questions: dict[str, list[QuestionRow]] = {}
+        drawn = (n for n in view.nodes if self.m[n].kind == "argument")
+        for row in critical_questions(self.m, arguments=drawn):
+            self.questions.setdefault(row.argument, []).append(row)
         self._plan_stances()
         self._plan_abouts()
 
@@ -440,6 +450,16 @@ class _Writer:
         ]
         extra += [f"acceptability: {a}" for a in _acceptability(self.m, arg.id)]
         extra += [f"{f.severity}: {f.message}" for f in self.view.flags.get(arg.id, ())]
+        rows = self.questions.get(arg.id, ())
+        still = [r for r in rows if r.status == "open"]
+        if still:
+            extra.append(f"open critical questions ({len(still)}):")
+            extra += [f"? [{r.key}] {r.text} ({r.answer_type})" for r in still]
+        extra += [
+            f"answered [{r.key}] by {', '.join(r.answered_by)}"
+            for r in rows
+            if r.status == "answered"
+        ]
         attrs = {
             "shape": "circle",
             "label": "",
@@ -452,6 +472,14 @@ class _Writer:
             "class": "am-node am-argument" + (" am-linked" if len(arg.premises) > 1 else ""),
             "tooltip": node_tooltip(self.m, arg, extra),
         }
+        if still:  # a badge beside the dot; a validation flag's colour wins the outline
+            attrs["xlabel"] = f"?{len(still)}"
+            attrs["fontcolor"] = QUESTION_COLOUR
+            attrs["fontsize"] = "9"
+            attrs["penwidth"] = "2"
+            attrs["class"] += " am-open-questions"
+            if _worst(self.view.flags.get(arg.id, ())) is None:
+                attrs["color"] = QUESTION_COLOUR
         self._mark(arg.id, attrs)
         self.out.append(f"  {quote(arg.id)} {_attrs(attrs)};")
 

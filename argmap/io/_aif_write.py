@@ -158,6 +158,9 @@ class _Writer:
         key = self._node(node, ntype, text)
         if scheme and "scheme" not in aif and "text" not in aif:
             self.doc.nodes[key].raw["scheme"] = scheme
+        question = getattr(node, "question", None)
+        if question is not None:  # an argmap extension (see argmap.io.aif)
+            self.doc.nodes[key].raw["question"] = question
         for src in sources:
             self._edge(node, self.node_keys[src], key)
         self._edge(node, key, self.node_keys[target])

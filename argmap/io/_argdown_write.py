@@ -96,6 +96,37 @@ class _Writer:
         self.titles: dict[str, str] = {}
         self.used: dict[str, set[str]] = {}
         self.lines: list[str] = []
+        # node id -> (line index, head, head with a description, tags, data) of its
+        # declaration
+        self.decls: dict[str, tuple[int, str, str, tuple[str, ...], dict[str, Any]]] = {}
+
+    def _declare(
+        self,
+        node_id: str,
+        head: str,
+        rest: tuple[str, ...],
+        data: dict[str, Any],
+        described: str | None = None,
+    ) -> str:
+        """A declaration line (``head``, then tags and data; ``described`` instead of
+        ``head`` when a tail follows), remembered so that a relation written later can
+        add to its data (see :meth:`_answer`)."""
+        described = described or head
+        self.decls[node_id] = (len(self.lines), head, described, rest, data)
+        tail = " ".join(x for x in (_tags(rest), _flow(data) if data else "") if x)
+        return described + " " + tail if tail else head
+
+    def _answer(self, owner: str, target_ref: str, question: str) -> None:
+        """Say in ``owner``'s data that its relation to ``target_ref`` answers ``question``."""
+        if owner not in self.decls:
+            self.skipped.append(f"critical question {question!r} of a relation from {owner!r}")
+            return
+        index, head, described, rest, data = self.decls[owner]
+        answers = dict(data.get("answers") or {})
+        answers[target_ref] = question
+        line = self._declare(owner, head, rest, {**data, "answers": answers}, described)
+        self.lines[index] = line
+        self.decls[owner] = (index, *self.decls[owner][1:])
 
     def _title(self, node: Node, *, wanted: str | None = None) -> str:
         if node.id in self.titles:
@@ -153,6 +184,9 @@ class _Writer:
         self._statements(sketches)
         self._arguments(relation_args | steps, sketches)
         self._relations(relation_args, sketches)
+        for arg in m.arguments():
+            if arg.id in steps and arg.question is not None:  # only the final step says it
+                self.skipped.append(f"critical question of inference step {arg.id!r}")
         for kind in ("actor", "alternative", "issue", "source", "stance"):
             for node in m.nodes(kind=kind):
                 if node.id != _DOC_ID:
@@ -183,13 +217,12 @@ class _Writer:
             if stmt.kind != "claim":
                 data["kind"] = stmt.kind
             body, rest = _text_and_tags(stmt.text, stmt.tags)
-            tail = " ".join(x for x in (_tags(rest), _flow(data) if data else "") if x)
             title = self._title(stmt)
             head = f"<{title}>: " if stmt.id in sketches else f"[{title}]: "
             if info.get("reference_only"):
-                self.lines += [head[:-2] + (" " + tail if tail else ""), ""]
+                self.lines += [self._declare(stmt.id, head[:-2], rest, data), ""]
                 continue
-            self.lines += [head + body + (" " + tail if tail else ""), ""]
+            self.lines += [self._declare(stmt.id, head + body, rest, data), ""]
             for other in info.get("members", []) + info.get("descriptions", []):
                 self.lines += [head + escape_text(str(other)), ""]
 
@@ -201,14 +234,14 @@ class _Writer:
             info = self._info(arg)
             title = self._title(arg)
             data = dict(info.get("data") or {})
+            if arg.question is not None:
+                data["question"] = arg.question
             body, rest = _text_and_tags(arg.text, arg.tags)
-            tail = " ".join(x for x in (_tags(rest), _flow(data) if data else "") if x)
             head = f"<{title}>"
+            described = f"{head}: {escape_text(arg.label or title)}"  # data follows text
             if arg.text.strip():
-                head += ": " + body
-            elif tail:
-                head += ": " + escape_text(arg.label or title)
-            self.lines += [head + (" " + tail if tail else "")]
+                head = described = f"{head}: {body}"
+            self.lines += [self._declare(arg.id, head, rest, data, described)]
             for other in info.get("descriptions", []):
                 self.lines += ["", f"<{title}>: " + escape_text(str(other))]
             self.lines += [""]
@@ -273,17 +306,22 @@ class _Writer:
             if arg.id not in relation_args:
                 continue
             rel = self._info(arg)["relation"]
-            src = self._end_ref(arg.premises[0], rel.get("from"), rel.get("fromType"), sketches)
-            groups[src].append(f"  +> {self._ref(arg.conclusion, sketches)}")
+            src, owner = self._end(arg.premises[0], rel.get("from"), rel.get("fromType"), sketches)
+            target = self._ref(arg.conclusion, sketches)
+            groups[src].append(f"  +> {target}")
+            if arg.question is not None:
+                self._answer(owner, target, arg.question)
         for att in m.attacks():
             if att.co_attackers or m[att.target].kind == "attack":
                 what = "linked attackers" if att.co_attackers else "an attack on an attack"
                 self.skipped.append(f"attack {att.id!r} ({what})")
                 continue
             rel = self._info(att).get("relation") or {}
-            src = self._end_ref(att.attacker, rel.get("from"), rel.get("fromType"), sketches)
+            src, owner = self._end(att.attacker, rel.get("from"), rel.get("fromType"), sketches)
             rtype = rel.get("type")
             target = self._ref(att.target, sketches)
+            if att.question is not None:
+                self._answer(owner, target, att.question)
             if rtype == "contradictory":
                 pair = frozenset((att.attacker, att.target))
                 if pair in done_pairs:
@@ -299,12 +337,15 @@ class _Writer:
         for src, lines in groups.items():
             self.lines += [src, *lines, ""]
 
-    def _end_ref(self, node_id: str, title: Any, kind: Any, sketches: set[str]) -> str:
+    def _end(
+        self, node_id: str, title: Any, kind: Any, sketches: set[str]
+    ) -> tuple[str, str]:
+        """How a relation's source is written, and whose declaration that is."""
         if kind == "argument" and isinstance(title, str) and node_id not in sketches:
             for arg in self.m.arguments_for(node_id):
                 if self._info(arg).get("title") == title and "pcs" in self._info(arg):
-                    return f"<{self._title(arg)}>"
-        return self._ref(node_id, sketches)
+                    return f"<{self._title(arg)}>", arg.id
+        return self._ref(node_id, sketches), node_id
 
 
 def map_to_argdown(m: ArgumentMap) -> ArgdownExport:

@@ -42,6 +42,11 @@ its edges with their ``edgeID`` and ``formEdgeID``) in its ``data["aif"]``. So
 AIF -> argmap -> AIF gives back the same nodes, edges, schemes, locutions and
 participants (the tests check it on every shared AIF file).
 
+The critical question an argument or attack answers (``question``, see
+:mod:`argmap.schemes`) travels as an extra ``question`` key of its RA- or CA-node (an argmap
+extension: AIF has no field for it; other AIF tools ignore the key, and the node's
+``scheme`` keeps its AIF meaning).
+
 Writing a map that did not come from AIF: statements become I-nodes (their kind is not
 expressible in AIF), arguments RA-nodes, attacks CA-nodes, asserts/endorses/opposes
 stances an L-node ``"Actor : text"`` with a YA (Asserting / Agreeing / Disagreeing).
@@ -134,6 +139,16 @@ ILLOCUTION_ROLES: dict[str, str] = {
 
 _GENERIC_TEXT = {"", "RA", "CA", "MA", "PA", "Default Inference", "Default Conflict"}
 _SPEAKER_RE = re.compile(r"^\s*([^:\n]{1,80}?)\s*:\s+(\S.*)$", re.S)
+
+
+def _question(leftovers: dict[str, Any]) -> str | None:
+    """The critical question an RA/CA node answers (its ``question`` key, an argmap
+    extension), taken out of the leftovers; a non-string value stays there verbatim."""
+    value = leftovers.get("question")
+    if isinstance(value, str) and value.strip():
+        del leftovers["question"]
+        return value
+    return None
 
 
 def _illocution(node: AifNode) -> str:
@@ -293,6 +308,7 @@ class _Reader:
             premises=tuple(self.native[p] for p in premises),
             conclusion=self.native[concl[0]],
             scheme=scheme,
+            question=_question(data),
             data={"aif": data},
         )
 
@@ -349,6 +365,7 @@ class _Reader:
             co_attackers=tuple(ids[1:]),
             target=self.native[target],
             attack_type="undercut" if doc.nodes[target].type in ("RA", "CA") else None,
+            question=_question(data),
             data={"aif": data},
         )
 

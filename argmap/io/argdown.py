@@ -26,6 +26,13 @@ Supported subset
   ``[links](url)`` reduced to their text; logic shortcodes ``.^. .v. .->. .<->. .~.
   .A. .E.`` (and the ``:x:`` forms) become symbols, as the tool shows them.
 
+Critical questions (``question`` on an argument or attack, see :mod:`argmap.schemes`)
+travel as data: an argument with a PCS says the question its final inference answers with
+``{question: practical-reasoning.side-effects}`` after its ``<Title>``; a relation (attack
+or support) says it in its *source* element's data, keyed by the target as written:
+``[Cost]: Abstaining costs influence. {answers: {"<Why>": side-effects}}`` then
+``[Cost]`` / ``  -> <Why>``. (An Argdown relation has no data of its own.)
+
 Mapped partially: an argument without a PCS becomes a *gist* claim (its description,
 labelled with its title) that supports/attacks what the argument does; support *of* an
 argument with a PCS has no argmap form and is kept in that argument's ``data`` (noted in
@@ -129,6 +136,8 @@ class _Reader:
         self.gist: dict[str, str] = {}
         self.incoming: dict[str, list[dict[str, str]]] = defaultdict(list)
         self.sections = {s.id: s.title for s in doc.sections}
+        # (source type, source title) -> {"[target]" or "<target>": critical question}
+        self.answers: dict[tuple[str, str], dict[str, str]] = {}
 
     def run(self) -> list[Node]:
         for title, ec in self.doc.statements.items():
@@ -181,6 +190,7 @@ class _Reader:
         data = dict(ec.data)
         if data.get("kind") in _KINDS:
             kind = str(data.pop("kind"))
+        self._take_answers(data, "statement", title)
         if data:
             info["data"] = _jsonable(data)
         if ec.section:
@@ -199,6 +209,24 @@ class _Reader:
         self.nodes[node_id] = node
         self.stmt_id[title] = node_id
 
+    def _take_answers(self, data: dict[str, Any], kind: str, title: str) -> None:
+        """Move a well-formed ``answers`` mapping out of an element's data (see the module
+        docstring); a malformed one stays in the data, as any other key would."""
+        answers = data.get("answers")
+        if isinstance(answers, dict) and answers and all(
+            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in answers.items()
+        ):
+            self.answers[(kind, title)] = dict(answers)
+            del data["answers"]
+
+    def _question(self, rel: ArgdownRelation) -> str | None:
+        """The critical question a relation answers (its source's ``answers`` data)."""
+        answers = self.answers.get((rel.source_type, rel.source))
+        if not answers:
+            return None
+        key = f"[{rel.target}]" if rel.target_type == "statement" else f"<{rel.target}>"
+        return answers.get(key)
+
     def _arg_info(self, arg: ArgdownArgument) -> dict[str, Any]:
         info: dict[str, Any] = {"title": arg.title}
         descriptions = list(
@@ -206,8 +234,13 @@ class _Reader:
         )
         if len(descriptions) > 1:
             info["descriptions"] = descriptions[1:]
-        if arg.data:
-            info["data"] = _jsonable(arg.data)
+        data = dict(arg.data or {})
+        self._take_answers(data, "argument", arg.title)
+        question = data.get("question")
+        if arg.pcs and isinstance(question, str) and question.strip():
+            info["question"] = data.pop("question")  # the final step's, taken out below
+        if data:
+            info["data"] = _jsonable(data)
         if arg.section:
             info["section"] = self.sections.get(arg.section)
         return info
@@ -248,6 +281,7 @@ class _Reader:
                 )
                 continue
             info = self._arg_info(arg) if final else {"title": arg.title, "step": k}
+            question = info.pop("question", None)
             if final:
                 info["pcs"] = pcs
                 info["inferences"] = inferences
@@ -256,6 +290,7 @@ class _Reader:
                 premises=tuple(prem_ids),
                 conclusion=concl_id,
                 scheme=", ".join(inference.rules) or None,
+                question=question,
                 label=arg.title if final and not _is_auto(arg.title) else None,
                 text=_strip_tags(arg.description, arg.tags) if final else "",
                 tags=tuple(arg.tags) if final else (),
@@ -326,7 +361,8 @@ class _Reader:
                 return
             node_id = mint_id("argument", src, "->", target, "argdown")
             self.nodes[node_id] = Argument(
-                id=node_id, premises=(src,), conclusion=target, data=data
+                id=node_id, premises=(src,), conclusion=target, data=data,
+                question=self._question(rel),
             )
             return
         attack_type = None
@@ -343,10 +379,12 @@ class _Reader:
         pairs = [(src, target)]
         if rel.type == "contradictory":
             pairs.append((target, src))
+        question = self._question(rel)
         for a, t in pairs:
             node_id = mint_id("attack", a, "->", t, rel.type)
             self.nodes[node_id] = Attack(
-                id=node_id, attacker=a, target=t, attack_type=attack_type, data=data
+                id=node_id, attacker=a, target=t, attack_type=attack_type, data=data,
+                question=question if a == src else None,
             )
 
 

@@ -110,6 +110,9 @@ class SupportIndex:
         A snapshot of every node model by id.
     explicit_iris:
         Id -> IRI of the nodes that carry an explicit IRI (the others' is ``base + id``).
+    memo:
+        What views over the index work out once and keep (name -> value), e.g. which
+        attacks and arguments answer critical questions.
     """
 
     __slots__ = (
@@ -134,6 +137,7 @@ class SupportIndex:
         "is_evidence",
         "map_iri",
         "map_name",
+        "memo",
         "nodes",
         "recommendations",
         "stmt_ids",
@@ -255,6 +259,7 @@ class SupportIndex:
         self._grounded: bytearray | None = None
         self._cycles: dict[int, tuple[int, ...]] | None = None
         self._evidence_below: bytearray | None = None
+        self.memo: dict[str, object] = {}
 
     def __repr__(self) -> str:
         return (

@@ -16,8 +16,11 @@ statement, and :meth:`Trace.to_dict` returns one such object. Its keys, in order
     the id of the evidence's source or null).
 ``arguments``
     Every argument for the traced statement or a premise: ``{"id", "iri", "kind",
-    "text", "label", "scheme", "premises": [ids], "conclusion": id, "complete": bool}``
-    (``complete``: all its premises are grounded).
+    "text", "label", "scheme", "premises": [ids], "conclusion": id, "complete": bool,
+    "questions": [...]}`` (``complete``: all its premises are grounded; ``questions``: the
+    critical questions of its scheme, ``{"question", "key", "text", "answer_type",
+    "premise_role", "status": "open" | "answered", "answered_by": [ids]}``, empty when the
+    catalogue does not know the scheme).
 ``attacks``
     Every attack on the traced statement, a premise or an argument: ``{"id", "iri",
     "kind", "text", "label", "type", "target": id, "attacker": {"id", "iri", "kind",
@@ -94,6 +97,21 @@ def trace_to_dict(t: Trace) -> dict[str, Any]:
         return entry
 
     complete = set(t.complete_arguments)
+    questions: dict[str, list[dict[str, Any]]] = {}
+    fixed: dict[str, dict[str, Any]] = {}  # what a question says, whichever argument asks
+    for q in t.questions:
+        said = fixed.get(q.question)
+        if said is None:
+            said = fixed[q.question] = {
+                "question": q.question,
+                "key": q.key,
+                "text": q.text,
+                "answer_type": q.answer_type,
+                "premise_role": q.premise_role,
+            }
+        questions.setdefault(q.argument, []).append(
+            {**said, "status": q.status, "answered_by": list(q.answered_by)}
+        )
     arguments = []
     for arg_id in t.arguments:
         arg = t.node(arg_id)
@@ -102,6 +120,7 @@ def trace_to_dict(t: Trace) -> dict[str, Any]:
         entry["premises"] = list(getattr(arg, "premises", ()))
         entry["conclusion"] = getattr(arg, "conclusion", None)
         entry["complete"] = arg_id in complete
+        entry["questions"] = questions.get(arg_id, [])
         arguments.append(entry)
     attacks = []
     for att in t.attacks:
@@ -193,11 +212,11 @@ _OPT_TEXT = {"type": ["string", "null"]}
 _IDS = {"type": "array", "items": {"type": "string"}}
 
 
-def _obj(props: dict[str, Any]) -> dict[str, Any]:
+def _obj(props: dict[str, Any], optional: tuple[str, ...] = ()) -> dict[str, Any]:
     return {
         "type": "object",
         "properties": props,
-        "required": list(props),
+        "required": [k for k in props if k not in optional],
         "additionalProperties": False,
     }
 
@@ -223,6 +242,19 @@ TRACE_JSON_SCHEMA: dict[str, Any] = {
                 "premises": _IDS,
                 "conclusion": _TEXT,
                 "complete": {"type": "boolean"},
+                "questions": {"type": "array", "items": {"$ref": "#/$defs/question"}},
+            },
+            optional=("questions",),  # added later: a trace written before it still conforms
+        ),
+        "question": _obj(
+            {
+                "question": _TEXT,
+                "key": _TEXT,
+                "text": _TEXT,
+                "answer_type": {"enum": ["rebut", "undermine", "undercut"]},
+                "premise_role": _OPT_TEXT,
+                "status": {"enum": ["open", "answered"]},
+                "answered_by": _IDS,
             }
         ),
         "attack": _obj(

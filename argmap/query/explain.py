@@ -6,7 +6,10 @@ first ``because``, the others ``or because``: convergent support), listing the p
 the argument needs all of (linked support). A statement already explained further up
 is only named (``see above``); one that leads back into the chain being explained is
 marked as a cycle. Critical premises carry ``(critical)``; incomplete arguments
-``(incomplete)``.
+``(incomplete)``. Under an argument whose scheme the catalogue knows come its critical
+questions (:func:`argmap.critical_questions`): each open one with its text and what
+answering it against the argument would do (undermine a premise, undercut the inference,
+rebut the conclusion), each answered one with the attacks or arguments that answer it.
 
 Examples
 --------
@@ -22,18 +25,26 @@ Examples
 >>> _ = m.argue([m.claim("Russia drafted it.", id="russia")], flawed, id="a3")
 >>> _ = m.stance(m.actor("The Chamber", id="chamber"), "asserts", "abstain")
 >>> _ = m.attack(m.claim("Its goals are laudable.", id="laudable"), "flawed", id="t1")
+>>> _ = m.attack(m.claim("Abstaining costs influence.", id="cost"), "a1", id="t2",
+...              question="side-effects")
 >>> print(explain(trace(m, "abstain")))
 recommendation [abstain] Abstain from the vote.
   quote: "abstain" (brief 20-27)
   asserted by: The Chamber [chamber]
   because (argument a1, practical reasoning):
+    attacked: undercut [t2] by claim [cost] "Abstaining costs influence." (unanswered)
+    open question [alternatives] Are there other actions that would reach the goal as well or better? (if answered against it: undercuts the inference)
+    open question [best-means] Of the available actions, is this one the most efficient or least costly? (if answered against it: undercuts the inference)
+    open question [feasible] Can the agent actually carry out the action? (if answered against it: undermines the means premise)
+    open question [other-goals] Does the agent have other goals that this action works against? (if answered against it: undercuts the inference)
+    answered question [side-effects] Would the action have costs or side effects that outweigh reaching the goal? (answered by attack t2)
     claim [flawed] The text is flawed. (critical)
       attacked: rebut [t1] by claim [laudable] "Its goals are laudable." (unanswered)
       because (argument a2):
         evidence [art35] Article 35 is vague.
       or because (argument a3):
         claim [russia] Russia drafted it.
-summary: 3 premises (2 basic, 1 evidence), 3 arguments, depth 2; critical: flawed; 1 attack (1 unanswered); no cycles
+summary: 3 premises (2 basic, 1 evidence), 3 arguments, depth 2; critical: flawed; 2 attacks (2 unanswered); no cycles; 4 open critical questions (1 answered)
 """
 
 from __future__ import annotations
@@ -42,6 +53,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from argmap.query.trace import Trace, TraceAttack
+    from argmap.questions import QuestionRow
 
 __all__ = ["explain"]
 
@@ -56,6 +68,32 @@ def _answers(t: Trace, att: TraceAttack) -> str:
         target = getattr(answer, "target", None)
         said.append(f"{answer_id} (undercuts the attack)" if target == att.id else answer_id)
     return ", ".join(said)
+
+
+def _meaning(row: QuestionRow) -> str:
+    """What answering a question against its argument would do."""
+    if row.answer_type == "undermine":
+        what = f"undermines the {row.premise_role} premise" if row.premise_role else (
+            "undermines a premise"
+        )
+    elif row.answer_type == "undercut":
+        what = "undercuts the inference"
+    else:
+        what = "rebuts the conclusion"
+    return f"if answered against it: {what}"
+
+
+def _question_lines(t: Trace) -> dict[str, list[str]]:
+    """Argument id -> a line per critical question (open, or answered and by what)."""
+    out: dict[str, list[str]] = {}
+    for row in t.questions:
+        if row.status == "open":
+            line = f"open question [{row.key}] {row.text} ({_meaning(row)})"
+        else:
+            by = ", ".join(f"{t.node(x).kind} {x}" for x in row.answered_by)
+            line = f"answered question [{row.key}] {row.text} (answered by {by})"
+        out.setdefault(row.argument, []).append(line)
+    return out
 
 
 def _offsets(start: int | None, end: int | None) -> str:
@@ -109,6 +147,7 @@ def explain(t: Trace) -> str:
             f'attacked: {att.type} [{att.id}] by {attacker.kind} [{attacker.id}] '
             f'"{attacker.text}"{jointly} ({answer})'
         )
+    questions = _question_lines(t)
     args_for: dict[str, list[str]] = {}
     for arg_id in t.arguments:
         args_for.setdefault(getattr(t.node(arg_id), "conclusion", ""), []).append(arg_id)
@@ -140,6 +179,7 @@ def explain(t: Trace) -> str:
             if arg.anchors:
                 lines.extend(pad + _INDENT + q for q in anchors.get(node_id, ()))
             lines.extend(pad + _INDENT + a for a in attacks.get(node_id, ()))
+            lines.extend(pad + _INDENT + q for q in questions.get(node_id, ()))
             for p in reversed(getattr(arg, "premises", ())):
                 stack.append(("stmt", p, depth + 1, False, chain))
             continue
@@ -161,6 +201,13 @@ def explain(t: Trace) -> str:
 
     n_att = len(t.attacks)
     unanswered = sum(1 for a in t.attacks if not a.answered)
+    n_open = len(t.open_questions)
+    asked = (
+        f"; {n_open} open critical question{'' if n_open == 1 else 's'} "
+        f"({len(t.questions) - n_open} answered)"
+        if t.questions
+        else ""
+    )
     summary = (
         f"summary: {len(t.premises)} premises ({len(t.basic_premises)} basic, "
         f"{len(t.evidence)} evidence), {len(t.arguments)} arguments, depth {t.depth}; "
@@ -173,6 +220,7 @@ def explain(t: Trace) -> str:
             if t.cycles
             else "no cycles"
         )
+        + asked
     )
     if not t.arguments:
         lines.append(f"{_INDENT}(nothing in the map argues for it)")

@@ -25,7 +25,10 @@ support). :func:`trace` walks it down from the statement (the *root*) and return
   with its effective type and whether the map *answers* it (one of its attackers is
   itself attacked, or the attack is: an undercut of the objection), and by what;
 * ``critical_premises`` — the premises whose loss alone leaves the root with no complete
-  support (see :func:`argmap.query.support.critical_premises`).
+  support (see :func:`argmap.query.support.critical_premises`);
+* ``questions`` — the critical questions of the trace's arguments whose scheme the
+  catalogue knows (:func:`argmap.critical_questions`), each open or answered, and by
+  what; ``open_questions`` the open ones.
 
 A trace is a snapshot: it keeps reading the map as it was when traced. The support
 walk happens at once; the other views are worked out on first access and kept.
@@ -41,7 +44,7 @@ Examples
 ...              m.claim("Vague articles invite abuse.", id="vague")], flawed, id="a2")
 >>> t = trace(m, "abstain")
 >>> t
-<Trace of 'abstain': 3 premises (2 basic, 1 evidence), 2 arguments, depth 2, 0 attacks, 0 cycles>
+<Trace of 'abstain': 3 premises (2 basic, 1 evidence), 2 arguments, depth 2, 0 attacks, 0 cycles, 5 open questions>
 >>> t.premises
 ('flawed', 'art35', 'vague')
 >>> t.basic_premises, t.evidence
@@ -57,12 +60,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from argmap.errors import NodeNotFound, QueryError
-from argmap.model import Anchor, Attack, Node
+from argmap.model import Anchor, Argument, Attack, Node
 from argmap.query._index import SupportIndex, support_index
 from argmap.query._local import Local, iter_paths
+from argmap.questions import Answerers, QuestionTable, answerers_in, question_rows
 from argmap.util import no_gc
 from argmap.vocab import KIND_WORDS
 
@@ -321,6 +325,33 @@ class Trace:
         return tuple(ids[a] for a, gap in zip(self._local.args, missing, strict=True) if not gap)
 
     @cached_property
+    def questions(self) -> QuestionTable:
+        """The critical questions of the trace's arguments, open or answered, arguments in
+        trace order (see :func:`argmap.critical_questions`; the built-in catalogue).
+
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap("q"); r = m.recommendation("Act.", id="r")
+        >>> _ = m.argue([m.claim("A sign.", id="s")], r, id="a", scheme="sign")
+        >>> _ = m.attack(m.claim("Other causes.", id="o"), "a", id="t", question="other-causes")
+        >>> [(q.key, q.status, q.answered_by) for q in trace(m, "r").questions]
+        [('observed', 'open', ()), ('other-causes', 'answered', ('t',)), ('strength', 'open', ())]
+        """
+        nodes = self._ix.nodes
+        args = [nodes[a] for a in self.arguments]
+        if not any(getattr(a, "scheme", None) for a in args):
+            return QuestionTable()
+        memo = self._ix.memo  # one scan of the map per index, not per trace
+        if "answerers" not in memo:
+            memo["answerers"] = answerers_in(nodes.values())
+        answerers = cast("Answerers", memo["answerers"])
+        return question_rows([a for a in args if isinstance(a, Argument)], nodes, answerers)
+
+    @property
+    def open_questions(self) -> QuestionTable:
+        """The open ones among :attr:`questions`."""
+        return self.questions.open()
+
+    @cached_property
     def critical_premises(self) -> tuple[str, ...]:
         """The premises whose loss alone leaves the root with no complete support."""
         local = self._local
@@ -411,11 +442,14 @@ class Trace:
 
     def __repr__(self) -> str:
         n_att = len(self.attacks)
+        n_open = len(self.open_questions)
         return (
             f"<Trace of {self.root!r}: {len(self.premises)} premises "
             f"({len(self.basic_premises)} basic, {len(self.evidence)} evidence), "
             f"{len(self.arguments)} arguments, depth {self.depth}, "
-            f"{n_att} attack{'' if n_att == 1 else 's'}, {len(self.cycles)} cycles>"
+            f"{n_att} attack{'' if n_att == 1 else 's'}, {len(self.cycles)} cycles"
+            + (f", {n_open} open question{'' if n_open == 1 else 's'}" if n_open else "")
+            + ">"
         )
 
     def _key(self) -> tuple[Any, ...]:
@@ -440,6 +474,7 @@ class Trace:
 
 
 # ---------------------------------------------------------------------- functions
+
 
 
 def _statement(m: ArgumentMap, ix: SupportIndex, ref: Ref, call: str) -> int:
