@@ -51,7 +51,8 @@ no scripts (an untrusted notebook), a static picture shows instead. What it hold
 
 `trace` follows every argument down from the recommendation: which premises carry it, which
 of them rest on nothing further (basic premises), which are evidence, who asserts them, and
-every attack on the way, with whether the map answers it.""",
+every attack on the way, with whether the map answers it, and under each argument the
+critical questions of its scheme, open or answered.""",
     ),
     (
         "code",
