@@ -87,3 +87,18 @@ def test_a_map_imported_directly_keeps_its_methods() -> None:
         "assert 'argmap-view' in m._repr_html_()\n"
     )
     assert "argmap.query" in _loaded_after(code)
+
+
+def test_the_help_table_matches_each_command() -> None:
+    """The one-liners ``argmap --help`` prints without importing a command are its own."""
+    from argmap.cli import COMMANDS, command
+
+    for name, (_module, _function, text) in COMMANDS.items():
+        built = command(name)
+        assert (built.help or "").split("\n\n")[0].replace("\n", " ") == text, name
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    listed = CliRunner().invoke(app, ["--help"]).output
+    assert all(f"  {name} " in listed for name in COMMANDS)

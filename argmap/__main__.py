@@ -1,0 +1,5 @@
+"""``python -m argmap``: the ``argmap`` command line."""
+
+from argmap.cli import main
+
+main()
