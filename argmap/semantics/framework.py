@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal
 
 from argmap.errors import SemanticsError
+from argmap.util import no_gc
 
 __all__ = ["AbstractFramework", "BipolarFramework", "DerivedAttack"]
 
@@ -127,6 +128,13 @@ class AbstractFramework:
         """
         if len(sources) != len(targets):
             raise SemanticsError(f"{len(sources)} attack sources but {len(targets)} attack targets")
+        with no_gc():  # a million names, lists and dict entries: no cycles among them
+            return cls._from_indices(n, sources, targets, names)
+
+    @classmethod
+    def _from_indices(
+        cls, n: int, sources: Sequence[int], targets: Sequence[int], names: Sequence[str] | None
+    ) -> AbstractFramework:
         if names is None:
             name_tuple = tuple(map(str, range(1, n + 1)))
         else:
