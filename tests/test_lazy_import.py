@@ -102,3 +102,17 @@ def test_the_help_table_matches_each_command() -> None:
 
     listed = CliRunner().invoke(app, ["--help"]).output
     assert all(f"  {name} " in listed for name in COMMANDS)
+
+
+def test_accept_on_an_iccma_file_loads_no_map_machinery(tmp_path: Path) -> None:
+    """``argmap accept F.af`` needs the framework code only: no rdflib, networkx, maps.
+
+    (pydantic may come in: typer loads it to run a command.)"""
+    path = tmp_path / "tiny.af"
+    path.write_text("p af 3\n1 2\n2 3\n", encoding="ascii")
+    code = "import contextlib, io\nfrom argmap.cli import app\nout = io.StringIO()\n"
+    code += "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(out):\n"
+    code += f"    app(['accept', {str(path)!r}])\n"
+    code += "assert 'IN     1' in out.getvalue(), out.getvalue()"
+    loaded = _loaded_after(code)
+    assert not {"rdflib", "networkx", "pyoxigraph", "argmap.map", "argmap.io"} & set(loaded), loaded

@@ -26,17 +26,16 @@ from dataclasses import dataclass
 from itertools import compress
 from typing import TYPE_CHECKING, Any
 
-from argmap.schemes import SchemeCatalogue
 from argmap.semantics.dung import Semantics, grounded_labelling, labellings, summarise
 from argmap.semantics.framework import AbstractFramework
-from argmap.semantics.gradual import map_strengths
 from argmap.semantics.labelling import IN, OUT, Label, Labelling
-from argmap.semantics.open_questions import OpenQuestions, questioned_framework
 from argmap.semantics.projection import Projection
 from argmap.util import no_gc
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
+    from argmap.schemes import SchemeCatalogue
+    from argmap.semantics.open_questions import OpenQuestions
 
 __all__ = ["Acceptance", "accept", "label_map"]
 
@@ -103,6 +102,8 @@ def accept(
         af = source
         keep = tuple(af.arguments)
     else:
+        from argmap.semantics.open_questions import questioned_framework  # maps only
+
         mf = questioned_framework(source, projection, open_questions, catalogue)
         af = mf.framework
         keep = mf.nodes
@@ -194,5 +195,7 @@ def label_map(
     if strengths is None:
         strengths = not any(t.co_attackers or m[t.target].kind == "attack" for t in m.attacks())
     if strengths:
+        from argmap.semantics.gradual import map_strengths
+
         m.set_strengths(map_strengths(m, base_scores, default=default))
     return result

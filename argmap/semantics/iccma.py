@@ -39,10 +39,9 @@ import re
 from pathlib import Path
 
 from argmap.errors import FormatError, ParseError, SemanticsError
-from argmap.io import strip_bom
 from argmap.limits import check_count, check_size, read_capped
 from argmap.semantics.framework import AbstractFramework
-from argmap.util import no_gc
+from argmap.util import no_gc, strip_bom
 
 __all__ = [
     "AF_FORMATS",
