@@ -2,4 +2,5 @@
 
 from argmap.cli import main
 
-main()
+if __name__ == "__main__":  # importing the module (as tools that walk the package do) runs nothing
+    main()

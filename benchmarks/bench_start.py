@@ -6,6 +6,7 @@ load falls on both alike: ``--base`` (default /work/main, the code before this c
 
 1. **import**: ``python -c "import argmap"`` beside ``python -c "import rdflib"`` and a bare
    ``python -c pass``; CPU (user + system) and wall of the child, median of ``--runs``.
+   Also ``import argmap`` and a first map built (what loading the names on use costs).
 2. **help**: ``argmap --help`` (as ``python -c 'from argmap.cli import main; main()'``).
 3. **accept**: ``argmap accept FILE`` (grounded, text output to /dev/null) on i23 files of
    1e6 arguments / 1.5e6 attacks (``random`` and ``ladder``, the families of
@@ -37,6 +38,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+FIRST_MAP = "import argmap; m = argmap.ArgumentMap('x'); m.claim('C.', id='c')"
 CLI = "import sys; sys.argv[0] = 'argmap'; from argmap.cli import main; main()"
 
 
@@ -146,6 +148,8 @@ def main() -> None:
             "import rdflib": (args.tree, [py, "-c", "import rdflib"]),
             "import argmap (before)": (args.base, [py, "-c", "import argmap"]),
             "import argmap (after)": (args.tree, [py, "-c", "import argmap"]),
+            "import argmap + first map (before)": (args.base, [py, "-c", FIRST_MAP]),
+            "import argmap + first map (after)": (args.tree, [py, "-c", FIRST_MAP]),
             "argmap --help (before)": (args.base, [py, "-c", CLI, "--help"]),
             "argmap --help (after)": (args.tree, [py, "-c", CLI, "--help"]),
         },
