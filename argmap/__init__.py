@@ -14,122 +14,10 @@ ontology; traced from each recommendation down to the premises and evidence that
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib
+import sys
+from typing import TYPE_CHECKING, Any
 
-# Build a map
-from argmap.map import ArgumentMap
-from argmap.model import (
-    About,
-    Actor,
-    Alternative,
-    Anchor,
-    Argument,
-    Attack,
-    Claim,
-    Evidence,
-    Issue,
-    Recommendation,
-    Source,
-    Stance,
-)
-from argmap.namespace import AM
-
-# isort: split
-# Read and write
-from argmap.io import dump, dumps, formats, load, loads
-from argmap.limits import Limits
-from argmap.rdf import from_rdflib, to_rdflib
-
-if TYPE_CHECKING:  # type checkers see the functions; at run time the modules answer the call
-    from argmap.limits import limits as limits
-    from argmap.validate import validate as validate
-else:
-    import argmap.limits as limits
-    import argmap.validate as validate
-
-# isort: split
-# Ask why: trace a recommendation
-from argmap.query import (
-    Trace,
-    Unsupported,
-    WhatIf,
-    actors_behind,
-    basic_premises,
-    critical_premises,
-    evidence_for,
-    minimal_cut_sets,
-    premises,
-    trace,
-    trace_all,
-    unsupported,
-    what_if,
-)
-from argmap.query import methods as _query_methods  # noqa: F401  (m.trace(), m.what_if(), ...)
-from argmap.semantics.explain import explain
-
-# isort: split
-# Check a map
-from argmap.validate import Finding, ValidationReport, validate_rdf
-
-# isort: split
-# Acceptability
-from argmap.semantics import (
-    AbstractFramework,
-    Acceptance,
-    BipolarFramework,
-    Label,
-    Labelling,
-    accept,
-    bipolar_framework,
-    complete_extensions,
-    dfquad,
-    dump_af,
-    dumps_af,
-    dung_framework,
-    extensions,
-    grounded_extension,
-    is_credulously_accepted,
-    is_sceptically_accepted,
-    label_map,
-    load_af,
-    loads_af,
-    map_strengths,
-    preferred_extensions,
-    stable_extensions,
-)
-from argmap.semantics.carneades import (
-    CarneadesResult,
-    carneades,
-    explain_standards,
-    standards_of,
-)
-
-# isort: split
-# Stores
-# Schemes and critical questions
-from argmap.questions import QuestionRow, QuestionTable, critical_questions
-from argmap.schemes import CriticalQuestion, Scheme, SchemeCatalogue, default_catalogue
-from argmap.store import connect, open_store, pull, push
-
-# isort: split
-# Compare maps
-# isort: split
-from argmap.align import Alignment
-from argmap.diff import MapDiff
-
-if TYPE_CHECKING:  # type checkers see the function; at run time the module answers the call
-    from argmap.align import align as align
-    from argmap.diff import diff as diff
-else:
-    import argmap.align as align
-    import argmap.diff as diff
-
-# isort: split
-# Draw
-from argmap.display import attach_reprs as _attach_reprs
-from argmap.display import render, to_dot, to_html, to_svg
-
-# isort: split
 # Errors
 from argmap.errors import (
     ArgmapError,
@@ -160,6 +48,85 @@ from argmap.errors import (
     ValidationFailed,
     WriteError,
 )
+
+if TYPE_CHECKING:  # at run time each name is imported on first use: see ``__getattr__`` below
+    from argmap.align import Alignment
+    from argmap.align import align as align
+    from argmap.diff import MapDiff
+    from argmap.diff import diff as diff
+    from argmap.display import render, to_dot, to_html, to_svg
+    from argmap.io import dump, dumps, formats, load, loads
+    from argmap.limits import Limits
+    from argmap.limits import limits as limits
+    from argmap.map import ArgumentMap
+    from argmap.model import (
+        About,
+        Actor,
+        Alternative,
+        Anchor,
+        Argument,
+        Attack,
+        Claim,
+        Evidence,
+        Issue,
+        Recommendation,
+        Source,
+        Stance,
+    )
+    from argmap.namespace import AM
+    from argmap.query import (
+        Trace,
+        Unsupported,
+        WhatIf,
+        actors_behind,
+        basic_premises,
+        critical_premises,
+        evidence_for,
+        minimal_cut_sets,
+        premises,
+        trace,
+        trace_all,
+        unsupported,
+        what_if,
+    )
+    from argmap.questions import QuestionRow, QuestionTable, critical_questions
+    from argmap.rdf import from_rdflib, to_rdflib
+    from argmap.schemes import CriticalQuestion, Scheme, SchemeCatalogue, default_catalogue
+    from argmap.semantics import (
+        AbstractFramework,
+        Acceptance,
+        BipolarFramework,
+        Label,
+        Labelling,
+        accept,
+        bipolar_framework,
+        complete_extensions,
+        dfquad,
+        dump_af,
+        dumps_af,
+        dung_framework,
+        extensions,
+        grounded_extension,
+        is_credulously_accepted,
+        is_sceptically_accepted,
+        label_map,
+        load_af,
+        loads_af,
+        map_strengths,
+        preferred_extensions,
+        stable_extensions,
+    )
+    from argmap.semantics.carneades import (
+        CarneadesResult,
+        carneades,
+        explain_standards,
+        standards_of,
+    )
+    from argmap.semantics.explain import explain
+    from argmap.store import connect, open_store, pull, push
+    from argmap.validate import Finding, ValidationReport, validate_rdf
+    from argmap.validate import validate as validate
+
 
 __version__ = "0.1.0"
 
@@ -289,12 +256,124 @@ __all__ = [
     "WriteError",
 ]
 
-_attach_reprs()  # maps, traces and validation reports draw themselves in notebooks
+# Where each public name lives. ``import argmap`` loads none of these modules (nor rdflib,
+# pyoxigraph, networkx or pydantic); ``argmap.X`` imports X's module on first use and keeps
+# the answer. A name mapped to ``None`` is the module itself (``argmap.validate(m)`` calls it).
+_HOMES: dict[str, tuple[str, ...]] = {
+    "argmap.map": ("ArgumentMap",),
+    "argmap.model": (
+        "About", "Actor", "Alternative", "Anchor", "Argument", "Attack", "Claim", "Evidence",
+        "Issue", "Recommendation", "Source", "Stance",
+    ),
+    "argmap.namespace": ("AM",),
+    "argmap.io": ("dump", "dumps", "formats", "load", "loads"),
+    "argmap.limits": ("Limits",),
+    "argmap.rdf": ("from_rdflib", "to_rdflib"),
+    "argmap.query": (
+        "Trace", "Unsupported", "WhatIf", "actors_behind", "basic_premises",
+        "critical_premises", "evidence_for", "minimal_cut_sets", "premises", "trace",
+        "trace_all", "unsupported", "what_if",
+    ),
+    "argmap.semantics.explain": ("explain",),
+    "argmap.validate": ("Finding", "ValidationReport", "validate_rdf"),
+    "argmap.semantics": (
+        "AbstractFramework", "Acceptance", "BipolarFramework", "Label", "Labelling", "accept",
+        "bipolar_framework", "complete_extensions", "dfquad", "dump_af", "dumps_af",
+        "dung_framework", "extensions", "grounded_extension", "is_credulously_accepted",
+        "is_sceptically_accepted", "label_map", "load_af", "loads_af", "map_strengths",
+        "preferred_extensions", "stable_extensions",
+    ),
+    "argmap.semantics.carneades": (
+        "CarneadesResult", "carneades", "explain_standards", "standards_of",
+    ),
+    "argmap.questions": ("QuestionRow", "QuestionTable", "critical_questions"),
+    "argmap.schemes": ("CriticalQuestion", "Scheme", "SchemeCatalogue", "default_catalogue"),
+    "argmap.store": ("connect", "open_store", "pull", "push"),
+    "argmap.align": ("Alignment",),
+    "argmap.diff": ("MapDiff",),
+    "argmap.display": ("render", "to_dot", "to_html", "to_svg"),
+}  # fmt: skip
+_WHERE: dict[str, str] = {name: home for home, names in _HOMES.items() for name in names}
+_MODULES = {"limits": "argmap.limits", "validate": "argmap.validate", "align": "argmap.align",
+            "diff": "argmap.diff"}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module behind a public name on first use (PEP 562)."""
+    if name in _MODULES:
+        value: Any = importlib.import_module(_MODULES[name])
+    elif name in _WHERE:
+        value = getattr(importlib.import_module(_WHERE[name]), name)
+    else:
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+# --- wiring: what ``import argmap`` used to do eagerly, now done when the class loads ---
 
 
 def _to_rdflib(self: ArgumentMap) -> object:
     """The map as an rdflib Graph (see :func:`argmap.to_rdflib`)."""
+    from argmap.rdf import to_rdflib
+
     return to_rdflib(self)
 
 
-ArgumentMap.to_rdflib = _to_rdflib  # type: ignore[attr-defined]
+def _lazy_repr_html_(self: object) -> Any:
+    """Draw in a notebook: loads :mod:`argmap.display` on first use, then hands over."""
+    from argmap.display import attach_reprs
+
+    for cls in type(self).__mro__:
+        if cls.__dict__.get("_repr_html_") is _lazy_repr_html_:
+            del cls._repr_html_  # type: ignore[attr-defined]  # let attach_reprs put its own
+    attach_reprs()
+    return type(self)._repr_html_(self)  # type: ignore[attr-defined]
+
+
+def _wire(module: Any) -> None:
+    """Give the classes of a freshly loaded module what the package adds to them."""
+    if module.__name__ == "argmap.map":
+        cls = module.ArgumentMap
+        cls.to_rdflib = _to_rdflib
+        cls._repr_html_ = _lazy_repr_html_
+        importlib.import_module("argmap.query.methods")  # m.trace(), m.what_if(), ...
+    elif "_repr_html_" not in module.Trace.__dict__:  # argmap.query.trace
+        module.Trace._repr_html_ = _lazy_repr_html_
+
+
+class _Wiring:
+    """A finder that runs :func:`_wire` after the modules it names finish loading, however
+    they are imported (``argmap.ArgumentMap`` or ``from argmap.map import ArgumentMap``)."""
+
+    names = ("argmap.map", "argmap.query.trace")
+
+    @classmethod
+    def find_spec(cls, fullname: str, path: Any = None, target: Any = None) -> Any:
+        if fullname not in cls.names:
+            return None
+        from importlib.machinery import PathFinder
+
+        spec = PathFinder.find_spec(fullname, path, target)
+        loader = getattr(spec, "loader", None)
+        run = getattr(loader, "exec_module", None)
+        if spec is None or run is None:
+            return spec
+
+        def exec_module(module: Any) -> None:
+            run(module)
+            _wire(module)
+
+        loader.exec_module = exec_module  # type: ignore[union-attr]  # this spec's own loader
+        return spec
+
+
+for _name in _Wiring.names:
+    if _name in sys.modules:  # pragma: no cover  (argmap reloaded)
+        _wire(sys.modules[_name])
+if not any(isinstance(f, type) and f.__name__ == "_Wiring" for f in sys.meta_path):
+    sys.meta_path.insert(0, _Wiring)

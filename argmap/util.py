@@ -8,11 +8,12 @@
 
 from __future__ import annotations
 
+import codecs
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-__all__ = ["bits", "bitset", "no_gc"]
+__all__ = ["bits", "bitset", "no_gc", "strip_bom"]
 
 
 @contextmanager
@@ -48,3 +49,15 @@ def bitset(positions: Iterable[int]) -> int:
     for i in positions:
         value |= 1 << i
     return value
+
+
+def strip_bom(data: bytes) -> bytes:
+    """``data`` without a leading UTF-8 byte-order mark (unchanged when there is none).
+
+    Lives here, below every reader, so the ICCMA readers need not load :mod:`argmap.io`;
+    :mod:`argmap.io` hands it to :func:`argmap.load` and the rest (see ``argmap.io._bom``).
+
+    >>> strip_bom(b"\\xef\\xbb\\xbfp af 1")
+    b'p af 1'
+    """
+    return data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data

@@ -25,10 +25,9 @@ runner = CliRunner()
 
 
 def _commands() -> dict[str, Any]:
-    group = typer.main.get_command(app)
-    commands = getattr(group, "commands", None)  # typer may ship its own click
-    assert isinstance(commands, dict), group
-    return dict(commands)
+    group = typer.main.get_command(app)  # typer may ship its own click
+    ctx = group.make_context("argmap", ["--help"], resilient_parsing=True)
+    return {name: group.get_command(ctx, name) for name in group.list_commands(ctx)}
 
 
 COMMANDS = sorted(_commands())

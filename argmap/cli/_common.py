@@ -16,15 +16,16 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
 from argmap.errors import ArgmapError, ImportFailed, ParseError, QuerySyntaxError, StoreError
-from argmap.io import ImportReport
-from argmap.map import ArgumentMap
+
+if TYPE_CHECKING:  # loaded by the commands that read maps, not by `argmap accept F.af`
+    from argmap.map import ArgumentMap
 
 __all__ = [
     "EXIT_FAILED",
@@ -229,6 +230,8 @@ def record_report(path: Path, format: str | None, lenient: bool, report: Path) -
         _write_report(report, _failed(path, format, lenient, exc))
         return
     except ArgmapError:
+        from argmap.io import ImportReport
+
         found = ImportReport(str(path), lenient)
     data = found.to_dict()
     data.update(file=str(path), format=_format_name(path, format))

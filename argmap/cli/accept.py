@@ -48,7 +48,7 @@ from argmap.cli._common import (
     run,
 )
 from argmap.cli.core import OutputFormat
-from argmap.semantics import AF_FORMATS, Acceptance, accept, guess_af_format, load_af
+from argmap.semantics import AF_FORMATS, Acceptance, Label, accept, guess_af_format, load_af
 from argmap.semantics.tasks import resolve_engine
 
 __all__ = ["accept_command"]
@@ -94,6 +94,11 @@ def _text(result: Acceptance, texts: dict[str, str]) -> str:
     for i, ext in enumerate(result.extensions, 1):
         lines.append(f"extension {i}: {{{', '.join(ext)}}}")
     lines.append("labels:")
+    if not texts:  # an abstract framework: no texts, so no padding survives the rstrip
+        prefix = {label: f"  {label.value:<5}  " for label in Label}
+        labels = result.labels
+        lines.extend(map(str.rstrip, map(str.__add__, map(prefix.__getitem__, labels.values()), labels)))
+        return "\n".join(lines)
     width = max((len(name) for name in result.labels), default=0)
     for name, label in result.labels.items():
         text = texts.get(name, "")

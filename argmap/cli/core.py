@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,7 +20,9 @@ from argmap.cli._common import (
     progress,
     run,
 )
-from argmap.map import ArgumentMap
+
+if TYPE_CHECKING:
+    from argmap.map import ArgumentMap
 
 
 class OutputFormat(StrEnum):

@@ -1,4 +1,5 @@
-"""The one place a UTF-8 byte-order mark is taken off input before any reader sees it.
+"""The one place a UTF-8 byte-order mark is taken off input before any reader sees it
+(defined in :mod:`argmap.util`, below the ICCMA readers, which must not load argmap.io).
 
 Editors on Windows start UTF-8 files with the bytes ``EF BB BF``. They mean nothing in
 UTF-8, and most parsers argmap uses take them for content (a Turtle file would begin
@@ -15,11 +16,6 @@ b'@prefix'
 
 from __future__ import annotations
 
-import codecs
+from argmap.util import strip_bom
 
 __all__ = ["strip_bom"]
-
-
-def strip_bom(data: bytes) -> bytes:
-    """``data`` without a leading UTF-8 byte-order mark (unchanged when there is none)."""
-    return data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data

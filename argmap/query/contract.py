@@ -70,30 +70,32 @@ if TYPE_CHECKING:
 __all__ = ["TRACE_JSON_SCHEMA", "check_trace_json", "frame_rows", "trace_to_dict"]
 
 
-def _node(t: Trace, node_id: str) -> dict[str, Any]:
-    node = t.node(node_id)
-    return {
-        "id": node_id,
-        "iri": t.iri(node_id),
-        "kind": node.kind,
-        "text": node.text,
-        "label": node.label,
-    }
-
-
 @bulk
 def trace_to_dict(t: Trace) -> dict[str, Any]:
     """The JSON contract of one trace (see the module docstring)."""
     levels = t.levels
+    ix = t._ix
+    nodes, iri = ix.nodes, ix.iri
+    made: dict[str, dict[str, Any]] = {}  # one entry per node, copied where it is listed
+
+    def node(node_id: str) -> dict[str, Any]:
+        entry = made.get(node_id)
+        if entry is None:
+            n = nodes[node_id]
+            entry = made[node_id] = {
+                "id": node_id, "iri": iri(node_id), "kind": n.kind, "text": n.text,
+                "label": n.label,
+            }  # fmt: skip
+        return dict(entry)
 
     def statement(node_id: str) -> dict[str, Any]:
-        entry = _node(t, node_id)
+        entry = node(node_id)
         entry["level"] = levels[node_id]
         return entry
 
     def evidence(node_id: str) -> dict[str, Any]:
         entry = statement(node_id)
-        entry["source"] = getattr(t.node(node_id), "source", None)
+        entry["source"] = getattr(nodes[node_id], "source", None)
         return entry
 
     complete = set(t.complete_arguments)
@@ -114,8 +116,8 @@ def trace_to_dict(t: Trace) -> dict[str, Any]:
         )
     arguments = []
     for arg_id in t.arguments:
-        arg = t.node(arg_id)
-        entry = _node(t, arg_id)
+        arg = nodes[arg_id]
+        entry = node(arg_id)
         entry["scheme"] = getattr(arg, "scheme", None)
         entry["premises"] = list(getattr(arg, "premises", ()))
         entry["conclusion"] = getattr(arg, "conclusion", None)
@@ -124,12 +126,12 @@ def trace_to_dict(t: Trace) -> dict[str, Any]:
         arguments.append(entry)
     attacks = []
     for att in t.attacks:
-        entry = _node(t, att.id)
+        entry = node(att.id)
         entry.update(
             type=att.type,
             target=att.target,
-            attacker=_node(t, att.attacker),
-            co_attackers=[_node(t, x) for x in att.co_attackers],
+            attacker=node(att.attacker),
+            co_attackers=[node(x) for x in att.co_attackers],
             answered=att.answered,
             answered_by=list(att.answered_by),
         )
@@ -137,11 +139,11 @@ def trace_to_dict(t: Trace) -> dict[str, Any]:
     actors: dict[str, dict[str, Any]] = {}
     for st in t.stances:
         if st.actor not in actors:
-            actor = actors[st.actor] = _node(t, st.actor)
-            actor["actor_type"] = getattr(t.node(st.actor), "actor_type", None)
+            actor = actors[st.actor] = node(st.actor)
+            actor["actor_type"] = getattr(nodes[st.actor], "actor_type", None)
             actor["stances"] = []
         actors[st.actor]["stances"].append({"role": st.role, "node": st.node})
-    root = _node(t, t.root)
+    root = node(t.root)
     return {
         "recommendation": root,
         "premises": [statement(p) for p in t.premises],

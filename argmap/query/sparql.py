@@ -199,7 +199,7 @@ def trace_sets(t: Trace) -> TraceSets:
     def iris(ids: Iterable[str]) -> frozenset[str]:
         if explicit:
             return frozenset(map(ix.iri, ids))
-        return frozenset(base + i for i in ids)  # ids need no escaping (see SupportIndex.iri)
+        return frozenset(map(base.__add__, ids))  # no escaping needed (see SupportIndex.iri)
 
     iri = ix.iri
     return TraceSets(

@@ -23,18 +23,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import compress
 from typing import TYPE_CHECKING, Any
 
-from argmap.schemes import SchemeCatalogue
 from argmap.semantics.dung import Semantics, grounded_labelling, labellings, summarise
 from argmap.semantics.framework import AbstractFramework
-from argmap.semantics.gradual import map_strengths
 from argmap.semantics.labelling import IN, OUT, Label, Labelling
-from argmap.semantics.open_questions import OpenQuestions, questioned_framework
 from argmap.semantics.projection import Projection
+from argmap.util import no_gc
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
+    from argmap.schemes import SchemeCatalogue
+    from argmap.semantics.open_questions import OpenQuestions
 
 __all__ = ["Acceptance", "accept", "label_map"]
 
@@ -101,20 +102,33 @@ def accept(
         af = source
         keep = tuple(af.arguments)
     else:
+        from argmap.semantics.open_questions import questioned_framework  # maps only
+
         mf = questioned_framework(source, projection, open_questions, catalogue)
         af = mf.framework
         keep = mf.nodes
     found = _labellings(af, str(semantics), engine, timeout)
     # complete: IN/OUT in every complete labelling is exactly the grounded labelling
     summary = grounded_labelling(af) if semantics == "complete" else summarise(af, found)
+    if keep == af.arguments and isinstance(summary, Labelling):  # a framework read whole
+        with no_gc():
+            labels: dict[str, Label] = dict(zip(keep, map(_BY_CODE.__getitem__, summary.codes), strict=True))
+            extensions: dict[tuple[str, ...], None] = {}
+            for lab in found:
+                extensions[tuple(compress(keep, map(_IS_IN.__eq__, lab.codes)))] = None
+        return Acceptance(str(semantics), tuple(extensions), labels)
     labels = {name: summary[name] for name in keep}
     order = {name: i for i, name in enumerate(af.arguments)}
     kept = set(keep)
-    extensions: dict[tuple[str, ...], None] = {}
+    extensions = {}
     for lab in found:
         ext = tuple(sorted((a for a in lab.in_ if a in kept), key=order.__getitem__))
         extensions[ext] = None
     return Acceptance(str(semantics), tuple(extensions), labels)
+
+
+_BY_CODE = (Label.UNDEC, Label.IN, Label.OUT, Label.UNDEC)  # byte code -> label
+_IS_IN = IN
 
 
 def _labellings(
@@ -181,5 +195,7 @@ def label_map(
     if strengths is None:
         strengths = not any(t.co_attackers or m[t.target].kind == "attack" for t in m.attacks())
     if strengths:
+        from argmap.semantics.gradual import map_strengths
+
         m.set_strengths(map_strengths(m, base_scores, default=default))
     return result

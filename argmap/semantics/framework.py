@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal
 
 from argmap.errors import SemanticsError
+from argmap.util import no_gc
 
 __all__ = ["AbstractFramework", "BipolarFramework", "DerivedAttack"]
 
@@ -55,10 +56,10 @@ class AbstractFramework:
         ('x',)
     """
 
-    __slots__ = ("_hash", "_in_degree", "_index", "_names", "_pred", "_succ")
+    __slots__ = ("_hash", "_in_degree", "_lazy_index", "_names", "_pred", "_succ")
 
     _names: tuple[str, ...]
-    _index: dict[str, int]
+    _lazy_index: dict[str, int] | None
     _succ: list[list[int]]
     _in_degree: list[int]
     _pred: list[list[int]] | None
@@ -89,9 +90,11 @@ class AbstractFramework:
             dst.append(index[b])
         self._init(tuple(index), index, _adjacency(len(index), src, dst))
 
-    def _init(self, names: tuple[str, ...], index: dict[str, int], succ: list[list[int]]) -> None:
+    def _init(
+        self, names: tuple[str, ...], index: dict[str, int] | None, succ: list[list[int]]
+    ) -> None:
         self._names = names
-        self._index = index
+        self._lazy_index = index  # None: built from the names when first asked
         self._succ = succ
         in_degree = [0] * len(names)
         for row in succ:
@@ -127,6 +130,13 @@ class AbstractFramework:
         """
         if len(sources) != len(targets):
             raise SemanticsError(f"{len(sources)} attack sources but {len(targets)} attack targets")
+        with no_gc():  # a million names, lists and dict entries: no cycles among them
+            return cls._from_indices(n, sources, targets, names)
+
+    @classmethod
+    def _from_indices(
+        cls, n: int, sources: Sequence[int], targets: Sequence[int], names: Sequence[str] | None
+    ) -> AbstractFramework:
         if names is None:
             name_tuple = tuple(map(str, range(1, n + 1)))
         else:
@@ -135,9 +145,11 @@ class AbstractFramework:
                 raise SemanticsError(f"{len(name_tuple)} names given for {n} arguments")
             for name in name_tuple:
                 _check_name(name, "an argument name")
-        index = dict(zip(name_tuple, range(n), strict=True))
-        if len(index) != n:
-            raise SemanticsError("argument names must be unique")
+        index = None  # "1" .. "n" are distinct: the name -> index map waits until asked for
+        if names is not None:
+            index = dict(zip(name_tuple, range(n), strict=True))
+            if len(index) != n:
+                raise SemanticsError("argument names must be unique")
         if sources and (min(sources) < 0 or max(sources) >= n):
             raise SemanticsError(f"an attack source is outside 0..{n - 1}")
         if targets and (min(targets) < 0 or max(targets) >= n):
@@ -145,6 +157,15 @@ class AbstractFramework:
         self = cls.__new__(cls)
         self._init(name_tuple, index, _adjacency(n, sources, targets))
         return self
+
+    @property
+    def _index(self) -> dict[str, int]:
+        """Argument name -> index (built on first use for frameworks read by index)."""
+        index = self._lazy_index
+        if index is None:
+            with no_gc():
+                index = self._lazy_index = dict(zip(self._names, range(len(self._names)), strict=True))
+        return index
 
     # -- the set-like surface ---------------------------------------------------------------
 

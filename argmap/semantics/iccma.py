@@ -39,9 +39,9 @@ import re
 from pathlib import Path
 
 from argmap.errors import FormatError, ParseError, SemanticsError
-from argmap.io import strip_bom
 from argmap.limits import check_count, check_size, read_capped
 from argmap.semantics.framework import AbstractFramework
+from argmap.util import no_gc, strip_bom
 
 __all__ = [
     "AF_FORMATS",
@@ -184,12 +184,13 @@ def _loads_i23(data: bytes, filename: str | None) -> AbstractFramework:
         rest = b"\n".join(ln for ln in rest.split(b"\n") if not ln.lstrip().startswith(b"#"))
     if rest and not rest.endswith(b"\n"):
         rest += b"\n"
-    if _I23_BODY.fullmatch(rest):
-        numbers = list(map(int, rest.split()))
-        if not numbers or (min(numbers) >= 1 and max(numbers) <= n):
-            return AbstractFramework.from_indices(
-                n, [s - 1 for s in numbers[0::2]], [t - 1 for t in numbers[1::2]]
-            )
+    if _plain_i23(rest) or _I23_BODY.fullmatch(rest):
+        with no_gc():  # millions of ints and lists, no cycles
+            numbers = list(map(int, rest.split()))
+            if not numbers or (min(numbers) >= 1 and max(numbers) <= n):
+                return AbstractFramework.from_indices(
+                    n, [s - 1 for s in numbers[0::2]], [t - 1 for t in numbers[1::2]]
+                )
     lines = data.split(b"\n")
     # something is wrong: walk the lines again to say where
     for number, raw in enumerate(lines[header_line:], header_line + 1):
@@ -207,6 +208,21 @@ def _loads_i23(data: bytes, filename: str | None) -> AbstractFramework:
             if not 1 <= int(p) <= n:
                 raise ParseError(f"argument {int(p)} is outside 1..{n}", file=filename, line=number)
     raise ParseError("malformed attack lines", file=filename, line=header_line + 1)
+
+
+def _plain_i23(body: bytes) -> bool:
+    """Is ``body`` exactly lines ``digits SPACE digits NEWLINE`` (what ICCMA files and
+    :func:`dump_af` write)? Checked in bulk: with the digits deleted, only one ``" \\n"``
+    per line may be left, and the two numbers of every line must both be there. Anything
+    else (tabs, CR, blank lines, extra spaces) goes to the line-by-line pattern."""
+    lines = body.count(b"\n")
+    if body and not body.endswith(b"\n"):
+        return False
+    if body.translate(None, b"0123456789") != b" \n" * lines:
+        return False
+    # " 12\n" or "12 \n" also leave " \n": a missing number shows as a space at a line's
+    # start or end
+    return not (body.startswith(b" ") or b"\n " in body or b" \n" in body)
 
 
 def _dumps_i23(af: AbstractFramework, names: bool) -> str:

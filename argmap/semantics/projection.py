@@ -51,7 +51,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from argmap.errors import SemanticsError
-from argmap.model import STATEMENT_KINDS, Attack
 from argmap.semantics.framework import AbstractFramework, BipolarFramework, DerivedAttack
 
 if TYPE_CHECKING:
@@ -112,6 +111,8 @@ def dung_framework(m: ArgumentMap) -> MapFramework:
         >>> sorted(mf.nodes), mf.auxiliary
         (['a', 'c', 'e', 'np', 'p'], {'c#unsupported': 'c'})
     """
+    from argmap.model import STATEMENT_KINDS, Attack  # a map is loaded: so is its model
+
     statements = _statement_ids(m)
     arguments = [a.id for a in m.arguments()]
     all_attacks = list(m.attacks())
