@@ -96,6 +96,7 @@ class _Writer:
         self.titles: dict[str, str] = {}
         self.used: dict[str, set[str]] = {}
         self.lines: list[str] = []
+        self.strict = False  # front matter model.mode: strict (contrary, entails)
 
     def _title(self, node: Node, *, wanted: str | None = None) -> str:
         if node.id in self.titles:
@@ -128,6 +129,8 @@ class _Writer:
         fm = dict(self._info(doc).get("front_matter") or {}) if doc else {}
         if not fm and m.title:
             fm = {"title": m.title}
+        model = fm.get("model")
+        self.strict = isinstance(model, dict) and model.get("mode") == "strict"
         if fm:
             import yaml
 
@@ -284,18 +287,41 @@ class _Writer:
             src = self._end_ref(att.attacker, rel.get("from"), rel.get("fromType"), sketches)
             rtype = rel.get("type")
             target = self._ref(att.target, sketches)
-            if rtype == "contradictory":
+            if rtype == "contradictory" or (rtype == "contrary" and self.strict):
+                # one relation for the pair: "><", or "->" that strict mode reads as contrary
                 pair = frozenset((att.attacker, att.target))
                 if pair in done_pairs:
                     continue
                 done_pairs.add(pair)
-                groups[src].append(f"  >< {target}")
-            elif att.attack_type == "undercut" or (
-                rtype is None and isinstance(m[att.target], Argument)
+                groups[src].append(f"  {'><' if rtype == 'contradictory' else '->'} {target}")
+            elif rtype == "undercut" or (
+                rtype is None
+                and (att.attack_type == "undercut" or isinstance(m[att.target], Argument))
             ):
-                groups[src].append(f"  _> {target}" if rtype != "attack" else f"  -> {target}")
+                groups[src].append(f"  _> {target}")
             else:
+                if rtype == "contrary":
+                    self.skipped.append(
+                        f"attack {att.id!r}: contrary is Argdown's strict mode, and the front "
+                        "matter does not set it; written as an attack"
+                    )
                 groups[src].append(f"  -> {target}")
+        for arg in m.arguments():
+            # support of an argument with a PCS (no argmap form: kept in its data)
+            for inc in self._info(arg).get("incoming", []):
+                source = self._by_title(str(inc.get("from")))
+                if source is None or (inc.get("fromType") == "argument") != (source.id in sketches):
+                    self.skipped.append(f"support of {arg.id!r} from {inc.get('from')!r}")
+                    continue
+                groups[self._ref(source.id, sketches)].append(f"  +> <{self._title(arg)}>")
+            # a relation @argdown/core drops as the argument itself ([T] <+ <A> where <A>
+            # concludes [T]): written back while it still is the argument itself
+            for red in self._info(arg).get("redundant", []):
+                concl = self._info(m[arg.conclusion]).get("title")
+                if red.get("fromType") == "argument" and red.get("to") == concl:
+                    mark = "+>" if red.get("type") in ("support", "entails") else "->"
+                    ref = self._ref(arg.conclusion, sketches)
+                    groups[f"<{self._title(arg)}>"].append(f"  {mark} {ref}")
         for src, lines in groups.items():
             self.lines += [src, *lines, ""]
 

@@ -74,6 +74,7 @@ from argmap.io._argdown_parse import (
     ArgdownArgument,
     ArgdownDocument,
     ArgdownRelation,
+    Dropped,
     parse_argdown,
 )
 from argmap.io._argdown_write import (
@@ -144,6 +145,8 @@ class _Reader:
         for rel in self.doc.relations:
             with self._refusing(f"relation {rel.type} to {rel.target!r}", rel.line or None):
                 self._relation(rel)
+        for dropped in self.doc.dropped:
+            self._dropped(dropped)
         for arg_id, notes in self.incoming.items():
             node = self.nodes[arg_id]
             data = {**node.data, "argdown": {**node.data["argdown"], "incoming": notes}}
@@ -282,6 +285,30 @@ class _Reader:
         self.gist[arg.title] = node_id
         self.arg_concl[arg.title] = node_id
 
+    def _dropped(self, dropped: Dropped) -> None:
+        """Trace a relation @argdown/core drops as redundant: a report note, and the
+        relation (with the reason) in ``data["argdown"]["redundant"]`` of the argument."""
+        rel = dropped.relation
+        self.report.note(f"line {rel.line}: {dropped.reason}; dropped, as @argdown/core does")
+        title = rel.source if rel.source_type == "argument" else rel.target
+        arg_id = self.arg_main.get(title)
+        if arg_id is None:
+            return
+        node = self.nodes[arg_id]
+        info = dict(node.data["argdown"])
+        info["redundant"] = [
+            *info.get("redundant", []),
+            {
+                "from": rel.source,
+                "fromType": rel.source_type,
+                "to": rel.target,
+                "toType": rel.target_type,
+                "type": rel.type,
+                "reason": dropped.reason,
+            },
+        ]
+        self.nodes[arg_id] = node.model_copy(update={"data": {**node.data, "argdown": info}})
+
     def _end(self, title: str, kind: str) -> str | None:
         if kind == "statement":
             return self.stmt_id.get(title)
@@ -316,7 +343,7 @@ class _Reader:
             return
         target_node = self.nodes[target]
         data = {"argdown": {"relation": info}}
-        if rel.type == "support":
+        if rel.type in ("support", "entails"):
             if isinstance(target_node, Argument):
                 self.incoming[target].append(info)
                 self.report.note(
@@ -341,7 +368,7 @@ class _Reader:
                     target = outgoing[0]
             attack_type = "undercut" if isinstance(self.nodes[target], Argument) else None
         pairs = [(src, target)]
-        if rel.type == "contradictory":
+        if rel.type in ("contradictory", "contrary"):  # both "not both true": symmetric
             pairs.append((target, src))
         for a, t in pairs:
             node_id = mint_id("attack", a, "->", t, rel.type)
