@@ -304,6 +304,13 @@ class _Parser:
     def _relate(self, parent: _Elem, child: _Elem, marker: str, line: int, column: int) -> None:
         rtype, direction = _RELATIONS[marker]
         src, trg = (child, parent) if direction == "in" else (parent, child)
+        if rtype == "contradictory" and direction == "out" and child.kind == "argument":
+            self.report.add(  # @argdown/core refuses it too
+                f"a contradiction (><) cannot point to the argument <{child.title}>",
+                line=line,
+                column=column,
+            )
+            return
         if rtype == "undercut" and trg.kind != "argument":
             self.report.add(
                 f"an undercut ({marker}) must target an argument, not [{trg.title}]",

@@ -14,7 +14,7 @@ from typing import Any
 from argmap.ids import mint_id
 from argmap.io._argdown_parse import SHORTCODES
 from argmap.map import ArgumentMap
-from argmap.model import Argument, Node
+from argmap.model import Argument, Attack, Node
 
 _DOC_ID = "argdown-document"
 
@@ -144,7 +144,10 @@ class _Writer:
         # an argument read from a bare relation ([A] +> [B]) has no title to aim an
         # undercut at: when something undercuts it, it is written with a PCS instead
         relation_args = {
-            a.id for a in m.arguments() if "relation" in self._info(a) and not m.attacks_on(a)
+            a.id
+            for a in m.arguments()
+            if "relation" in self._info(a)
+            and all(self._gist_target(t, sketches) for t in m.attacks_on(a))
         }
         steps = {a.id for a in m.arguments() if "step" in self._info(a)}
         for stmt in m.statements():
@@ -271,13 +274,18 @@ class _Writer:
     def _relations(self, relation_args: set[str], sketches: set[str]) -> None:
         m = self.m
         groups: dict[str, list[str]] = defaultdict(list)
-        done_pairs: set[frozenset[str]] = set()
+        done: set[tuple[Any, ...]] = set()
         for arg in m.arguments():
             if arg.id not in relation_args:
                 continue
             rel = self._info(arg)["relation"]
             src = self._end_ref(arg.premises[0], rel.get("from"), rel.get("fromType"), sketches)
             groups[src].append(f"  +> {self._ref(arg.conclusion, sketches)}")
+        # a symmetric relation read from Argdown (contradictory; contrary in strict mode) is
+        # two attacks: it is written once, from the end Argdown wrote it from
+        forward = {
+            self._rel_key(att) for att in m.attacks() if self._is_forward(att, sketches)
+        }
         for att in m.attacks():
             if att.co_attackers or m[att.target].kind == "attack":
                 what = "linked attackers" if att.co_attackers else "an attack on an attack"
@@ -286,13 +294,13 @@ class _Writer:
             rel = self._info(att).get("relation") or {}
             src = self._end_ref(att.attacker, rel.get("from"), rel.get("fromType"), sketches)
             rtype = rel.get("type")
-            target = self._ref(att.target, sketches)
+            target = self._gist_target(att, sketches) or self._ref(att.target, sketches)
             if rtype == "contradictory" or (rtype == "contrary" and self.strict):
                 # one relation for the pair: "><", or "->" that strict mode reads as contrary
-                pair = frozenset((att.attacker, att.target))
-                if pair in done_pairs:
+                key = self._rel_key(att)
+                if key in done or (key in forward and not self._is_forward(att, sketches)):
                     continue
-                done_pairs.add(pair)
+                done.add(key)
                 groups[src].append(f"  {'><' if rtype == 'contradictory' else '->'} {target}")
             elif rtype == "undercut" or (
                 rtype is None
@@ -324,6 +332,32 @@ class _Writer:
                     groups[f"<{self._title(arg)}>"].append(f"  {mark} {ref}")
         for src, lines in groups.items():
             self.lines += [src, *lines, ""]
+
+    def _gist_target(self, att: Attack, sketches: set[str]) -> str | None:
+        """``<G>`` when ``att`` was read from an undercut of the argument ``<G>`` without a
+        PCS (the map undercuts what ``<G>``'s gist supports), else None."""
+        rel = self._info(att).get("relation") or {}
+        target = self.m[att.target]
+        if rel.get("type") != "undercut" or not isinstance(target, Argument):
+            return None
+        for premise in target.premises:
+            if premise in sketches and self._info(self.m[premise]).get("title") == rel.get("to"):
+                return self._ref(premise, sketches)
+        return None
+
+    def _rel_key(self, att: Node) -> tuple[Any, ...]:
+        rel = self._info(att).get("relation") or {}
+        return tuple(rel.get(k) for k in ("from", "fromType", "to", "toType", "type"))
+
+    def _is_forward(self, att: Attack, sketches: set[str]) -> bool:
+        """The attack runs the way its Argdown relation was written (from its ``from``)."""
+        rel = self._info(att).get("relation") or {}
+        if rel.get("type") not in ("contradictory", "contrary"):
+            return False
+        attacker = self.m[att.attacker]
+        is_arg = isinstance(attacker, Argument) or attacker.id in sketches
+        kind = "argument" if is_arg else "statement"
+        return (self._info(attacker).get("title"), kind) == (rel.get("from"), rel.get("fromType"))
 
     def _end_ref(self, node_id: str, title: Any, kind: Any, sketches: set[str]) -> str:
         if kind == "argument" and isinstance(title, str) and node_id not in sketches:

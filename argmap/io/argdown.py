@@ -289,9 +289,11 @@ class _Reader:
         """Trace a relation @argdown/core drops as redundant: a report note, and the
         relation (with the reason) in ``data["argdown"]["redundant"]`` of the argument."""
         rel = dropped.relation
-        self.report.note(f"line {rel.line}: {dropped.reason}; dropped, as @argdown/core does")
         title = rel.source if rel.source_type == "argument" else rel.target
         arg_id = self.arg_main.get(title)
+        self.report.note(
+            f"line {rel.line}: {dropped.reason}; dropped, as @argdown/core does", node=arg_id
+        )
         if arg_id is None:
             return
         node = self.nodes[arg_id]
