@@ -243,6 +243,7 @@ def test_random_maps_match_the_tool() -> None:
         ("[A]: ok\n\n(1) p\n(2) q\n", 4, 1, "does not end in a conclusion"),
         ("[A]: a\n  _> [B]: b\n", 2, 3, r"an undercut \(_>\) must target an argument"),
         ("[A]: a {k: [1,}\n", 1, None, "YAML data does not parse"),
+        ("[A]: a\n  >< <B>: b\n", 2, 3, r"a contradiction \(><\) cannot point to the argument"),
     ],
 )
 def test_errors_name_line_and_column(
@@ -483,32 +484,59 @@ _WORDS = ["It rains.", "The street is wet.", "Costs are high #cost", "ünïcöd�
 
 @st.composite
 def argdown_texts(draw: st.DrawFn) -> str:
-    """A small Argdown file: statements, arguments with and without a PCS (the PCS may
-    conclude a statement that the argument is also written as supporting: idiom (a)),
-    relations of every kind between them, loose or strict mode."""
+    """A small Argdown file: statements (titled, and untitled paragraphs), headings (some
+    hard-wrapped), arguments with and without a PCS (one or two inference steps; the PCS
+    may conclude a statement the argument is also written as supporting: idiom (a)), and
+    relation trees of every kind and direction, in loose or strict mode."""
     statements = [f"S{k}" for k in range(draw(st.integers(1, 5)))]
     arguments = [f"A{k}" for k in range(draw(st.integers(0, 3)))]
     lines = ["===", "model:", "  mode: strict", "===", ""] if draw(st.booleans()) else []
-    for title in statements:
-        lines += [f"[{title}]: {draw(st.sampled_from(_WORDS))}", ""]
+    words = st.sampled_from(_WORDS)
+    for k, title in enumerate(statements):
+        if draw(st.integers(0, 3)) == 0:
+            wrapped = draw(st.booleans())
+            lines += [f"{'#' * draw(st.integers(1, 2))} Part {k}"] + ["wrapped on"] * wrapped
+            lines += [""]
+        lines += [f"[{title}]: {draw(words)}", ""]
+    lines += [f"A plain paragraph {k}." for k in range(draw(st.integers(0, 1)))] + [""]
     for title in arguments:
-        lines += [f"<{title}>: {draw(st.sampled_from(_WORDS))}", ""]
+        lines += [f"<{title}>: {draw(words)}", ""]
         if draw(st.booleans()):
             premises = draw(
                 st.lists(st.sampled_from(statements), min_size=1, max_size=2, unique=True)
             )
             others = [s for s in statements if s not in premises] + [f"C{title}"]
             conclusion = draw(st.sampled_from(others))
-            lines += [f"({k}) [{p}]" for k, p in enumerate(premises, start=1)]
-            lines += ["----", f"({len(premises) + 1}) [{conclusion}]", ""]
+            pcs = [f"[{p}]" for p in premises]
+            if draw(st.booleans()):  # an intermediary conclusion
+                pcs += ["----", f"[I{title}]"]
+            pcs += ["----", f"[{conclusion}]"]
+            number = 0
+            for item in pcs:
+                if item != "----":
+                    number += 1
+                lines += [item if item == "----" else f"({number}) {item}"]
+            lines += [""]
     ends = [f"[{s}]" for s in statements] + [f"<{a}>" for a in arguments]
-    for _ in range(draw(st.integers(0, 6))):
-        source = draw(st.sampled_from(ends))
-        target = draw(st.sampled_from([e for e in ends if e != source] or [source]))
-        # @argdown/core refuses "><" pointing to an argument; "_>" needs one
-        markers = ["+>", "->"] + (["_>"] if target.startswith("<") else ["><"])
-        if target != source:
-            lines += [source, f"  {draw(st.sampled_from(markers))} {target}", ""]
+
+    def child_of(parent: str, depth: int) -> list[str]:
+        child = draw(st.sampled_from([e for e in ends if e != parent] or [parent]))
+        if child == parent:
+            return []
+        # "><" only between statements as written; an undercut needs an argument to hit
+        markers = ["+>", "->", "<+", "<-"]
+        markers += ["_>"] if child.startswith("<") else ["><"]
+        markers += ["<_"] if parent.startswith("<") else []
+        out = [f"{'  ' * depth}{draw(st.sampled_from(markers))} {child}"]
+        if depth < 2 and draw(st.integers(0, 2)) == 0:
+            out += child_of(child, depth + 1)
+        return out
+
+    for _ in range(draw(st.integers(0, 5))):
+        parent = draw(st.sampled_from(ends))
+        tree = child_of(parent, 1)
+        if tree:
+            lines += [parent, *tree, ""]
     return "\n".join(lines)
 
 

@@ -413,15 +413,25 @@ class _Parser:
         )
 
     def _relation_tree(self, root: _Elem) -> None:
-        stack: list[_Elem] = [root]
+        """The indented relations under ``root``. Each relation is registered once the
+        lines under its element are done (children first), the order in which the tool
+        registers them: it decides which way round a repeated ``><`` or contrary is kept."""
+        stack: list[tuple[_Elem, tuple[_Elem, _Elem, str, int, int] | None]] = [(root, None)]
+
+        def close(down_to: int) -> None:
+            while len(stack) > 1 and stack[-1][0].indent >= down_to:
+                _, relation = stack.pop()
+                assert relation is not None
+                self._relate(*relation)
+
         while not self._blank(self.i):
             line = self.lines[self.i]
             m = _RELATION_RE.match(line)
             if not m:
-                return
+                break
             indent = len(m.group(1).expandtabs(4))
             if indent <= root.indent:
-                return
+                break
             marker = m.group(2)
             lineno, col = self.ln(self.i), len(m.group(1)) + 1
             body = [m.group(3)]
@@ -429,13 +439,12 @@ class _Parser:
             while not self._blank(self.i) and not self._starts_block(self.lines[self.i]):
                 body.append(self.lines[self.i].strip())
                 self.i += 1
-            while len(stack) > 1 and stack[-1].indent >= indent:
-                stack.pop()
+            close(indent)
             elem = self._element(
                 "\n".join(body), lineno, col + len(marker) + 1, "relation-statement", indent
             )
-            self._relate(stack[-1], elem, marker, lineno, col)
-            stack.append(elem)
+            stack.append((elem, (stack[-1][0], elem, marker, lineno, col)))
+        close(-1)
 
     def _pcs(self) -> None:
         """A premise-conclusion structure; it belongs to the argument just before it."""

@@ -20,8 +20,15 @@ Supported subset
 * Relations on indented lines, nested by indentation: ``+ - _`` (incoming: the line's
   element supports / attacks / undercuts its parent), ``<+ <- <_`` (the same, explicit),
   ``+> -> _>`` (outgoing) and ``><`` (contradictory); after a PCS statement too.
+* The tool's model step (:mod:`argmap.io._argdown_model`): a relation of an argument
+  with a PCS is one of its conclusion; ``[T]`` with ``<+ <A>`` where ``<A>``'s PCS
+  concludes ``[T]`` is the argument itself, dropped as the tool drops it (noted in the
+  report and kept in ``data["argdown"]["redundant"]`` of the argument, written back);
+  strict mode (front matter ``model: {mode: strict}``): *entails* and *contrary*
+  between statements.
 * ``#tag``, ``#(tag with spaces)``; ``{key: value}`` data after any element or
-  inference (YAML); Markdown headings ``#``... as sections (kept in ``data``); comments
+  inference (YAML); Markdown headings ``#``... as sections (kept in ``data``; a heading
+  runs to the next blank line, so a hard-wrapped one is one title); comments
   ``<!-- -->``, ``/* */``, ``//``; backslash escapes; ``**bold**``/``_italic_`` and
   ``[links](url)`` reduced to their text; logic shortcodes ``.^. .v. .->. .<->. .~.
   .A. .E.`` (and the ``:x:`` forms) become symbols, as the tool shows them.
@@ -29,14 +36,18 @@ Supported subset
 Mapped partially: an argument without a PCS becomes a *gist* claim (its description,
 labelled with its title) that supports/attacks what the argument does; support *of* an
 argument with a PCS has no argmap form and is kept in that argument's ``data`` (noted in
-the report); an attack on an argument with a PCS becomes an attack on its final
-inference (the map calls it an undercut; the Argdown type is kept in ``data``);
-``><`` becomes two attacks; statement kinds evidence / recommendation travel as
+the report, and written back); an attack on an argument with a PCS becomes an attack on its final
+inference (the map calls it an undercut; the Argdown type is kept in ``data``); an
+undercut of an argument without a PCS undercuts what its gist supports. An attack
+between statements is one attack; ``><`` (contradictory) and a contrary (strict mode)
+are symmetric, "not both true": two attacks, written back as one relation of the same
+type (docs/interop.md). Statement kinds evidence / recommendation travel as
 ``{kind: ...}`` data.
 
 Refused with :class:`~argmap.errors.ParseError` (file, line, column): Markdown lists,
-a PCS that does not end in a conclusion, an undercut of a statement, malformed YAML data,
-non-UTF-8 input. Written text keeps Unicode; control, format and private-use characters
+a PCS that does not end in a conclusion, an undercut of a statement, ``><`` pointing to
+an argument and a statement or argument on a heading's lines (both refused by the tool
+too), malformed YAML data, non-UTF-8 input. Written text keeps Unicode; control, format and private-use characters
 are not guaranteed to survive a round trip. Not read: the tool's selection/colour settings,
 ``@``-mentions as links (they stay in the text), images and shortcodes beyond logic.
 
