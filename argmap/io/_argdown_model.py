@@ -125,6 +125,16 @@ def _redundant_attacks(
     dropped: list[Dropped],
 ) -> list[ArgdownRelation]:
     """Step 4: an attack on an argument already made on one of its premises."""
+    # statement -> (relation, the statement at its other end) for the relations between
+    # statements that make such an attack redundant
+    against: dict[str, list[tuple[ArgdownRelation, str]]] = {}
+    for r in relations:
+        if r.source_type != "statement" or r.target_type != "statement":
+            continue
+        if r.type in ("attack", "contradictory", "contrary"):
+            against.setdefault(r.source, []).append((r, r.target))
+        if r.type in ("contradictory", "contrary"):
+            against.setdefault(r.target, []).append((r, r.source))
     out: list[ArgdownRelation] = []
     for rel in relations:
         arg = reconstructed.get(rel.target)
@@ -137,23 +147,7 @@ def _redundant_attacks(
             out.append(rel)
             continue
         premises = {i.title for i in arg.pcs if i.role == "premise"}
-        hit = next(
-            (
-                r
-                for r in relations
-                if r.source_type == "statement"
-                and r.target_type == "statement"
-                and (
-                    (r.type == "attack" and r.source == rel.source and r.target in premises)
-                    or (
-                        r.type in ("contradictory", "contrary")
-                        and rel.source in (r.source, r.target)
-                        and (r.target if r.source == rel.source else r.source) in premises
-                    )
-                )
-            ),
-            None,
-        )
+        hit = next((r for r, other in against.get(rel.source, []) if other in premises), None)
         if hit is None:
             out.append(rel)
             continue
