@@ -89,6 +89,14 @@ class ArgdownRelation:
     line: int = field(default=0, compare=False)  # where it was first written (0: unknown)
 
 
+@dataclass(frozen=True)
+class Dropped:
+    """A relation ``@argdown/core``'s model step drops as redundant, and why."""
+
+    relation: ArgdownRelation  # as written, before the model step rewrote relations
+    reason: str
+
+
 @dataclass
 class Section:
     """A Markdown heading; ``id`` is ``s1``, ``s2``... in document order, like the tool."""
@@ -110,3 +118,4 @@ class ArgdownDocument:
     relations: list[ArgdownRelation] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)  # see _argdown_model

@@ -27,18 +27,21 @@ from argmap.io._argdown_doc import (
     ArgdownArgument,
     ArgdownDocument,
     ArgdownRelation,
+    Dropped,
     EquivalenceClass,
     Inference,
     Member,
     PcsItem,
     Section,
 )
+from argmap.io._argdown_model import normalise_relations
 from argmap.io._report import ImportReport
 
 __all__ = [
     "ArgdownArgument",
     "ArgdownDocument",
     "ArgdownRelation",
+    "Dropped",
     "EquivalenceClass",
     "Inference",
     "Member",
@@ -80,6 +83,8 @@ _INFERENCE_RE = re.compile(r"^[ \t]*--+[ \t]*(.*?)[ \t]*$")
 _LIST_RE = re.compile(r"^[ \t]*(\*|\d+\.)(?=\s)")
 _DEF_RE = re.compile(r"^(\[([^\]]+?)\]|<([^>-][^>]*?)>)(:)?[ \t]*(.*)$", re.S)
 _TAG_RE = re.compile(r"#(?:\(([^)]+)\)|([A-Za-z0-9\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+))")
+# a statement or argument reference (not a mention @[T], a link [t](u) or an escape)
+_HEADING_REF_RE = re.compile(r"(?<![@\\])(\[[^\]\n]+\](?!\()|<[^>\n]+>)")
 _LINK_RE = re.compile(r"\[([^\]]+?)\]\(([^)]+?)\)")
 _COMMENT_RE = re.compile(r"<!--.*?-->|/\*.*?\*/|//[^\n]*", re.S)
 
@@ -299,18 +304,23 @@ class _Parser:
     def _relate(self, parent: _Elem, child: _Elem, marker: str, line: int, column: int) -> None:
         rtype, direction = _RELATIONS[marker]
         src, trg = (child, parent) if direction == "in" else (parent, child)
-        ttype = trg.kind
-        if rtype == "undercut":
-            ttype = "argument" if direction == "in" else "inference"
-            if trg.kind != "argument":
-                self.report.add(
-                    f"an undercut ({marker}) must target an argument, not [{trg.title}]",
-                    line=line,
-                    column=column,
-                )
-                return
-        rel = ArgdownRelation(src.title, src.kind, trg.title, ttype, rtype, line)
-        if rel not in self.rel_seen:
+        if rtype == "contradictory" and direction == "out" and child.kind == "argument":
+            self.report.add(  # @argdown/core refuses it too
+                f"a contradiction (><) cannot point to the argument <{child.title}>",
+                line=line,
+                column=column,
+            )
+            return
+        if rtype == "undercut" and trg.kind != "argument":
+            self.report.add(
+                f"an undercut ({marker}) must target an argument, not [{trg.title}]",
+                line=line,
+                column=column,
+            )
+            return
+        rel = ArgdownRelation(src.title, src.kind, trg.title, trg.kind, rtype, line)
+        back = ArgdownRelation(trg.title, trg.kind, src.title, src.kind, rtype)
+        if rel not in self.rel_seen and not (rtype == "contradictory" and back in self.rel_seen):
             self.rel_seen.add(rel)
             self.doc.relations.append(rel)
 
@@ -335,22 +345,47 @@ class _Parser:
                 self.i += 1
             else:
                 self._paragraph()
+        normalise_relations(self.doc)
         return self.doc
 
     def _heading(self) -> None:
-        m = _HEADING_RE.match(self.lines[self.i])
+        """A heading runs to the next blank line, as in the tool: a hard-wrapped heading
+        is one title, and an element on one of its lines is refused, as the tool does."""
+        start = self.i
+        m = _HEADING_RE.match(self.lines[start])
         assert m is not None
         level = len(m.group(1))
-        title, _, _ = clean_text(m.group(2))
+        parts = [(m.group(2), len(m.group(1)) + 2)]
+        self.i += 1
+        while not self._blank(self.i):
+            line = self.lines[self.i]
+            if self._starts_block(line) or _LIST_RE.match(line):
+                self.report.add(
+                    "a heading runs to the next blank line: put one before this line",
+                    line=self.ln(self.i),
+                    column=len(line) - len(line.lstrip()) + 1,
+                )
+                break
+            parts.append((line, 1))
+            self.i += 1
+        for k, (part, col) in enumerate(parts):
+            ref = _HEADING_REF_RE.search(part)
+            if ref:
+                self.report.add(
+                    f"a heading cannot hold the reference {ref.group(0)} (put it in a "
+                    "paragraph of its own)",
+                    line=self.ln(start + k),
+                    column=col + ref.start(),
+                )
+        title, _, _ = clean_text("\n".join(p for p, _ in parts))
         parent = None
         for sec in reversed(self.doc.sections):
             if sec.level < level:
                 parent = sec.id
                 break
-        sec = Section(f"s{len(self.doc.sections) + 1}", title, level, self.ln(self.i), parent)
+        sec = Section(f"s{len(self.doc.sections) + 1}", title, level, self.ln(start), parent)
         self.doc.sections.append(sec)
         self.section = sec.id
-        self.i += 1
         self.last_top = None
 
     def _paragraph(self) -> None:
@@ -378,15 +413,25 @@ class _Parser:
         )
 
     def _relation_tree(self, root: _Elem) -> None:
-        stack: list[_Elem] = [root]
+        """The indented relations under ``root``. Each relation is registered once the
+        lines under its element are done (children first), the order in which the tool
+        registers them: it decides which way round a repeated ``><`` or contrary is kept."""
+        stack: list[tuple[_Elem, tuple[_Elem, _Elem, str, int, int] | None]] = [(root, None)]
+
+        def close(down_to: int) -> None:
+            while len(stack) > 1 and stack[-1][0].indent >= down_to:
+                _, relation = stack.pop()
+                assert relation is not None
+                self._relate(*relation)
+
         while not self._blank(self.i):
             line = self.lines[self.i]
             m = _RELATION_RE.match(line)
             if not m:
-                return
+                break
             indent = len(m.group(1).expandtabs(4))
             if indent <= root.indent:
-                return
+                break
             marker = m.group(2)
             lineno, col = self.ln(self.i), len(m.group(1)) + 1
             body = [m.group(3)]
@@ -394,13 +439,12 @@ class _Parser:
             while not self._blank(self.i) and not self._starts_block(self.lines[self.i]):
                 body.append(self.lines[self.i].strip())
                 self.i += 1
-            while len(stack) > 1 and stack[-1].indent >= indent:
-                stack.pop()
+            close(indent)
             elem = self._element(
                 "\n".join(body), lineno, col + len(marker) + 1, "relation-statement", indent
             )
-            self._relate(stack[-1], elem, marker, lineno, col)
-            stack.append(elem)
+            stack.append((elem, (stack[-1][0], elem, marker, lineno, col)))
+        close(-1)
 
     def _pcs(self) -> None:
         """A premise-conclusion structure; it belongs to the argument just before it."""

@@ -14,7 +14,7 @@ from typing import Any
 from argmap.ids import mint_id
 from argmap.io._argdown_parse import SHORTCODES
 from argmap.map import ArgumentMap
-from argmap.model import Argument, Node
+from argmap.model import Argument, Attack, Node
 
 _DOC_ID = "argdown-document"
 
@@ -99,6 +99,7 @@ class _Writer:
         # node id -> (line index, head, head with a description, tags, data) of its
         # declaration
         self.decls: dict[str, tuple[int, str, str, tuple[str, ...], dict[str, Any]]] = {}
+        self.strict = False  # front matter model.mode: strict (contrary, entails)
 
     def _declare(
         self,
@@ -159,6 +160,8 @@ class _Writer:
         fm = dict(self._info(doc).get("front_matter") or {}) if doc else {}
         if not fm and m.title:
             fm = {"title": m.title}
+        model = fm.get("model")
+        self.strict = isinstance(model, dict) and model.get("mode") == "strict"
         if fm:
             import yaml
 
@@ -172,7 +175,10 @@ class _Writer:
         # an argument read from a bare relation ([A] +> [B]) has no title to aim an
         # undercut at: when something undercuts it, it is written with a PCS instead
         relation_args = {
-            a.id for a in m.arguments() if "relation" in self._info(a) and not m.attacks_on(a)
+            a.id
+            for a in m.arguments()
+            if "relation" in self._info(a)
+            and all(self._gist_target(t, sketches) for t in m.attacks_on(a))
         }
         steps = {a.id for a in m.arguments() if "step" in self._info(a)}
         for stmt in m.statements():
@@ -301,7 +307,7 @@ class _Writer:
     def _relations(self, relation_args: set[str], sketches: set[str]) -> None:
         m = self.m
         groups: dict[str, list[str]] = defaultdict(list)
-        done_pairs: set[frozenset[str]] = set()
+        done: set[tuple[Any, ...]] = set()
         for arg in m.arguments():
             if arg.id not in relation_args:
                 continue
@@ -311,6 +317,11 @@ class _Writer:
             groups[src].append(f"  +> {target}")
             if arg.question is not None:
                 self._answer(owner, target, arg.question)
+        # a symmetric relation read from Argdown (contradictory; contrary in strict mode) is
+        # two attacks: it is written once, from the end Argdown wrote it from
+        forward = {
+            self._rel_key(att) for att in m.attacks() if self._is_forward(att, sketches)
+        }
         for att in m.attacks():
             if att.co_attackers or m[att.target].kind == "attack":
                 what = "linked attackers" if att.co_attackers else "an attack on an attack"
@@ -319,23 +330,72 @@ class _Writer:
             rel = self._info(att).get("relation") or {}
             src, owner = self._end(att.attacker, rel.get("from"), rel.get("fromType"), sketches)
             rtype = rel.get("type")
-            target = self._ref(att.target, sketches)
+            target = self._gist_target(att, sketches) or self._ref(att.target, sketches)
             if att.question is not None:
                 self._answer(owner, target, att.question)
-            if rtype == "contradictory":
-                pair = frozenset((att.attacker, att.target))
-                if pair in done_pairs:
+            if rtype == "contradictory" or (rtype == "contrary" and self.strict):
+                # one relation for the pair: "><", or "->" that strict mode reads as contrary
+                key = self._rel_key(att)
+                if key in done or (key in forward and not self._is_forward(att, sketches)):
                     continue
-                done_pairs.add(pair)
-                groups[src].append(f"  >< {target}")
-            elif att.attack_type == "undercut" or (
-                rtype is None and isinstance(m[att.target], Argument)
+                done.add(key)
+                groups[src].append(f"  {'><' if rtype == 'contradictory' else '->'} {target}")
+            elif rtype == "undercut" or (
+                rtype is None
+                and (att.attack_type == "undercut" or isinstance(m[att.target], Argument))
             ):
-                groups[src].append(f"  _> {target}" if rtype != "attack" else f"  -> {target}")
+                groups[src].append(f"  _> {target}")
             else:
+                if rtype == "contrary":
+                    self.skipped.append(
+                        f"attack {att.id!r}: contrary is Argdown's strict mode, and the front "
+                        "matter does not set it; written as an attack"
+                    )
                 groups[src].append(f"  -> {target}")
+        for arg in m.arguments():
+            # support of an argument with a PCS (no argmap form: kept in its data)
+            for inc in self._info(arg).get("incoming", []):
+                source = self._by_title(str(inc.get("from")))
+                if source is None or (inc.get("fromType") == "argument") != (source.id in sketches):
+                    self.skipped.append(f"support of {arg.id!r} from {inc.get('from')!r}")
+                    continue
+                groups[self._ref(source.id, sketches)].append(f"  +> <{self._title(arg)}>")
+            # a relation @argdown/core drops as the argument itself ([T] <+ <A> where <A>
+            # concludes [T]): written back while it still is the argument itself
+            for red in self._info(arg).get("redundant", []):
+                concl = self._info(m[arg.conclusion]).get("title")
+                if red.get("fromType") == "argument" and red.get("to") == concl:
+                    mark = "+>" if red.get("type") in ("support", "entails") else "->"
+                    ref = self._ref(arg.conclusion, sketches)
+                    groups[f"<{self._title(arg)}>"].append(f"  {mark} {ref}")
         for src, lines in groups.items():
             self.lines += [src, *lines, ""]
+
+    def _gist_target(self, att: Attack, sketches: set[str]) -> str | None:
+        """``<G>`` when ``att`` was read from an undercut of the argument ``<G>`` without a
+        PCS (the map undercuts what ``<G>``'s gist supports), else None."""
+        rel = self._info(att).get("relation") or {}
+        target = self.m[att.target]
+        if rel.get("type") != "undercut" or not isinstance(target, Argument):
+            return None
+        for premise in target.premises:
+            if premise in sketches and self._info(self.m[premise]).get("title") == rel.get("to"):
+                return self._ref(premise, sketches)
+        return None
+
+    def _rel_key(self, att: Node) -> tuple[Any, ...]:
+        rel = self._info(att).get("relation") or {}
+        return tuple(rel.get(k) for k in ("from", "fromType", "to", "toType", "type"))
+
+    def _is_forward(self, att: Attack, sketches: set[str]) -> bool:
+        """The attack runs the way its Argdown relation was written (from its ``from``)."""
+        rel = self._info(att).get("relation") or {}
+        if rel.get("type") not in ("contradictory", "contrary"):
+            return False
+        attacker = self.m[att.attacker]
+        is_arg = isinstance(attacker, Argument) or attacker.id in sketches
+        kind = "argument" if is_arg else "statement"
+        return (self._info(attacker).get("title"), kind) == (rel.get("from"), rel.get("fromType"))
 
     def _end(
         self, node_id: str, title: Any, kind: Any, sketches: set[str]

@@ -20,8 +20,15 @@ Supported subset
 * Relations on indented lines, nested by indentation: ``+ - _`` (incoming: the line's
   element supports / attacks / undercuts its parent), ``<+ <- <_`` (the same, explicit),
   ``+> -> _>`` (outgoing) and ``><`` (contradictory); after a PCS statement too.
+* The tool's model step (:mod:`argmap.io._argdown_model`): a relation of an argument
+  with a PCS is one of its conclusion; ``[T]`` with ``<+ <A>`` where ``<A>``'s PCS
+  concludes ``[T]`` is the argument itself, dropped as the tool drops it (noted in the
+  report and kept in ``data["argdown"]["redundant"]`` of the argument, written back);
+  strict mode (front matter ``model: {mode: strict}``): *entails* and *contrary*
+  between statements.
 * ``#tag``, ``#(tag with spaces)``; ``{key: value}`` data after any element or
-  inference (YAML); Markdown headings ``#``... as sections (kept in ``data``); comments
+  inference (YAML); Markdown headings ``#``... as sections (kept in ``data``; a heading
+  runs to the next blank line, so a hard-wrapped one is one title); comments
   ``<!-- -->``, ``/* */``, ``//``; backslash escapes; ``**bold**``/``_italic_`` and
   ``[links](url)`` reduced to their text; logic shortcodes ``.^. .v. .->. .<->. .~.
   .A. .E.`` (and the ``:x:`` forms) become symbols, as the tool shows them.
@@ -36,14 +43,18 @@ or support) says it in its *source* element's data, keyed by the target as writt
 Mapped partially: an argument without a PCS becomes a *gist* claim (its description,
 labelled with its title) that supports/attacks what the argument does; support *of* an
 argument with a PCS has no argmap form and is kept in that argument's ``data`` (noted in
-the report); an attack on an argument with a PCS becomes an attack on its final
-inference (the map calls it an undercut; the Argdown type is kept in ``data``);
-``><`` becomes two attacks; statement kinds evidence / recommendation travel as
+the report, and written back); an attack on an argument with a PCS becomes an attack on its final
+inference (the map calls it an undercut; the Argdown type is kept in ``data``); an
+undercut of an argument without a PCS undercuts what its gist supports. An attack
+between statements is one attack; ``><`` (contradictory) and a contrary (strict mode)
+are symmetric, "not both true": two attacks, written back as one relation of the same
+type (docs/interop.md). Statement kinds evidence / recommendation travel as
 ``{kind: ...}`` data.
 
 Refused with :class:`~argmap.errors.ParseError` (file, line, column): Markdown lists,
-a PCS that does not end in a conclusion, an undercut of a statement, malformed YAML data,
-non-UTF-8 input. Written text keeps Unicode; control, format and private-use characters
+a PCS that does not end in a conclusion, an undercut of a statement, ``><`` pointing to
+an argument and a statement or argument on a heading's lines (both refused by the tool
+too), malformed YAML data, non-UTF-8 input. Written text keeps Unicode; control, format and private-use characters
 are not guaranteed to survive a round trip. Not read: the tool's selection/colour settings,
 ``@``-mentions as links (they stay in the text), images and shortcodes beyond logic.
 
@@ -81,6 +92,7 @@ from argmap.io._argdown_parse import (
     ArgdownArgument,
     ArgdownDocument,
     ArgdownRelation,
+    Dropped,
     parse_argdown,
 )
 from argmap.io._argdown_write import (
@@ -153,6 +165,8 @@ class _Reader:
         for rel in self.doc.relations:
             with self._refusing(f"relation {rel.type} to {rel.target!r}", rel.line or None):
                 self._relation(rel)
+        for dropped in self.doc.dropped:
+            self._dropped(dropped)
         for arg_id, notes in self.incoming.items():
             node = self.nodes[arg_id]
             data = {**node.data, "argdown": {**node.data["argdown"], "incoming": notes}}
@@ -317,6 +331,32 @@ class _Reader:
         self.gist[arg.title] = node_id
         self.arg_concl[arg.title] = node_id
 
+    def _dropped(self, dropped: Dropped) -> None:
+        """Trace a relation @argdown/core drops as redundant: a report note, and the
+        relation (with the reason) in ``data["argdown"]["redundant"]`` of the argument."""
+        rel = dropped.relation
+        title = rel.source if rel.source_type == "argument" else rel.target
+        arg_id = self.arg_main.get(title)
+        self.report.note(
+            f"line {rel.line}: {dropped.reason}; dropped, as @argdown/core does", node=arg_id
+        )
+        if arg_id is None:
+            return
+        node = self.nodes[arg_id]
+        info = dict(node.data["argdown"])
+        info["redundant"] = [
+            *info.get("redundant", []),
+            {
+                "from": rel.source,
+                "fromType": rel.source_type,
+                "to": rel.target,
+                "toType": rel.target_type,
+                "type": rel.type,
+                "reason": dropped.reason,
+            },
+        ]
+        self.nodes[arg_id] = node.model_copy(update={"data": {**node.data, "argdown": info}})
+
     def _end(self, title: str, kind: str) -> str | None:
         if kind == "statement":
             return self.stmt_id.get(title)
@@ -351,7 +391,7 @@ class _Reader:
             return
         target_node = self.nodes[target]
         data = {"argdown": {"relation": info}}
-        if rel.type == "support":
+        if rel.type in ("support", "entails"):
             if isinstance(target_node, Argument):
                 self.incoming[target].append(info)
                 self.report.note(
@@ -377,7 +417,7 @@ class _Reader:
                     target = outgoing[0]
             attack_type = "undercut" if isinstance(self.nodes[target], Argument) else None
         pairs = [(src, target)]
-        if rel.type == "contradictory":
+        if rel.type in ("contradictory", "contrary"):  # both "not both true": symmetric
             pairs.append((target, src))
         question = self._question(rel)
         for a, t in pairs:
