@@ -293,7 +293,11 @@ def json_depth(data: bytes, stop: int) -> int:
     """
     clean = data.replace(b"\\\\", b"").replace(b'\\"', b"")
     kept = clean.translate(None, _KEEP_QUOTES_AND_BRACKETS)
-    brackets = b"".join(kept.split(b'"')[::2]) if b'"' in kept else kept
+    # Most strings hold no bracket: dropping adjacent quote pairs, left to right, pairs them
+    # right as long as it meets none; a quote left over means one did (then split)
+    brackets = kept.replace(b'""', b"")
+    if b'"' in brackets:
+        brackets = b"".join(kept.split(b'"')[::2])
     depth = 0
     while brackets and depth <= stop:  # each pass removes the innermost pairs, one level
         shorter = _INNERMOST.sub(b"", brackets)

@@ -110,6 +110,7 @@ from argmap.model import (
     built,
     writable,
 )
+from argmap.util import no_gc
 
 __all__ = [
     "ILLOCUTION_ROLES",
@@ -138,7 +139,10 @@ _SPEAKER_RE = re.compile(r"^\s*([^:\n]{1,80}?)\s*:\s+(\S.*)$", re.S)
 
 
 def _illocution(node: AifNode) -> str:
-    return re.sub(r"\s+", "", (node.scheme or node.text)).lower()
+    return _SPACES.sub("", (node.scheme or node.text)).lower()
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def split_speaker(text: str) -> tuple[str | None, str]:
@@ -546,8 +550,9 @@ def loads(data: bytes | str, *, filename: str | None = None, lenient: bool = Fal
     argmap.errors.ParseError: e.json, node 1, at edges[0]: edge 1: fromID '1' names no node in the map
     """
     report = ImportReport(file=filename, lenient=lenient)
-    doc = parse_aif(data, filename=filename, report=report)
-    return aif_to_map(doc, filename=filename, report=report).map
+    with no_gc():  # the decoded JSON and the models hold no reference cycles
+        doc = parse_aif(data, filename=filename, report=report)
+        return aif_to_map(doc, filename=filename, report=report).map
 
 
 def loads_xaif(

@@ -436,8 +436,11 @@ class ArgumentMap(MapBuilders):
             owner = self._iri_index.get(node.iri)
             if owner is not None and owner != node.id:
                 raise DuplicateNode(f"{call}: IRI <{node.iri}> already names node {owner!r}")
+        here = self._nodes
         for kind_set, ref, role in references(node):
-            self._expect(ref, kind_set, call, role)
+            target = here.get(ref)
+            if target is None or target.kind not in kind_set:
+                self._expect(ref, kind_set, call, role)  # says what is wrong
         if anchors:
             self._check_anchors(node, call)
         if isinstance(node, Attack):
@@ -454,8 +457,11 @@ class ArgumentMap(MapBuilders):
                 )
 
     def _check_anchors(self, node: Node, call: str) -> None:
+        here = self._nodes
         for anchor in node.anchors:
-            self._expect(anchor.source, {"source"}, call, "anchor source")
+            source = here.get(anchor.source)
+            if source is None or source.kind != "source":
+                self._expect(anchor.source, {"source"}, call, "anchor source")
 
     def _expect(self, ref: str, kinds: set[str] | frozenset[str], call: str, role: str) -> None:
         target = self._nodes.get(ref)
