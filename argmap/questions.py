@@ -33,7 +33,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -49,6 +49,7 @@ __all__ = [
     "QuestionTable",
     "critical_questions",
     "critical_questions_sparql",
+    "open_question_keys",
     "questions_by_argument",
 ]
 
@@ -114,8 +115,12 @@ class QuestionTable(list[QuestionRow]):
     def to_sets(self, m: ArgumentMap) -> frozenset[tuple[str, str, str, frozenset[str]]]:
         """``(argument IRI, question id, status, answering IRIs)``: comparable across engines."""
         return frozenset(
-            (m.iri_of(r.argument), r.question, r.status,
-             frozenset(m.iri_of(x) for x in r.answered_by))
+            (
+                m.iri_of(r.argument),
+                r.question,
+                r.status,
+                frozenset(m.iri_of(x) for x in r.answered_by),
+            )
             for r in self
         )
 
@@ -171,12 +176,61 @@ def critical_questions(
     With ``rec``, only the arguments in the support tree behind that statement. The
     catalogue defaults to :func:`argmap.schemes.default_catalogue`.
     """
+    rows = QuestionTable()
+    for a, scheme, asked in _asked(m, rec, catalogue):
+        quotes = _quotes(m, (a.id, a.conclusion))
+        for q, qid, by in asked:
+            rows.append(
+                QuestionRow(
+                    argument=a.id,
+                    conclusion=a.conclusion,
+                    scheme=scheme.key,
+                    scheme_label=scheme.label,
+                    question=qid,
+                    key=q.key,
+                    text=q.text,
+                    answer_type=q.answer,
+                    premise_role=q.premise,
+                    premises=a.premises,
+                    status="answered" if by else "open",
+                    answered_by=by,
+                    quotes=quotes,
+                )
+            )
+    return rows
+
+
+def open_question_keys(
+    m: ArgumentMap, *, catalogue: SchemeCatalogue | None = None
+) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """``(argument, conclusion, scheme label, keys of its open questions)`` for each argument
+    with an open question, in argument order: what :func:`critical_questions` gives, without
+    building a row per question (the validation rule ``open-critical-question`` uses it).
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap("q"); _ = m.argue([m.claim("P.", id="p")], m.claim("C.", id="c"),
+    ...     scheme="argument from expert opinion", id="a")
+    >>> open_question_keys(m)[0][:3]
+    ('a', 'c', 'argument from expert opinion')
+    """
+    found = []
+    for a, scheme, asked in _asked(m, None, catalogue):
+        keys = tuple(q.key for q, _qid, by in asked if not by)
+        if keys:
+            found.append((a.id, a.conclusion, scheme.label, keys))
+    return found
+
+
+def _asked(
+    m: ArgumentMap, rec: Ref | None, catalogue: SchemeCatalogue | None
+) -> Iterator[tuple[Argument, Scheme, list[tuple[CriticalQuestion, str, tuple[str, ...]]]]]:
+    """Each argument with a known scheme, its scheme, and each of its critical questions
+    with the ids of what answers it (empty when open), in argument then question order."""
     if rec is None:
         args = sorted(m.arguments(), key=lambda a: a.id)
     else:
         args = sorted(_behind(m, m.resolve(rec)), key=lambda a: a.id)
     by_attack, by_argument = _answerers(m)
-    rows = QuestionTable()
     resolved: dict[str, Scheme | None] = {}
     ids: dict[str, list[tuple[CriticalQuestion, str]]] = {}
     cat = catalogue
@@ -196,16 +250,15 @@ def critical_questions(
             *(p for node in (a.id, a.conclusion, *a.premises) for p in by_attack.get(node, ())),
             *(p for node in a.premises for p in by_argument.get(node, ())),
         ]
-        quotes = _quotes(m, (a.id, a.conclusion))
+        asked = []
         for q, qid in ids[scheme.key]:
-            by = tuple(sorted({x for x, asked in near if asked == qid or asked == q.key}))
-            rows.append(QuestionRow(
-                argument=a.id, conclusion=a.conclusion, scheme=scheme.key,
-                scheme_label=scheme.label, question=qid, key=q.key, text=q.text,
-                answer_type=q.answer, premise_role=q.premise, premises=a.premises,
-                status="answered" if by else "open", answered_by=by, quotes=quotes,
-            ))
-    return rows
+            by = (
+                tuple(sorted({x for x, question in near if question == qid or question == q.key}))
+                if near
+                else ()
+            )
+            asked.append((q, qid, by))
+        yield a, scheme, asked
 
 
 def questions_by_argument(
