@@ -249,38 +249,76 @@ def check_nodes(
     cap = current().max_text
     if cap is None or (source_size is not None and source_size <= cap):
         return
+    fields: dict[type, tuple[str, ...]] = {}  # the text fields each type has, found once
     for node in nodes:
-        node_id = getattr(node, "id", None)
-        for name in _TEXT_FIELDS:
-            value = getattr(node, name, None)
-            if isinstance(value, str) and len(value) > cap:  # the caps are read once
+        for value in _texts(node, fields):
+            if len(value) > cap:  # the caps are read once
+                node_id = getattr(node, "id", None)
                 raise _over("max_text", "a text's length", len(value), cap, file=file, node=node_id)
         for anchor in getattr(node, "anchors", ()) or ():
-            for name in _TEXT_FIELDS:
-                value = getattr(anchor, name, None)
-                if isinstance(value, str) and len(value) > cap:
+            for value in _texts(anchor, fields):
+                if len(value) > cap:
+                    node_id = getattr(node, "id", None)
                     raise _over(
                         "max_text", "a text's length", len(value), cap, file=file, node=node_id
                     )
 
 
-# unrolled ("normal* (special normal*)*"): a run of plain characters is one step for the
-# regex engine, so a 40 MB string costs no backtracking stack (the alternation took GBs)
-_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+def _texts(obj: Any, fields: dict[type, tuple[str, ...]]) -> Iterator[str]:
+    """The string values of ``obj``'s text fields, read from its ``__dict__`` when it has
+    one (a pydantic model's missing attribute costs a slow ``__getattr__``)."""
+    kind = type(obj)
+    names = fields.get(kind)
+    if names is None:
+        names = fields[kind] = tuple(n for n in _TEXT_FIELDS if hasattr(obj, n))
+    values = getattr(obj, "__dict__", None)
+    for name in names:
+        value = values[name] if values is not None and name in values else getattr(obj, name, None)
+        if isinstance(value, str):
+            yield value
+
+
+_KEEP_QUOTES_AND_BRACKETS = bytes(b for b in range(256) if b not in b'"[]{}')
 
 
 def json_depth(data: bytes, stop: int) -> int:
-    """The nesting depth of JSON ``data`` (strings ignored), counted up to ``stop + 1``."""
-    brackets = _JSON_STRING.sub(b"", data).translate(None, _NOT_BRACKETS)
+    """The nesting depth of JSON ``data`` (strings ignored), counted up to ``stop + 1``.
+
+    Escaped backslashes and quotes go first (left to right, as a decoder pairs them), then
+    everything but quotes and brackets; what lies between a pair of quotes is a string's.
+    Each step is one pass of a bytes method, with no per-character Python.
+
+    >>> json_depth(b'{"a": [1, {"b": "]]\\\\\\"{"}]}', 10)
+    3
+    """
+    clean = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    kept = clean.translate(None, _KEEP_QUOTES_AND_BRACKETS)
+    # Most strings hold no bracket: dropping adjacent quote pairs, left to right, pairs them
+    # right as long as it meets none; a quote left over means one did (then split)
+    brackets = kept.replace(b'""', b"")
+    if b'"' in brackets:
+        brackets = b"".join(kept.split(b'"')[::2])
     depth = 0
-    while brackets and depth <= stop:
-        shorter = brackets.replace(b"[]", b"").replace(b"{}", b"")
+    while brackets and depth <= stop:  # each pass removes the innermost pairs, one level
+        shorter = _INNERMOST.sub(b"", brackets)
         if len(shorter) == len(brackets):
             break  # unbalanced: the JSON decoder will say where
         brackets = shorter
         depth += 1
     return depth
+
+
+_INNERMOST = re.compile(rb"\[\]|\{\}")
+_LONG_RUN: dict[int, re.Pattern[bytes]] = {}
+
+
+def _longest_run_over(raw: bytes, cap: int) -> bool:
+    """Whether some run of bytes after a quote and before the next is over ``cap`` long
+    (one regex scan: it starts only at quotes, and stops at the next)."""
+    pattern = _LONG_RUN.get(cap)
+    if pattern is None:
+        pattern = _LONG_RUN[cap] = re.compile(rb'"[^"]{%d}' % (cap + 1))
+    return pattern.search(raw) is not None
 
 
 def _text_hook(raw: bytes, file: str | None) -> Any:
@@ -292,7 +330,7 @@ def _text_hook(raw: bytes, file: str | None) -> Any:
     cap = current().max_text
     if cap is None or len(raw) <= cap:
         return None
-    if b'\\"' not in raw and max(map(len, raw.split(b'"'))) <= cap:
+    if b'\\"' not in raw and not _longest_run_over(raw, cap):
         return None
 
     def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Annotated, Any, ClassVar, Literal, TypeAlias
+from typing import Annotated, Any, ClassVar, Literal, TypeAlias, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -56,6 +56,7 @@ __all__ = [
     "Source",
     "Stance",
     "Statement",
+    "built",
     "writable",
 ]
 
@@ -72,6 +73,8 @@ ActorType: TypeAlias = Literal["person", "organisation", "state", "body", "group
 ATTACK_TYPES: tuple[str, ...] = ("rebut", "undermine", "undercut")
 STANCE_ROLES: tuple[str, ...] = ("asserts", "endorses", "opposes", "addressed_by")
 ACTOR_TYPES: tuple[str, ...] = ("person", "organisation", "state", "body", "group", "other")
+
+M = TypeVar("M", bound=BaseModel)
 
 _FROZEN = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 # Characters no RDF syntax carries faithfully (XML 1.0 cannot hold C0 controls other
@@ -439,4 +442,215 @@ MODEL_BY_KIND: dict[str, type[_Node]] = {
     "argument": Argument,
     "attack": Attack,
     "stance": Stance,
+}
+
+
+# ---------------------------------------------------------------------- bulk building
+#
+# A reader that makes 100,000 models spends most of its time in pydantic's validation
+# (each Python validator is a hop out of Rust) or, with ``model_construct``, in resolving
+# every default. ``built`` does the same checks in plain Python for fields that already
+# have the exact types (``str``, ``int``, ``tuple``, ``dict``, ``Anchor``), and sets the
+# model's state directly; for anything else it returns None, and the caller validates
+# as usual (so every error message is pydantic's own). tests/test_model.py checks it
+# against ``model_validate`` on random fields.
+
+_TEMPLATES: dict[type[BaseModel], tuple[dict[str, Any], tuple[str, ...], frozenset[str]]] = {}
+
+
+def _template(cls: type[BaseModel]) -> tuple[dict[str, Any], tuple[str, ...], frozenset[str]]:
+    """(defaults in field order, fields made by a factory, required fields) of ``cls``."""
+    found = _TEMPLATES.get(cls)
+    if found is None:
+        defaults: dict[str, Any] = {}
+        factories, required = [], []
+        for name, info in cls.model_fields.items():
+            if info.default_factory is not None:
+                factories.append(name)
+                defaults[name] = None
+            elif info.is_required():
+                required.append(name)
+                defaults[name] = None
+            else:
+                defaults[name] = info.default
+        found = _TEMPLATES[cls] = (defaults, tuple(factories), frozenset(required))
+    return found
+
+
+def _make(cls: type[M], fields: dict[str, Any]) -> M:
+    defaults, factories, _required = _template(cls)
+    values = defaults.copy()
+    values.update(fields)
+    for name in factories:
+        if name not in fields:
+            values[name] = {}  # the one factory-made field (data) is a dict
+    model = cls.__new__(cls)
+    object.__setattr__(model, "__dict__", values)
+    object.__setattr__(model, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(model, "__pydantic_extra__", None)
+    object.__setattr__(model, "__pydantic_private__", None)
+    return model
+
+
+def _strs(value: Any) -> bool:
+    return type(value) is tuple and all(type(v) is str for v in value)
+
+
+def _opt_str(fields: dict[str, Any], name: str) -> bool:
+    value = fields.get(name)
+    return value is None or type(value) is str
+
+
+def _iri_ok(value: str) -> bool:
+    return _IRI.match(value) is not None
+
+
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
+_YEAR_OR_MONTH = re.compile(r"\d{4}(?:-\d{2})?")
+
+
+def _anchor_built(fields: dict[str, Any]) -> Anchor | None:
+    source, exact = fields.get("source"), fields.get("exact")
+    prefix, suffix = fields.get("prefix", ""), fields.get("suffix", "")
+    start, end = fields.get("start"), fields.get("end")
+    if not (
+        type(source) is str
+        and type(exact) is str
+        and exact
+        and type(prefix) is str
+        and type(suffix) is str
+        and (start is None or (type(start) is int and start >= 0))
+        and (end is None or (type(end) is int and end >= 0))
+        and ID_PATTERN.match(source)
+        and not _UNWRITABLE.search(exact + prefix + suffix)
+        and not (start is not None and end is not None and end < start)
+        and fields.keys() <= _ANCHOR_FIELDS
+    ):
+        return None
+    return _make(Anchor, fields)
+
+
+_ANCHOR_FIELDS = frozenset(Anchor.model_fields)
+
+
+def built(cls: type[M], fields: dict[str, Any]) -> M | None:
+    """``cls.model_validate(fields)`` for fields that pass every check with the exact
+    types, built without pydantic's per-field work; None when a check or a type is not
+    met (then validate, which says what is wrong).
+
+    >>> built(Claim, {"id": "c", "text": "It holds."}) == Claim(id="c", text="It holds.")
+    True
+    >>> built(Argument, {"id": "a", "premises": ("q", "p"), "conclusion": "c"}).premises
+    ('p', 'q')
+    >>> built(Claim, {"id": "c", "text": "  "}) is None  # validation would refuse it
+    True
+    """
+    if cls is Anchor:
+        return _anchor_built(fields)  # type: ignore[return-value]
+    if not issubclass(cls, _Node):
+        return None
+    defaults, _factories, required = _template(cls)
+    if not (fields.keys() <= defaults.keys() and required <= fields.keys()):
+        return None
+    node_id, text, label = fields["id"], fields.get("text", ""), fields.get("label")
+    if not (
+        type(node_id) is str
+        and type(text) is str
+        and (label is None or type(label) is str)
+        and fields.get("kind", defaults["kind"]) == defaults["kind"]
+        and ID_PATTERN.match(node_id)
+        and not _UNWRITABLE.search(text if label is None else text + label)
+        and (not cls.text_required or text.strip())
+    ):
+        return None
+    fields = dict(fields)
+    iri = fields.get("iri")
+    if iri is not None and not (type(iri) is str and _iri_ok(iri)):
+        return None
+    if "anchors" in fields:
+        anchors = fields["anchors"]
+        if type(anchors) is not tuple or any(type(a) is not Anchor for a in anchors):
+            return None
+        if len(anchors) > 1:
+            fields["anchors"] = tuple(sorted(set(anchors), key=Anchor.sort_key))
+    if "tags" in fields:
+        tags = fields["tags"]
+        if not _strs(tags) or any(not t.strip() or _UNWRITABLE.search(t) for t in tags):
+            return None
+        fields["tags"] = tuple(sorted(set(tags)))
+    if "same_as" in fields:
+        same = fields["same_as"]
+        if not _strs(same) or not all(_iri_ok(v) for v in same):
+            return None
+        fields["same_as"] = tuple(sorted(set(same)))
+    if "data" in fields:
+        data = fields["data"]
+        if type(data) is not dict or any(type(k) is not str for k in data):
+            return None
+        fields["data"] = dict(data)
+    if not _KIND_CHECKS[cls](fields):
+        return None
+    return _make(cls, fields)
+
+
+def _argument_ok(fields: dict[str, Any]) -> bool:
+    premises, conclusion = fields["premises"], fields["conclusion"]
+    if not (_strs(premises) and premises and type(conclusion) is str):
+        return False
+    if len(set(premises)) != len(premises) or conclusion in premises:
+        return False
+    fields["premises"] = tuple(sorted(premises))
+    return _texts_ok(fields, "scheme", "question")
+
+
+def _attack_ok(fields: dict[str, Any]) -> bool:
+    attacker, target = fields["attacker"], fields["target"]
+    co = fields.get("co_attackers", ())
+    if not (type(attacker) is str and type(target) is str and _strs(co)):
+        return False
+    if fields.get("attack_type") not in (None, *ATTACK_TYPES):
+        return False
+    if co:
+        everyone = sorted({attacker, *co})
+        if len(everyone) != 1 + len(co) or target in everyone:
+            return False
+        fields["attacker"], fields["co_attackers"] = everyone[0], tuple(everyone[1:])
+    return _texts_ok(fields, "question")
+
+
+def _texts_ok(fields: dict[str, Any], *names: str) -> bool:
+    for name in names:
+        value = fields.get(name)
+        if value is not None and (type(value) is not str or _UNWRITABLE.search(value)):
+            return False
+    return True
+
+
+def _source_ok(fields: dict[str, Any]) -> bool:
+    if not all(_opt_str(fields, name) for name in ("author", "publisher", "date", "url")):
+        return False
+    url, date = fields.get("url"), fields.get("date")
+    if url is not None and not _iri_ok(url):
+        return False
+    if date is not None and not _YEAR_OR_MONTH.fullmatch(date):
+        try:
+            _dt.date.fromisoformat(date)
+        except ValueError:
+            return False
+    return True
+
+
+_KIND_CHECKS: dict[type[_Node], Any] = {
+    Claim: lambda f: True,
+    Recommendation: lambda f: True,
+    Issue: lambda f: True,
+    Evidence: lambda f: _opt_str(f, "source"),
+    Alternative: lambda f: _opt_str(f, "issue"),
+    Actor: lambda f: f.get("actor_type", "other") in ACTOR_TYPES,
+    Source: _source_ok,
+    Argument: _argument_ok,
+    Attack: _attack_ok,
+    Stance: lambda f: (
+        type(f["actor"]) is str and type(f["target"]) is str and f["role"] in STANCE_ROLES
+    ),
 }

@@ -51,6 +51,7 @@ __all__ = [
     "critical_questions",
     "critical_questions_sparql",
     "answerers_in",
+    "open_question_keys",
     "question_rows",
     "questions_by_argument",
 ]
@@ -258,6 +259,29 @@ def critical_questions(
         wanted = set(arguments)
         args = [a for a in args if a.id in wanted]
     return question_rows(args, _NodesOf(m), catalogue=catalogue)
+
+
+def open_question_keys(
+    m: ArgumentMap, *, catalogue: SchemeCatalogue | None = None
+) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """``(argument, conclusion, scheme label, keys of its open questions)`` for each argument
+    with an open question, in argument order: :func:`critical_questions` grouped by argument
+    (the validation rule ``open-critical-question`` uses it).
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap("q"); _ = m.argue([m.claim("P.", id="p")], m.claim("C.", id="c"),
+    ...     scheme="argument from expert opinion", id="a")
+    >>> open_question_keys(m)[0][:3]
+    ('a', 'c', 'argument from expert opinion')
+    """
+    found: dict[str, tuple[str, str, str, list[str]]] = {}
+    for row in critical_questions(m, catalogue=catalogue):
+        if row.status == "open":
+            entry = found.setdefault(
+                row.argument, (row.argument, row.conclusion, row.scheme_label, [])
+            )
+            entry[3].append(row.key)
+    return [(a, c, label, tuple(keys)) for a, c, label, keys in found.values()]
 
 
 class _NodesOf(Mapping[str, Node]):

@@ -9,6 +9,10 @@ Layers, lowest first (a module may import from its own layer and from lower ones
 Also: no import circles between modules (imports under ``if TYPE_CHECKING:`` are for the
 type checker and do not count), and no private name (``_x``, or a name from a ``_x``
 module) imported from another package. A new module must be given a layer here.
+
+Inside the package ``argmap.map`` the same rule holds, lowest first: ``_graph`` (the graph's
+plumbing) -> {``_build`` (the builders), ``_ops`` (whole-map operations)} -> ``_core`` (the
+class) -> the package's ``__init__``.
 """
 
 from __future__ import annotations
@@ -35,6 +39,13 @@ LAYERS: list[set[str]] = [
     {"argmap.display", "argmap.store", "argmap.diff", "argmap.corpus"},
     {"argmap.cli", "argmap", "argmap.__main__"},
 ]  # fmt: skip
+
+MAP_LAYERS: list[set[str]] = [
+    {"argmap.map._graph"},
+    {"argmap.map._build", "argmap.map._ops"},
+    {"argmap.map._core"},
+    {"argmap.map"},
+]
 
 
 def _modules() -> dict[str, Path]:
@@ -192,3 +203,15 @@ def test_no_import_circles() -> None:
 def test_the_model_imports_only_pydantic_and_the_base(module: str) -> None:
     targets = {_unit(t) for m, t, _i, _l in FOUND if m == module}
     assert all(_layer(t) == 0 for t in targets), targets
+
+
+def test_the_map_package_is_layered_too() -> None:
+    inside = {m for m in MODULES if m == "argmap.map" or m.startswith("argmap.map.")}
+    assert inside == set().union(*MAP_LAYERS)
+    level = {m: n for n, layer in enumerate(MAP_LAYERS) for m in layer}
+    upward = [
+        f"{module}:{line} imports {target}"
+        for module, target, _imported, line in FOUND
+        if module in level and target in level and level[target] > level[module]
+    ]
+    assert upward == []

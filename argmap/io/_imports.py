@@ -25,10 +25,12 @@ def import_aif(data: bytes | str, *, filename: str | None = None, lenient: bool 
     """
     from argmap.io._aif_schema import parse_aif
     from argmap.io.aif import aif_to_map
+    from argmap.util import no_gc
 
     report = ImportReport(file=filename, lenient=lenient)
-    doc = parse_aif(data, filename=filename, report=report)
-    return aif_to_map(doc, filename=filename, report=report)
+    with no_gc():  # the decoded JSON and the models hold no reference cycles
+        doc = parse_aif(data, filename=filename, report=report)
+        return aif_to_map(doc, filename=filename, report=report)
 
 
 def import_argdown(

@@ -58,11 +58,11 @@ def _read(text: str, filename: str | None, lenient: bool) -> Imported:
     from argmap.util import no_gc
 
     report = ImportReport(file=filename, lenient=True)
-    lines = [line for line in text.split("\n") if line]
+    lines: list[str] | None = None  # split only once a node has to be set aside
     while True:
         try:
             with no_gc():
-                m = NTriplesReader(filename).read("\n".join(lines) + "\n")
+                m = NTriplesReader(filename).read(text if lines is None else "\n".join(lines))
             report.lenient = lenient
             return Imported(m, report)
         except ParseError as exc:
@@ -79,6 +79,8 @@ def _read(text: str, filename: str | None, lenient: bool) -> Imported:
                     ) from None
                 raise
             report.add(exc.message, node=node)
+            if lines is None:
+                lines = [line for line in text.split("\n") if line]
             kept = [line for line in lines if not line.startswith(node + " ")]
             if len(kept) == len(lines):  # pragma: no cover  (a node with no triple of its own)
                 raise

@@ -80,7 +80,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any, cast
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -112,8 +112,10 @@ from argmap.model import (
     Node,
     Source,
     Stance,
+    built,
     writable,
 )
+from argmap.util import no_gc
 
 __all__ = [
     "ILLOCUTION_ROLES",
@@ -152,7 +154,10 @@ def _question(leftovers: dict[str, Any]) -> str | None:
 
 
 def _illocution(node: AifNode) -> str:
-    return re.sub(r"\s+", "", (node.scheme or node.text)).lower()
+    return _SPACES.sub("", (node.scheme or node.text)).lower()
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def split_speaker(text: str) -> tuple[str | None, str]:
@@ -249,9 +254,12 @@ class _Reader:
             return
         data = self._leftovers(node, node_id, keep_text=False)
         # checked here (id pattern, non-empty, writable text), so built without re-validation
-        claim = Claim.model_construct(
-            id=node_id, text=node.text, data={"aif": data} if data else {}
-        )
+        fields: dict[str, Any] = {
+            "id": node_id,
+            "text": node.text,
+            "data": {"aif": data} if data else {},
+        }
+        claim = built(Claim, fields) or Claim.model_construct(**fields)
         self.nodes.append(claim)
         self.native[key] = node_id
         taken.add(node_id)
@@ -387,9 +395,7 @@ class _Reader:
         data = self._leftovers(node, key, keep_text=False)
         data["L"] = loc.raw_id
         data["edges"] = self._edges([ins[0], outs[0]])
-        anchors = (
-            (Anchor.model_construct(source=self.source_id, exact=words),) if words.strip() else ()
-        )
+        anchors = (_anchor(self.source_id, words),) if words.strip() else ()
         if not ID_PATTERN.match(key):
             return self._add(
                 key,
@@ -403,17 +409,16 @@ class _Reader:
                 data={"aif": data},
             )
         # the id, role, actor and target are checked above: built without re-validation
-        self.nodes.append(
-            Stance.model_construct(
-                id=key,
-                text=node.text,
-                actor=actor_id,
-                role=cast(Any, role),
-                target=self.native[target],
-                anchors=anchors,
-                data={"aif": data},
-            )
-        )
+        fields: dict[str, Any] = {
+            "id": key,
+            "text": node.text,
+            "actor": actor_id,
+            "role": role,
+            "target": self.native[target],
+            "anchors": anchors,
+            "data": {"aif": data},
+        }
+        self.nodes.append(built(Stance, fields) or Stance.model_construct(**fields))
         self.native[key] = key
 
     def _add(self, key: str, cls: type[Node], **fields: Any) -> None:
@@ -421,7 +426,7 @@ class _Reader:
             fields["data"]["aif"]["nodeID"] = self.doc.nodes[key].raw_id
             fields["id"] = mint_id(cls.model_fields["kind"].default, key)
         try:
-            model = cls(**fields)
+            model = built(cls, fields) or cls(**fields)
         except ValidationError as exc:
             owned = fields["data"]["aif"].get("edges", [])
             self.owned_edges.difference_update(
@@ -562,8 +567,9 @@ def loads(data: bytes | str, *, filename: str | None = None, lenient: bool = Fal
     argmap.errors.ParseError: e.json, node 1, at edges[0]: edge 1: fromID '1' names no node in the map
     """
     report = ImportReport(file=filename, lenient=lenient)
-    doc = parse_aif(data, filename=filename, report=report)
-    return aif_to_map(doc, filename=filename, report=report).map
+    with no_gc():  # the decoded JSON and the models hold no reference cycles
+        doc = parse_aif(data, filename=filename, report=report)
+        return aif_to_map(doc, filename=filename, report=report).map
 
 
 def loads_xaif(
@@ -615,3 +621,8 @@ def sniff_xaif(head: bytes) -> bool:
     True
     """
     return bool(_XAIF_RE.match(head.lstrip().decode("utf-8", "ignore")))
+
+
+def _anchor(source: str, words: str) -> Anchor:
+    fields: dict[str, Any] = {"source": source, "exact": words}
+    return built(Anchor, fields) or Anchor.model_construct(**fields)

@@ -16,9 +16,10 @@ from argmap.model import (
     MODEL_BY_KIND,
     Anchor,
     Node,
+    built,
 )
 from argmap.namespace import NS
-from argmap.stream_caps import capped
+from argmap.stream_caps import capped, check_node_lines
 from argmap.util import no_gc
 from argmap.vocab import (
     CLASS_OF_KIND,
@@ -74,6 +75,10 @@ _REQUIRED = {
     for kind, model in MODEL_BY_KIND.items()
 }
 _T_MAP = _iri(NS + "ArgumentMap")
+# syntaxes whose canonical N-Triples is no bigger than the input, and those whose literals
+# sit on one line unless triple-quoted (see argmap.stream_caps)
+_LINE_BASED = (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS)
+_LITERALS_ON_LINES = (*_LINE_BASED, ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG)
 _UNESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
 _SIMPLE = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 
@@ -103,8 +108,16 @@ def _literal(term: str) -> tuple[str, str | None] | None:
 
 def to_ntriples_text(data: bytes, fmt: ox.RdfFormat, file: str | None, graph: str | None) -> str:
     """Any RDF syntax -> canonical N-Triples text (one named graph, or all merged)."""
+    line_based = fmt in _LINE_BASED
     try:
-        parsed: Any = capped(ox.parse(data, format=fmt), _CLASS_IRIS, len(data), file=file)
+        parsed: Any = capped(
+            ox.parse(data, format=fmt),
+            _CLASS_IRIS,
+            len(data),
+            file=file,
+            data=data if fmt in _LITERALS_ON_LINES else None,
+            nodes_later=line_based,
+        )
         if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
             if graph is None:
                 parsed = (q.triple for q in parsed)
@@ -139,7 +152,10 @@ def to_ntriples_text(data: bytes, fmt: ox.RdfFormat, file: str | None, graph: st
         raise ParseError(
             f"not valid {fmt.name}: {exc} (the parser gave no position)", file=file, path="$"
         ) from None
-    return cast(bytes, out).decode("utf-8")
+    text = cast(bytes, out).decode("utf-8")
+    if line_based:  # the canonical text is no bigger than the input: count its nodes now
+        check_node_lines(text, _CLASS_IRIS, file=file)
+    return text
 
 
 def read(
@@ -193,7 +209,8 @@ class NTriplesReader:
                     previous = kinds.get(s)
                     if previous is not None and previous != kind:
                         raise self.fail(
-                            f"node has two kinds: {CLASS_OF_KIND[previous]} and {CLASS_OF_KIND[kind]}", s
+                            f"node has two kinds: {CLASS_OF_KIND[previous]} and {CLASS_OF_KIND[kind]}",
+                            s,
                         )
                     kinds[s] = kind
                     continue
@@ -373,7 +390,7 @@ class NTriplesReader:
                 wanted = ", ".join(_pred_for(name) for name in missing)
                 raise self.fail(f"{_kind_an(kind)} without {wanted}", s)
             try:
-                nodes.append(cast(Node, model.model_validate(fields)))
+                nodes.append(cast(Node, built(model, fields) or model.model_validate(fields)))
             except ValidationError as exc:
                 problems = "; ".join(
                     f"{'.'.join(str(x) for x in e['loc']) or kind}: {e['msg']}"
@@ -454,7 +471,7 @@ class NTriplesReader:
                 a,
             )
         try:
-            return Anchor.model_validate(fields)
+            return built(Anchor, fields) or Anchor.model_validate(fields)
         except ValidationError as exc:
             raise self.fail(f"invalid anchor: {exc.errors()[0]['msg']}", a) from None
 

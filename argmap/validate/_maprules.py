@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from typing import cast
 
 from argmap.model import Argument, Attack, Evidence
-from argmap.questions import critical_questions
+from argmap.questions import open_question_keys
 from argmap.validate._finding import Finding
 from argmap.validate._mapindex import POSITIVE_ROLES, MapIndex, normalise
 
@@ -423,21 +423,14 @@ def unanchored_statement(ix: MapIndex) -> Iterator[Finding]:
 def open_critical_question(ix: MapIndex) -> Iterator[Finding]:
     """Arguments whose scheme asks critical questions that nothing in the map answers:
     one finding per argument, naming its open questions."""
-    rows = critical_questions(ix.m).open()
-    start = 0
-    while start < len(rows):
-        end = start
-        while end < len(rows) and rows[end].argument == rows[start].argument:
-            end += 1
-        first, keys = rows[start], [r.key for r in rows[start:end]]
+    for argument, conclusion, label, keys in open_question_keys(ix.m):
         noun = "question" if len(keys) == 1 else "questions"
         yield ix.finding(
             "open-critical-question",
-            f"{_cap(ix.name(first.argument))} ({first.scheme_label}) leaves {len(keys)} "
+            f"{_cap(ix.name(argument))} ({label}) leaves {len(keys)} "
             f"critical {noun} open: {', '.join(keys)}.",
-            first.argument, first.conclusion,
+            argument, conclusion,
         )
-        start = end
 
 
 # ---------------------------------------------------------------- hygiene
