@@ -15,7 +15,6 @@ ontology; traced from each recommendation down to the premises and evidence that
 from __future__ import annotations
 
 import importlib
-import sys
 from typing import TYPE_CHECKING, Any
 
 # Errors
@@ -312,68 +311,3 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
-
-
-# --- wiring: what ``import argmap`` used to do eagerly, now done when the class loads ---
-
-
-def _to_rdflib(self: ArgumentMap) -> object:
-    """The map as an rdflib Graph (see :func:`argmap.to_rdflib`)."""
-    from argmap.rdf import to_rdflib
-
-    return to_rdflib(self)
-
-
-def _lazy_repr_html_(self: object) -> Any:
-    """Draw in a notebook: loads :mod:`argmap.display` on first use, then hands over."""
-    from argmap.display import attach_reprs
-
-    for cls in type(self).__mro__:
-        if cls.__dict__.get("_repr_html_") is _lazy_repr_html_:
-            del cls._repr_html_  # type: ignore[attr-defined]  # let attach_reprs put its own
-    attach_reprs()
-    return type(self)._repr_html_(self)  # type: ignore[attr-defined]
-
-
-def _wire(module: Any) -> None:
-    """Give the classes of a freshly loaded module what the package adds to them."""
-    if module.__name__ == "argmap.map":
-        cls = module.ArgumentMap
-        cls.to_rdflib = _to_rdflib
-        cls._repr_html_ = _lazy_repr_html_
-        importlib.import_module("argmap.query.methods")  # m.trace(), m.what_if(), ...
-    elif "_repr_html_" not in module.Trace.__dict__:  # argmap.query.trace
-        module.Trace._repr_html_ = _lazy_repr_html_
-
-
-class _Wiring:
-    """A finder that runs :func:`_wire` after the modules it names finish loading, however
-    they are imported (``argmap.ArgumentMap`` or ``from argmap.map import ArgumentMap``)."""
-
-    names = ("argmap.map", "argmap.query.trace")
-
-    @classmethod
-    def find_spec(cls, fullname: str, path: Any = None, target: Any = None) -> Any:
-        if fullname not in cls.names:
-            return None
-        from importlib.machinery import PathFinder
-
-        spec = PathFinder.find_spec(fullname, path, target)
-        loader = getattr(spec, "loader", None)
-        run = getattr(loader, "exec_module", None)
-        if spec is None or run is None:
-            return spec
-
-        def exec_module(module: Any) -> None:
-            run(module)
-            _wire(module)
-
-        loader.exec_module = exec_module  # type: ignore[union-attr]  # this spec's own loader
-        return spec
-
-
-for _name in _Wiring.names:
-    if _name in sys.modules:  # pragma: no cover  (argmap reloaded)
-        _wire(sys.modules[_name])
-if not any(isinstance(f, type) and f.__name__ == "_Wiring" for f in sys.meta_path):
-    sys.meta_path.insert(0, _Wiring)

@@ -48,6 +48,15 @@ MAP_LAYERS: list[set[str]] = [
 ]
 
 
+# Methods defined on a lower layer's class that forward to a higher layer's public function,
+# importing it when called (``m.trace(...)``, a notebook's ``_repr_html_``). Such an import
+# runs after every module has loaded, so it makes no load-time edge; only these may do it.
+FORWARDS: dict[str, set[str]] = {
+    "argmap.map._core": {"argmap.query", "argmap.rdf", "argmap.display"},
+    "argmap.query.trace": {"argmap.display"},
+}
+
+
 def _modules() -> dict[str, Path]:
     found = {}
     for path in PACKAGE.rglob("*.py"):
@@ -87,28 +96,45 @@ def _layer(unit: str) -> int | None:
     return None
 
 
-def _runtime_nodes(tree: ast.AST) -> Iterator[ast.AST]:
-    """Every node, leaving out the bodies of ``if TYPE_CHECKING:``."""
-    todo = [tree]
+def _runtime_nodes(tree: ast.AST) -> Iterator[tuple[ast.AST, bool]]:
+    """Every node, and whether it is in the body of a method (a function in a class),
+    leaving out the bodies of ``if TYPE_CHECKING:``."""
+    todo: list[tuple[ast.AST, bool, bool]] = [(tree, False, False)]
     while todo:
-        node = todo.pop()
-        yield node
+        node, in_class, in_method = todo.pop()
+        yield node, in_method
         for child in ast.iter_child_nodes(node):
             test = getattr(child, "test", None)
             if isinstance(child, ast.If) and getattr(test, "id", getattr(test, "attr", "")) == (
                 "TYPE_CHECKING"
             ):
-                todo.extend(child.orelse)
+                todo.extend((c, in_class, in_method) for c in child.orelse)
                 continue
-            todo.append(child)
+            method = in_method or (
+                in_class and isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef)
+            )
+            todo.append((child, isinstance(child, ast.ClassDef), method))
+
+
+def _forward(module: str, target: str) -> bool:
+    return any(
+        target == t or target.startswith(t + ".") for t in FORWARDS.get(module, ())
+    )
 
 
 def _imports(module: str) -> Iterator[tuple[str, str | None, int]]:
-    """(imported module, imported name or None, line) for each runtime import of argmap."""
+    """(imported module, imported name or None, line) for each runtime import of argmap,
+    leaving out the forwards a method may make (:data:`FORWARDS`)."""
+    for target, name, line, in_method in _all_imports(module):
+        if not (in_method and _forward(module, target)):
+            yield target, name, line
+
+
+def _all_imports(module: str) -> Iterator[tuple[str, str | None, int, bool]]:
     path = MODULES[module]
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = _package(module)
-    for node in _runtime_nodes(tree):
+    for node, in_method in _runtime_nodes(tree):
         if isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")[: len(package.split(".")) - (node.level - 1)]
@@ -120,13 +146,13 @@ def _imports(module: str) -> Iterator[tuple[str, str | None, int]]:
             for alias in node.names:
                 full = f"{source}.{alias.name}"
                 if full in MODULES:
-                    yield full, None, node.lineno
+                    yield full, None, node.lineno, in_method
                 else:
-                    yield source, alias.name, node.lineno
+                    yield source, alias.name, node.lineno, in_method
         elif isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name == "argmap" or alias.name.startswith("argmap."):
-                    yield alias.name, None, node.lineno
+                    yield alias.name, None, node.lineno, in_method
 
 
 EDGES: dict[str, set[str]] = defaultdict(set)
@@ -215,3 +241,15 @@ def test_the_map_package_is_layered_too() -> None:
         if module in level and target in level and level[target] > level[module]
     ]
     assert upward == []
+
+
+def test_forwards_are_methods_importing_public_names() -> None:
+    """A forward imports a public name, from inside a method, and nothing else crosses."""
+    seen = []
+    for module in FORWARDS:
+        for target, name, line, in_method in _all_imports(module):
+            if _forward(module, target):
+                assert in_method, f"{module}:{line} imports {target} outside a method"
+                assert not (name or "").startswith("_"), f"{module}:{line} uses {name}"
+                seen.append(target)
+    assert {"argmap.query", "argmap.display"} <= set(seen)

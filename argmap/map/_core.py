@@ -6,7 +6,7 @@ the methods call."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, TypeAlias, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 
 import networkx as nx
 
@@ -32,6 +32,11 @@ from argmap.model import (
     Stance,
 )
 from argmap.ntriples import same_graph
+
+if TYPE_CHECKING:
+    import rdflib
+
+    from argmap.query import Trace, WhatIf
 
 __all__ = ["DEFAULT_MAP_BASE", "ArgumentMap", "Ref"]
 
@@ -198,6 +203,43 @@ class ArgumentMap(MapBuilders):
         counts = self.counts()
         shown = ", ".join(f"{v} {k}" for k, v in counts.items() if v)
         return f"<ArgumentMap {self.name!r}: {shown or 'empty'}>"
+
+    # Conveniences for notebooks: each forwards to the function of a higher layer, imported
+    # when called (tests/test_layers.py lists these forwards; nothing is patched on).
+
+    def trace(self, statement: Ref) -> Trace:
+        """Trace a statement to its premises (see :func:`argmap.trace`)."""
+        from argmap.query import trace
+
+        return trace(self, statement)
+
+    def critical_premises(self, statement: Ref) -> tuple[str, ...]:
+        """The premises whose loss alone unsupports a statement (:func:`argmap.critical_premises`)."""
+        from argmap.query import critical_premises
+
+        return critical_premises(self, statement)
+
+    def what_if(self, remove: Iterable[Ref]) -> WhatIf:
+        """What loses complete support if ``remove`` falls (see :func:`argmap.what_if`)."""
+        from argmap.query import what_if
+
+        return what_if(self, remove)
+
+    def to_rdflib(self) -> rdflib.Graph:
+        """The map as an rdflib Graph (see :func:`argmap.to_rdflib`)."""
+        from argmap.rdf import to_rdflib
+
+        return to_rdflib(self)
+
+    def _repr_html_(self) -> str | None:
+        from argmap.display import repr_html
+
+        return repr_html(self)
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> Any:
+        from argmap.display import repr_mimebundle
+
+        return repr_mimebundle(self)
 
     def counts(self) -> dict[str, int]:
         """How many nodes of each kind the map holds.

@@ -440,6 +440,16 @@ class Trace:
 
         return trace_sets(self)
 
+    def _repr_html_(self) -> str | None:
+        from argmap.display import repr_html  # a higher layer, imported when drawn
+
+        return repr_html(self)
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> Any:
+        from argmap.display import repr_mimebundle
+
+        return repr_mimebundle(self)
+
     def __repr__(self) -> str:
         n_att = len(self.attacks)
         n_open = len(self.open_questions)
