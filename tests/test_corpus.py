@@ -126,29 +126,56 @@ def test_ctrl_c_leaves_whole_maps_and_returns_the_report(folder: Path, tmp_path:
     assert len(corpus) == 3 and not rest.interrupted
 
 
-def test_ctrl_c_inside_a_push_leaves_that_map_absent(folder: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("where", ["upload", "count", "swap"])
+def test_ctrl_c_inside_a_batch_leaves_its_maps_absent(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """Batches of one map; Ctrl-C in the second batch's upload, count check or swap."""
+    import argmap.corpus.load as load_module
+    from argmap.corpus.index import CORPUS
     from argmap.store.push import _named_graphs
 
+    monkeypatch.setattr(load_module, "_BATCH_MAPS", 1)
     store = open_store(tmp_path / "store")
-    appends = 0
-    real_append = store.append
+    calls = {"upload": 0, "count": 0, "swap": 0}
+    real = {"upload": store.append_quads, "select": store.select, "update": store.update}
 
-    def append(graph: str, ntriples: bytes) -> None:
-        nonlocal appends
-        appends += 1
-        if appends == 3:  # map 1: data, then corpus lines; map 2: its data
+    def trip(step: str) -> None:
+        calls[step] += 1
+        if step == where and calls[step] == 2:
             raise KeyboardInterrupt
-        real_append(graph, ntriples)
 
-    store.append = append  # type: ignore[method-assign]
+    def append_quads(nquads: bytes) -> None:
+        trip("upload")
+        real["upload"](nquads)
+
+    def select(query: str, **kw: Any) -> Any:
+        if "COUNT(*)" in query:
+            trip("count")
+        return real["select"](query, **kw)
+
+    def update(text: str) -> None:
+        if "INSERT DATA" in text and "MapGraph" in text:
+            trip("swap")
+        real["update"](text)
+
+    monkeypatch.setattr(store, "append_quads", append_quads)
+    monkeypatch.setattr(store, "select", select)
+    monkeypatch.setattr(store, "update", update)
     corpus = Corpus(store)
     report = corpus.load(folder, workers=1)
     assert report.interrupted and len(report.loaded) == 1
     assert corpus.graphs() == [report.loaded[0].graph]
     assert [p.graph for p in corpus.provenance()] == corpus.graphs()
-    # no half-written data graph is left behind
-    data = [g for g in _named_graphs(store) if "#argmap-" in g]
-    assert len(data) == 1
+    # no half-written data or index graph is left behind, nor corpus lines for one
+    current = corpus.provenance()[0].data
+    left = [g for g in _named_graphs(store) if "#argmap-" in g]
+    assert left == sorted([current, current + "-cx"])  # type: ignore[operator]
+    described = store.select(f"SELECT DISTINCT ?d WHERE {{ GRAPH <{CORPUS}> {{ ?d ?p ?o }} }}")
+    assert {r["d"].value for r in described if "urn:argmap:key" not in r["d"].value} == {current}
+    assert q.totals(corpus) == q.totals(corpus.maps())
+    rest = corpus.load(folder, workers=1)
+    assert len(corpus) == 3 and not rest.interrupted
 
 
 def test_add_a_map_and_a_path(folder: Path) -> None:
