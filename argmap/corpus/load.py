@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.corpus.index import CORPUS, CX, MapIndex, Provenance, map_index
-from argmap.corpus.write import Entry, current_data, retire, sweep, write_batch
+from argmap.corpus.write import Entry, current_data, marked_keys, retire, sweep, write_batch
 from argmap.errors import ArgmapError, StoreError
 from argmap.io import collect_reports, guess
 from argmap.io import load as load_file
@@ -57,7 +57,7 @@ from argmap.store.push import ST
 __all__ = ["Corpus", "FileResult", "LoadReport"]
 
 Progress = Callable[[int, int, str], None]
-_BATCH_TRIPLES = 250_000  # triples written to the store in one batch (write_batch)
+_BATCH_TRIPLES = 500_000  # triples written to the store in one batch (write_batch)
 _BATCH_MAPS = 2_000  # and at most so many maps
 _IN_FLIGHT = 64  # files parsed ahead per worker while the batch before is written
 
@@ -353,6 +353,7 @@ class Corpus:
         by_file = {p.file: p.graph for p in prov if p.file is not None}
         taken: dict[str, str | None] = {p.graph: p.file for p in prov}
         old = current_data(self.store)
+        marked = marked_keys(self.store)
         todo: list[tuple[Path, str]] = []
         for f in files:
             try:
@@ -384,7 +385,7 @@ class Corpus:
                 prov = Provenance(g, str(path), sha, p.format, _now(), len(p.problems))
                 entries.append(Entry(g, prov, p.ix))
             try:
-                written = write_batch(self.store, entries, old)
+                written = write_batch(self.store, entries, old, marked)
             except ArgmapError as exc:
                 if len(batch) > 1:  # find the map the store refuses: one at a time
                     for one in batch:

@@ -46,6 +46,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
+from argmap.corpus import digest as _digest
 from argmap.corpus.index import CORPUS, COUNTS, CX, key_iri, normalise
 from argmap.corpus.load import Corpus
 from argmap.corpus.write import current_data
@@ -268,6 +269,8 @@ def totals(source: Source, *, scan: bool = False) -> Rows[MapTotals]:
         counts = _memory_counts(_maps(source))
     elif scan:
         counts = _scan_counts(store)
+    elif (d := _digest.read(store)) is not None:
+        counts = {g: line.counts for g, line in d.maps.items()}
     else:
         rows = _raw(
             store,
@@ -316,7 +319,12 @@ def schemes(source: Source) -> Rows[SchemeCount]:
         count[scheme] = (total + n, gs)
 
     maps = _maps(source) if store is None else {}
-    if store is not None:
+    d = _digest.read(store) if store is not None else None
+    if d is not None:
+        for graph, line in d.maps.items():
+            for scheme, n in line.schemes.items():
+                add(graph, scheme, n)
+    elif store is not None:
         rows = _raw(
             store,
             f"SELECT ?graph ?schemes WHERE {{ {_CURRENT} GRAPH <{CORPUS}> {{ ?data cx:schemes ?schemes }} }}",
@@ -364,44 +372,56 @@ def _iris(values: Iterable[str]) -> str:
     return " ".join(sparql_term(v, iri=True) for v in sorted(set(values)))
 
 
+def _risky(store: Store) -> list[str]:
+    """Maps whose nodes may share IRIs with another map's: two maps with one base, and
+    maps where a node has an IRI of its own."""
+    rows = _raw(
+        store,
+        f"SELECT ?graph WHERE {{ {{ SELECT ?base WHERE {{ {_CURRENT} GRAPH <{CORPUS}> "
+        "{ ?data cx:base ?base } } GROUP BY ?base HAVING (COUNT(?data) > 1) } "
+        f"{_CURRENT} GRAPH <{CORPUS}> {{ ?data cx:base ?base }} }}",
+    )
+    foreign = _raw(
+        store, f"SELECT ?graph WHERE {{ {_CURRENT} GRAPH <{CORPUS}> {{ ?data cx:foreign true }} }}"
+    )
+    return [r["graph"].value for r in rows + foreign]
+
+
 def _shared_in_store(store: Store, statements: bool) -> Rows[Shared]:
     kind = "statement" if statements else "actor"
     types = _STATEMENT_TYPES if statements else "VALUES ?type { am:Actor }"
     where: dict[tuple[str, str], set[str]] = {}
-    unindexed = _unindexed(store)
-    # by name: the keys marked as held by several maps, in the current indexed maps
-    rows = _raw(
-        store,
-        f"SELECT ?key ?graph WHERE {{ GRAPH <{CORPUS}> {{ ?k cx:{kind}Key ?key }} "
-        f"GRAPH ?ix {{ ?n cx:key ?k }} {_INDEXED} }}",
-    )
-    for r in rows:
-        where.setdefault((r["key"].value, "name"), set()).add(r["graph"].value)
+    d = _digest.read(store, shared=True)
+    unindexed = _unindexed(store) if d is None else {}
+    if d is not None:  # by name: the digests' shared keys
+        for (k, text), gs in d.shared.items():
+            if k == kind:
+                where[(text, "name")] = set(gs)
+    else:  # by name: the keys marked as held by several maps, in the current indexed maps
+        rows = _raw(
+            store,
+            f"SELECT ?key ?graph WHERE {{ GRAPH <{CORPUS}> {{ ?k cx:{kind}Key ?key }} "
+            f"GRAPH ?ix {{ ?n cx:key ?k }} {_INDEXED} }}",
+        )
+        for r in rows:
+            where.setdefault((r["key"].value, "name"), set()).add(r["graph"].value)
     # by IRI: each node's IRI and its owl:sameAs; nodes of two maps share an IRI only
     # when both maps have one base, a node has an IRI of its own, or through sameAs
     rows = _raw(
         store,
-        f"SELECT DISTINCT ?iri ?graph WHERE {{ {_CURRENT} GRAPH ?data {{ "
-        f"?local owl:sameAs ?iri ; a ?type . {types} }} }}",
+        f"SELECT DISTINCT ?iri ?graph WHERE {{ GRAPH ?data {{ ?local owl:sameAs ?iri ; a ?type . "
+        f"{types} }} {_CURRENT} }}",
     )
     pairs = {(r["iri"].value, r["graph"].value) for r in rows}
     lookup = {iri for iri, _ in pairs}
-    risky = [
-        r["graph"].value
-        for r in _raw(
-            store,
-            f"SELECT ?graph WHERE {{ {{ SELECT ?base WHERE {{ {_CURRENT} GRAPH <{CORPUS}> "
-            "{ ?data cx:base ?base } } GROUP BY ?base HAVING (COUNT(?data) > 1) } "
-            f"{_CURRENT} GRAPH <{CORPUS}> {{ ?data cx:base ?base }} }}",
-        )
-    ]
-    risky += [
-        r["graph"].value
-        for r in _raw(
-            store,
-            f"SELECT ?graph WHERE {{ {_CURRENT} GRAPH <{CORPUS}> {{ ?data cx:foreign true }} }}",
-        )
-    ]
+    if d is not None:
+        bases: dict[str, list[str]] = {}
+        for line in d.maps.values():
+            bases.setdefault(line.base, []).append(line.graph)
+        risky = [g for gs in bases.values() if len(gs) > 1 for g in gs]
+        risky += [line.graph for line in d.maps.values() if line.foreign]
+    else:
+        risky = _risky(store)
     if risky:
         rows = _raw(
             store,

@@ -24,16 +24,20 @@ reading which pointers moved.
 from __future__ import annotations
 
 import contextlib
+import secrets
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 
 import pyoxigraph as ox
 
+from argmap.corpus.digest import digest_text
 from argmap.corpus.index import (
     CORPUS,
     CX,
+    KEY_PREFIX,
     MapIndex,
     Provenance,
     corpus_lines,
@@ -42,7 +46,7 @@ from argmap.corpus.index import (
 )
 from argmap.errors import StoreCleanupWarning, StoreError, StoreProtocolError
 from argmap.queries import sparql_term
-from argmap.store import CATALOG, Store
+from argmap.store import CATALOG, EmbeddedStore, Store
 from argmap.store.push import ST, data_graph_name, drop_graph
 
 __all__ = ["Entry", "current_data", "retire", "sweep", "write_batch"]
@@ -89,37 +93,78 @@ def current_data(store: Store, graphs: Iterable[str] | None = None) -> dict[str,
     return out
 
 
-def _known_keys(store: Store, keys: list[str]) -> set[str]:
-    """The keys some map's index graph holds already."""
+def _select_own(store: Store, text: str) -> list[dict[str, Any]]:
+    """A query argmap wrote (no SERVICE clause in it: the embedded store need not look)."""
+    if isinstance(store, EmbeddedStore):
+        return store.select(text, allow_service=True)
+    return store.select(text)
+
+
+def marked_keys(store: Store, keys: Iterable[str] | None = None) -> set[str]:
+    """The keys marked as held by several maps (of ``keys``, or all)."""
+    where = f"GRAPH <{CORPUS}> {{ ?k ?mark ?text }} VALUES ?mark {{ <{CX}actorKey> <{CX}statementKey> }}"
+    if keys is None:
+        return {r["k"].value for r in _select_own(store, f"SELECT ?k WHERE {{ {where} }}")}
     found: set[str] = set()
-    for chunk in _chunks(keys):
-        rows = store.select(
-            f"SELECT DISTINCT ?k WHERE {{ VALUES ?k {{ {' '.join(f'<{k}>' for k in chunk)} }} "
-            f"GRAPH ?ix {{ ?n <{CX}key> ?k }} }}"
-        )
+    for chunk in _chunks(sorted(set(keys))):
+        values = " ".join(f"<{k}>" for k in chunk)
+        rows = _select_own(store, f"SELECT ?k WHERE {{ VALUES ?k {{ {values} }} {where} }}")
         found.update(r["k"].value for r in rows)
     return found
 
 
-def _marks(store: Store, entries: list[Entry]) -> dict[str, str]:
-    """Keys of this batch held by another map: in the store, or in two maps here."""
-    seen: dict[str, int] = {}
+def _holders(store: Store, keys: list[str]) -> dict[str, set[str]]:
+    """key -> the data graphs whose index graph holds it."""
+    found: dict[str, set[str]] = {}
+    for chunk in _chunks(keys):
+        rows = _select_own(
+            store,
+            f"SELECT DISTINCT ?k ?ix WHERE {{ VALUES ?k {{ {' '.join(f'<{k}>' for k in chunk)} }} "
+            f"GRAPH ?ix {{ ?n <{CX}key> ?k }} }}",
+        )
+        for r in rows:
+            found.setdefault(r["k"].value, set()).add(r["ix"].value.removesuffix("-cx"))
+    return found
+
+
+def _shared_keys(
+    store: Store, entries: list[Entry], marked: set[str] | None
+) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """The keys of this batch to mark now, and the (kind, text, data graph) facts of
+    every key of the batch held by more than one map (see :mod:`argmap.corpus.digest`)."""
+    where: dict[str, list[str]] = {}
     text: dict[str, str] = {}
     for e in entries:
+        assert e.prov.data is not None
         for k, t in e.ix.keys.items():
-            seen[k] = seen.get(k, 0) + 1
+            where.setdefault(k, []).append(e.prov.data)
             text[k] = t
-    shared = {k for k, n in seen.items() if n > 1}
-    shared |= _known_keys(store, sorted(set(seen) - shared))
-    return {k: text[k] for k in sorted(shared)}
+    known = marked_keys(store, where) if marked is None else marked & where.keys()
+    holders = _holders(store, sorted(where.keys() - known))
+    shared = known | holders.keys() | {k for k, ds in where.items() if len(ds) > 1}
+    facts: list[tuple[str, str, str]] = []
+    for k in sorted(shared):
+        kind = k[len(KEY_PREFIX) :].split(":", 1)[0]
+        for d in sorted(set(where[k]) | holders.get(k, set())):
+            facts.append((kind, text[k], d))
+    marks = {k: text[k] for k in sorted(shared - known)}
+    return marks, facts
 
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _upload(store: Store, entries: list[Entry], marks: dict[str, str]) -> None:
-    corpus = "".join(corpus_lines(e.prov, e.ix) for e in entries) + mark_lines(marks)
+def _digest_lines(batch: str, entries: list[Entry], facts: list[tuple[str, str, str]]) -> str:
+    maps = [(e.graph, e.prov.data or "", e.ix) for e in entries]
+    b = ox.NamedNode(batch)
+    lines = [f"{b} <{CX}digest> {ox.Literal(digest_text(maps, facts))} .\n"]
+    lines += [f"<{e.prov.data}> <{CX}batch> {b} .\n" for e in entries]
+    return "".join(lines)
+
+
+def _upload(store: Store, entries: list[Entry], marks: dict[str, str], digest: str) -> None:
+    corpus = "".join(corpus_lines(e.prov, e.ix) for e in entries) + mark_lines(marks) + digest
     append_quads = getattr(store, "append_quads", None)
     if store.dialect.name in _QUADS and append_quads is not None:
         parts: list[bytes] = []
@@ -199,13 +244,24 @@ def _settle(store: Store, entries: list[Entry], old: dict[str, str]) -> list[Ent
     return [e for e in entries if now.get(e.graph) == e.prov.data]
 
 
-def _drop(store: Store, data: str) -> None:
-    """Remove data graph ``data``, its index graph, its corpus and catalog lines."""
+def _drop(store: Store, data: str, *, tombstone: bool = True) -> None:
+    """Remove data graph ``data``, its index graph, its corpus and catalog lines; a
+    tombstone tells the digest that listed it (:mod:`argmap.corpus.digest`)."""
     drop_graph(store, data)
     drop_graph(store, index_graph(data))
-    d = _iri(data)
-    store.update(f"DELETE WHERE {{ GRAPH {_iri(CORPUS)} {{ {d} ?p ?o }} }}")
+    d, c = _iri(data), _iri(CORPUS)
+    store.update(f"DELETE WHERE {{ GRAPH {c} {{ {d} ?p ?o }} }}")
     store.update(f"DELETE WHERE {{ GRAPH {_iri(CATALOG)} {{ {d} ?p ?o }} }}")
+    if tombstone:
+        store.update(f"INSERT DATA {{ GRAPH {c} {{ {d} <{CX}retired> true }} }}")
+
+
+def _abandon(store: Store, entries: list[Entry], batch: str) -> None:
+    """Remove what a batch that was never swapped put in the store."""
+    for e in entries:
+        if e.prov.data is not None:
+            _drop(store, e.prov.data, tombstone=False)
+    store.update(f"DELETE WHERE {{ GRAPH {_iri(CORPUS)} {{ {_iri(batch)} ?p ?o }} }}")
 
 
 def retire(store: Store, data: Iterable[str]) -> None:
@@ -224,32 +280,49 @@ def retire(store: Store, data: Iterable[str]) -> None:
 
 
 def sweep(store: Store) -> list[str]:
-    """Remove the corpus lines and index graphs of data graphs no map points at."""
-    rows = store.select(f"SELECT DISTINCT ?d WHERE {{ GRAPH <{CORPUS}> {{ ?d <{CX}index> ?ix }} }}")
-    indexed = {r["d"].value for r in rows}
-    stale = sorted(indexed - set(current_data(store).values()))
+    """Remove the corpus lines and index graphs of data graphs no map points at, and
+    tombstone them in the digests; the data graphs swept."""
+    current = set(current_data(store).values())
+    rows = store.select(
+        f"SELECT DISTINCT ?d WHERE {{ GRAPH <{CORPUS}> {{ {{ ?d <{CX}index> ?ix }} "
+        f"UNION {{ ?d <{CX}batch> ?b }} }} }}"
+    )
+    listed = {r["d"].value for r in rows}
+    for r in store.select(f"SELECT ?text WHERE {{ GRAPH <{CORPUS}> {{ ?b <{CX}digest> ?text }} }}"):
+        for line in r["text"].value.split("\n"):
+            parts = line.split("\t")
+            if parts[0] == "m":
+                listed.add(parts[2])
+    retired = {
+        r["d"].value
+        for r in store.select(f"SELECT ?d WHERE {{ GRAPH <{CORPUS}> {{ ?d <{CX}retired> ?x }} }}")
+    }
+    stale = sorted(listed - current - retired)
     for d in stale:
-        drop_graph(store, index_graph(d))
-        store.update(f"DELETE WHERE {{ GRAPH {_iri(CORPUS)} {{ {_iri(d)} ?p ?o }} }}")
+        _drop(store, d)
     return stale
 
 
-def write_batch(store: Store, entries: list[Entry], old: dict[str, str]) -> list[Entry]:
+def write_batch(
+    store: Store, entries: list[Entry], old: dict[str, str], marked: set[str] | None = None
+) -> list[Entry]:
     """Write ``entries`` (see the module docstring); the entries written, data filled in.
 
     ``old`` maps each graph already in the store to its current data graph (updated
-    here). Raises the store's error after removing what went up: the batch absent, or
-    (when the swap's answer was lost and only some pointers moved) those maps whole.
+    here); ``marked``, the keys marked shared (read from the store when None; updated).
+    Raises the store's error after removing what went up: the batch absent, or (when
+    the swap's answer was lost and only some pointers moved) those maps whole.
     """
     if not entries:
         return []
     entries = [replace(e, prov=replace(e.prov, data=data_graph_name(e.graph))) for e in entries]
+    batch = f"urn:argmap:batch:{secrets.token_hex(12)}"
     before = dict(old)
     swapping = False
     failure: BaseException | None = None
     try:
-        marks = _marks(store, entries)
-        _upload(store, entries, marks)
+        marks, facts = _shared_keys(store, entries, None if marked is None else set(marked))
+        _upload(store, entries, marks, _digest_lines(batch, entries, facts))
         _check_counts(store, entries)
         swapping = True
         _swap(store, entries, old)
@@ -261,9 +334,14 @@ def write_batch(store: Store, entries: list[Entry], old: dict[str, str]) -> list
             with contextlib.suppress(StoreError):
                 done = _settle_after_failure(store, entries)
         with contextlib.suppress(StoreError):
-            for e in entries:
-                if e not in done and e.prov.data is not None:
-                    _drop(store, e.prov.data)
+            if done:
+                for e in entries:
+                    if e not in done and e.prov.data is not None:
+                        _drop(store, e.prov.data)
+            else:
+                _abandon(store, entries, batch)
+    if marked is not None and done:
+        marked.update(marks)
     for e in done:
         assert e.prov.data is not None
         old[e.graph] = e.prov.data
