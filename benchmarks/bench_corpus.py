@@ -162,32 +162,112 @@ QUESTIONS: list[tuple[str, Callable[[Any], Any]]] = [
 ]
 
 
+def cpu_seconds(pid: int | None = None) -> float:
+    """CPU time (user + system) of this process and its finished children, or of ``pid``."""
+    if pid is not None:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+SERVER_PIDS: list[int] = []
+
+
+class TreeCpu:
+    """CPU seconds of this process's descendants (the workers, forked by a forkserver,
+    are not this process's children for ``getrusage``): /proc sampled every second,
+    the last value seen of each process kept."""
+
+    def __init__(self, exclude: set[int]) -> None:
+        import threading
+
+        self.exclude = exclude | {os.getpid()}
+        self.first: dict[int, float] = {}
+        self.last: dict[int, float] = {}
+        self.stop = threading.Event()
+        self.sample()
+        self.first = dict(self.last)
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def sample(self) -> None:
+        parent: dict[int, int] = {}
+        cpu: dict[int, float] = {}
+        tick = os.sysconf("SC_CLK_TCK")
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                parent[int(entry.name)] = int(fields[1])
+                cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+        me = os.getpid()
+        for pid in cpu:
+            p, seen = pid, 0
+            while p in parent and p != me and seen < 50:
+                p, seen = parent[p], seen + 1
+            if p == me and pid not in self.exclude:
+                self.last[pid] = cpu[pid]
+
+    def run(self) -> None:
+        while not self.stop.wait(1.0):
+            self.sample()
+
+    def total(self) -> float:
+        self.stop.set()
+        self.thread.join()
+        self.sample()
+        return sum(v - self.first.get(pid, 0.0) for pid, v in self.last.items())
+
+
 def bench(name: str, make_store: Callable[[], Any], folder: Path, args: argparse.Namespace) -> None:
     for workers in (1, args.workers) if args.baseline else (args.workers,):
         with make_store() as store:
             corpus = Corpus(store)
+            if args.questions_only:
+                questions(name, corpus, args)
+                return
+            server = SERVER_PIDS[-1] if SERVER_PIDS and name != "embedded" else None
+            cpu0 = cpu_seconds()
+            tree = TreeCpu(set(SERVER_PIDS))
+            server0 = cpu_seconds(server) if server else 0.0
+            load0 = os.getloadavg()[0]
             t0 = time.perf_counter()
             report = corpus.load(folder, workers=workers)
             elapsed = time.perf_counter() - t0
+            cpu = cpu_seconds() - cpu0
+            workers_cpu = tree.total()
+            server_cpu = cpu_seconds(server) - server0 if server else 0.0
             me, kids = rss_mb()
             print(
                 f"| {name} | load, {workers} worker(s) | {elapsed:.1f} s | {len(report.loaded)} maps, "
-                f"{report.triples:,} triples, {len(report.refused)} refused; peak RSS client "
-                f"{me:.0f} MB, largest child {kids:.0f} MB; load average "
-                f"{os.getloadavg()[0]:.1f} |",
+                f"{report.triples:,} triples, {len(report.refused)} refused; CPU: client "
+                f"{cpu:.0f} s, workers {workers_cpu:.0f} s, server {server_cpu:.0f} s; peak RSS client "
+                f"{me:.0f} MB, largest worker {kids:.0f} MB; load average "
+                f"{load0:.1f} before, {os.getloadavg()[0]:.1f} after |",
                 flush=True,
             )
-            if workers != args.workers:
-                continue
-            maps = corpus.maps() if args.memory else None
-            for label, ask in QUESTIONS:
-                n = len(ask(corpus))
-                in_store = median_ms(lambda ask=ask, c=corpus: ask(c), args.repeat)
-                note = f"{n} rows"
-                if maps is not None:
-                    in_memory = median_ms(lambda ask=ask, ms=maps: ask(ms), args.repeat)
-                    note += f"; in memory {in_memory:.0f} ms"
-                print(f"| {name} | {label} | {in_store:.0f} ms | {note} |", flush=True)
+            if workers == args.workers:
+                questions(name, corpus, args)
+
+
+def questions(name: str, corpus: Corpus, args: argparse.Namespace) -> None:
+    maps = corpus.maps() if args.memory else None
+    for label, ask in QUESTIONS:
+        n = len(ask(corpus))
+        in_store = median_ms(lambda ask=ask, c=corpus: ask(c), args.repeat)
+        note = f"{n} rows"
+        if maps is not None:
+            in_memory = median_ms(lambda ask=ask, ms=maps: ask(ms), args.repeat)
+            note += f"; in memory {in_memory:.0f} ms"
+        print(
+            f"| {name} | {label} | {in_store:.0f} ms | {note}; load average "
+            f"{os.getloadavg()[0]:.1f} |",
+            flush=True,
+        )
 
 
 def main() -> None:
@@ -201,13 +281,18 @@ def main() -> None:
     parser.add_argument("--baseline", action="store_true", help="also load with 1 worker")
     parser.add_argument("--memory", action="store_true", help="also answer in memory")
     parser.add_argument("--stores", default="embedded,oxigraph")
+    parser.add_argument("--work", type=Path, help="keep the stores here (default: removed)")
+    parser.add_argument(
+        "--questions-only", action="store_true", help="ask the questions of the stores in --work"
+    )
     args = parser.parse_args()
     print(
         f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {platform.machine()}, "
         f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, Python "
         f"{platform.python_version()}"
     )
-    work = Path(tempfile.mkdtemp(prefix="bench-corpus-"))
+    work = args.work or Path(tempfile.mkdtemp(prefix="bench-corpus-"))
+    work.mkdir(parents=True, exist_ok=True)
     try:
         folder = args.corpus or work / "corpus"
         if not (folder / "nodeset0.json").exists():
@@ -221,7 +306,7 @@ def main() -> None:
         files = sorted(folder.glob("*.json"))
         print(f"corpus: {len(files)} files, {sum(f.stat().st_size for f in files) / 1e6:.0f} MB")
         print("| store | step | median / time | notes |\n|---|---|---:|---|")
-        counter = iter(range(100))
+        counter = iter(range(100)) if not args.questions_only else iter([0] * 100)
         if "embedded" in args.stores:
             bench("embedded", lambda: open_store(work / f"store{next(counter)}"), folder, args)
         if "oxigraph" in args.stores:
@@ -233,6 +318,8 @@ def main() -> None:
                 server = OxigraphServer(work / f"oxigraph{next(counter)}")
                 server.start()
                 servers.append(server)
+                if server.pid is not None:
+                    SERVER_PIDS.append(server.pid)
                 return connect(server.base_url, dialect="oxigraph", timeout=600)
 
             try:
@@ -242,7 +329,8 @@ def main() -> None:
                     s.stop()
         print(f"load average after: {os.getloadavg()[0]:.1f}")
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -177,6 +177,8 @@ def map_index(m: ArgumentMap) -> MapIndex:
                 k = key_iri(kind, key)
                 keys[k] = key
                 nodes.append((m.iri_of(n.id), k))
+    lines_ix = [f"<{n}> <{CX}key> <{k}> .\n" for n, k in nodes]
+    lines_ix += _reach_lines(m)
     return MapIndex(
         map_iri=m.iri,
         base=m.base,
@@ -187,8 +189,50 @@ def map_index(m: ArgumentMap) -> MapIndex:
         schemes=json.dumps(dict(sorted(schemes.items())), ensure_ascii=False),
         foreign=foreign,
         keys=keys,
-        index="".join(f"<{n}> <{CX}key> <{k}> .\n" for n, k in nodes).encode("utf-8"),
+        index="".join(lines_ix).encode("utf-8"),
     )
+
+
+def _reach_lines(m: ArgumentMap) -> list[str]:
+    """The index lines answering "what rests on what X asserts" and "which attacks on
+    this statement are unanswered" within one map, by lookups only:
+
+    * ``<actor> cx:asserts <target>`` for each asserting stance;
+    * ``<premise> cx:supports <conclusion>`` for each conclusion resting at any depth on
+      an asserted premise (through arguments; the premise itself left out);
+    * ``<statement> cx:unanswered <attack>`` for each attack on the statement that
+      nothing attacks, nor any of its attackers.
+    """
+    iri = m.iri_of
+    out: list[str] = []
+    up: dict[str, set[str]] = {}
+    for a in m.arguments():
+        for p in a.premises:
+            up.setdefault(p, set()).add(a.conclusion)
+    asserted: set[str] = set()
+    for s in m.stances():
+        if s.role == "asserts":
+            out.append(f"<{iri(s.actor)}> <{CX}asserts> <{iri(s.target)}> .\n")
+            asserted.add(s.target)
+    for premise in sorted(asserted):
+        seen: set[str] = set()
+        todo = list(up.get(premise, ()))
+        while todo:
+            c = todo.pop()
+            if c not in seen:
+                seen.add(c)
+                todo.extend(up.get(c, ()))
+        out.extend(f"<{iri(premise)}> <{CX}supports> <{iri(c)}> .\n" for c in seen - {premise})
+    targets: dict[str, list[str]] = {}
+    attackers: dict[str, tuple[str, ...]] = {}
+    for k in m.attacks():
+        targets.setdefault(k.target, []).append(k.id)
+        attackers[k.id] = k.attackers
+    for st in m.statements():
+        for k_id in targets.get(st.id, ()):
+            if k_id not in targets and not any(a in targets for a in attackers[k_id]):
+                out.append(f"<{iri(st.id)}> <{CX}unanswered> <{iri(k_id)}> .\n")
+    return out
 
 
 def _nt(s: str, p: str, o: ox.NamedNode | ox.Literal) -> str:

@@ -407,12 +407,26 @@ def _shared_in_store(store: Store, statements: bool) -> Rows[Shared]:
             where.setdefault((r["key"].value, "name"), set()).add(r["graph"].value)
     # by IRI: each node's IRI and its owl:sameAs; nodes of two maps share an IRI only
     # when both maps have one base, a node has an IRI of its own, or through sameAs
+    # the sameAs links first (few), then which of their subjects are of the kind asked
     rows = _raw(
         store,
-        f"SELECT DISTINCT ?iri ?graph WHERE {{ GRAPH ?data {{ ?local owl:sameAs ?iri ; a ?type . "
-        f"{types} }} {_CURRENT} }}",
+        "SELECT DISTINCT ?iri ?local ?graph WHERE { GRAPH ?data { ?local owl:sameAs ?iri } "
+        f"{_CURRENT} }}",
     )
-    pairs = {(r["iri"].value, r["graph"].value) for r in rows}
+    pairs: set[tuple[str, str]] = set()
+    if rows:
+        typed = _raw(
+            store,
+            f"SELECT DISTINCT ?local ?graph WHERE {{ "
+            f"VALUES ?local {{ {_iris(r['local'].value for r in rows)} }} {_CURRENT} "
+            f"GRAPH ?data {{ ?local a ?type . {types} }} }}",
+        )
+        ok = {(r["local"].value, r["graph"].value) for r in typed}
+        pairs = {
+            (r["iri"].value, r["graph"].value)
+            for r in rows
+            if (r["local"].value, r["graph"].value) in ok
+        }
     lookup = {iri for iri, _ in pairs}
     if d is not None:
         bases: dict[str, list[str]] = {}
@@ -480,13 +494,14 @@ def shared_statements(source: Source) -> Rows[Shared]:
 
 
 def _who_rows(
-    store: Store, ref: str, kind: str, variables: str, where: str
+    store: Store, ref: str, kind: str, variables: str, where: str, by_key: str
 ) -> tuple[list[dict[str, Any]], dict[str, ArgumentMap]]:
     """Rows of ``where`` (a pattern inside ``GRAPH ?data`` using ?who) for every node
     ``ref`` names, with ?graph and ?who bound; and the maps to answer in memory.
 
-    A name is looked up by its key in the maps' index graphs (maps without an index
-    are returned, to be answered in memory). An IRI names itself in every map and the
+    A name is looked up by its key in the maps' index graphs, where ``by_key`` (a
+    pattern inside the index graph using ?who) gives the same rows by lookups (maps
+    without an index are returned, to be answered in memory). An IRI names itself in every map and the
     nodes declared ``owl:sameAs`` it (either way) in a map; the query then runs once
     per node with ?who bound as a constant (Virtuoso 7.2 loses rows when ?who comes
     from a ``BIND`` or ``VALUES`` inside a ``UNION`` here).
@@ -500,8 +515,7 @@ def _who_rows(
         rows = _select(
             store,
             f"SELECT DISTINCT ?graph ?who {variables} WHERE {{ "
-            f"GRAPH ?ix {{ ?who cx:key <{key_iri(kind, key)}> }} {_INDEXED} "
-            f"GRAPH ?data {{ {where} }} }}",
+            f"GRAPH ?ix {{ ?who cx:key <{key_iri(kind, key)}> . {by_key} }} {_INDEXED} }}",
         )
         return rows, _unindexed(store)
     sparql_term(ref, iri=True)  # refuses what is not an absolute IRI
@@ -576,6 +590,7 @@ def resting_on(source: Source, actor: str) -> Rows[RestingOn]:
         "?stance am:actor ?who ; am:role am:Asserts ; am:target ?premise . "
         "?premise (^am:premise/am:conclusion)+ ?conclusion . "
         "FILTER (?premise != ?conclusion)",
+        "?who cx:asserts ?premise . ?premise cx:supports ?conclusion",
     )
     out = {RestingOn(r["graph"], r["conclusion"], r["premise"]) for r in rows}
     return Rows(sorted(out | _resting_in_memory(rest, actor)))
@@ -609,16 +624,21 @@ def unanswered_attacks(source: Source, statement: str) -> Rows[Unanswered]:
         "?who a ?type . FILTER (?type IN (am:Claim, am:Evidence, am:Recommendation)) "
         "?attack a am:Attack ; am:target ?who . "
     )
-    rows, rest = _who_rows(store, statement, "statement", "?attack", head)
-    answered, _ = _who_rows(
-        store,
-        statement,
-        "statement",
-        "?attack",
-        head + "{ ?answer a am:Attack ; am:target ?attack } UNION "
-        "{ ?attack am:attacker ?by . ?answer a am:Attack ; am:target ?by }",
-    )
-    done = {(r["graph"], r["attack"]) for r in answered}
+    unanswered = "?who cx:unanswered ?attack"
+    rows, rest = _who_rows(store, statement, "statement", "?attack", head, unanswered)
+    if _is_iri(statement):
+        answered, _ = _who_rows(
+            store,
+            statement,
+            "statement",
+            "?attack",
+            head + "{ ?answer a am:Attack ; am:target ?attack } UNION "
+            "{ ?attack am:attacker ?by . ?answer a am:Attack ; am:target ?by }",
+            unanswered,
+        )
+        done = {(r["graph"], r["attack"]) for r in answered}
+    else:  # the index holds only the unanswered attacks
+        done = set()
     out = {
         Unanswered(r["graph"], r["who"], r["attack"])
         for r in rows
