@@ -28,8 +28,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-import pyoxigraph as ox
-
 from argmap.corpus.index import CORPUS, COUNTS, CX, MapIndex
 from argmap.store import CATALOG, Store
 from argmap.store.push import ST
@@ -73,27 +71,34 @@ def _select(store: Store, text: str) -> list[dict[str, object]]:
     return store.select(_PREFIX + text)
 
 
-def _count(store: Store, where: str) -> int:
-    rows = _select(store, f"SELECT (COUNT(?d) AS ?n) WHERE {{ {where} }}")
-    n = rows[0].get("n") if rows else None
-    return int(n.value) if isinstance(n, ox.Literal) else -1
-
-
 def read(store: Store, *, shared: bool = False) -> Digest | None:
     """The digest of the current corpus, or None when it does not describe it exactly.
 
     ``shared``: also read the shared-key lines.
     """
     current = f"GRAPH <{CATALOG}> {{ ?g st:current ?d }}"
-    total = _count(store, current)
-    with_digest = _count(store, f"{current} GRAPH <{CORPUS}> {{ ?d cx:batch ?b }}")
-    if total != with_digest:
-        return None
-    rows = _select(store, f"SELECT ?text WHERE {{ GRAPH <{CORPUS}> {{ ?b cx:digest ?text }} }}")
-    retired = {
-        r["d"].value  # type: ignore[attr-defined]
-        for r in _select(store, f"SELECT ?d WHERE {{ GRAPH <{CORPUS}> {{ ?d cx:retired ?x }} }}")
+    # one request: the two counts, the tombstones and the digests (no BIND: Virtuoso
+    # 7.2 loses rows bound inside a UNION)
+    rows = _select(
+        store,
+        f"SELECT ?total ?digested ?retired ?text WHERE {{ "
+        f"{{ SELECT (COUNT(?d) AS ?total) WHERE {{ {current} }} }} "
+        f"UNION {{ SELECT (COUNT(?d) AS ?digested) WHERE {{ {current} "
+        f"GRAPH <{CORPUS}> {{ ?d cx:batch ?b }} }} }} "
+        f"UNION {{ GRAPH <{CORPUS}> {{ ?retired cx:retired ?x }} }} "
+        f"UNION {{ GRAPH <{CORPUS}> {{ ?b cx:digest ?text }} }} }}",
+    )
+    counts = {
+        name: int(r[name].value)  # type: ignore[attr-defined]
+        for r in rows
+        for name in ("total", "digested")
+        if r.get(name) is not None
     }
+    total = counts.get("total", -1)
+    if total != counts.get("digested", -2):
+        return None
+    retired = {r["retired"].value for r in rows if r.get("retired") is not None}  # type: ignore[attr-defined]
+    rows = [r for r in rows if r.get("text") is not None]
     out = Digest()
     graph_of: dict[str, str] = {}
     facts: list[list[str]] = []

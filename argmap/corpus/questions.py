@@ -205,22 +205,20 @@ def _is_iri(ref: str) -> bool:
     return ":" in ref and not any(c.isspace() for c in ref) and ref.split(":", 1)[0].isalpha()
 
 
-def _count(store: Store, where: str) -> int:
-    rows = _raw(store, f"SELECT (COUNT(?data) AS ?n) WHERE {{ {where} }}")
-    return int(rows[0]["n"].value) if rows and rows[0].get("n") is not None else -1
-
-
 _INDEXED = f"{_CURRENT} GRAPH <{CORPUS}> {{ ?data cx:index ?ix }}"
 
 
-def _unindexed(store: Store, indexed: int | None = None) -> dict[str, ArgumentMap]:
-    """The maps whose current version has no corpus index (pulled), usually none.
-
-    ``indexed``: how many current maps the caller found indexed (else counted here).
-    """
-    if indexed is None:
-        indexed = _count(store, _INDEXED)
-    if _count(store, _CURRENT) == indexed:
+def _unindexed(store: Store) -> dict[str, ArgumentMap]:
+    """The maps whose current version has no corpus index (pulled), usually none."""
+    rows = _raw(
+        store,
+        f"SELECT ?total ?indexed WHERE {{ {{ SELECT (COUNT(?data) AS ?total) WHERE {{ {_CURRENT} }} }} "
+        f"UNION {{ SELECT (COUNT(?data) AS ?indexed) WHERE {{ {_INDEXED} }} }} }}",
+    )
+    counts = {
+        k: int(r[k].value) for r in rows for k in ("total", "indexed") if r.get(k) is not None
+    }
+    if counts.get("total", -1) == counts.get("indexed", -2):
         return {}
     rows = _raw(store, f"SELECT ?graph ?data WHERE {{ {_INDEXED} }}")
     have = {(r["graph"].value, r["data"].value) for r in rows}
@@ -282,7 +280,7 @@ def totals(source: Source, *, scan: bool = False) -> Rows[MapTotals]:
             counts[r["graph"].value] = dict(
                 zip(list(COUNTS.values()), map(int, values), strict=True)
             )
-        counts.update(_memory_counts(_unindexed(store, len(rows))))
+        counts.update(_memory_counts(_unindexed(store)))
     return Rows(sorted(_totals_row(g, c) for g, c in counts.items()))
 
 
@@ -334,7 +332,7 @@ def schemes(source: Source) -> Rows[SchemeCount]:
             if text != "{}":
                 for scheme, n in json.loads(text).items():
                     add(r["graph"].value, scheme, n)
-        maps = _unindexed(store, len(rows))
+        maps = _unindexed(store)
     for graph, m in maps.items():
         for a in m.arguments():
             if a.scheme is not None:
