@@ -210,7 +210,7 @@ def _meta(e: Entry, when: str) -> str:
     return (
         f"{g} a st:MapGraph ; st:current {d} .\n"
         f"{d} st:graph {g} ; st:map {_iri(e.ix.map_iri)} ; "
-        f"st:triples {sparql_term(e.ix.distinct)} ; st:pushed {pushed} .\n"
+        f"st:triples {sparql_term(e.ix.distinct)} ; st:pushed {pushed} ; cx:corpus true .\n"
     )
 
 
