@@ -49,7 +49,7 @@ from argmap.queries import sparql_term
 from argmap.store import CATALOG, EmbeddedStore, Store
 from argmap.store.push import ST, data_graph_name, drop_graph
 
-__all__ = ["Entry", "current_data", "retire", "sweep", "write_batch"]
+__all__ = ["Entry", "current_data", "marked_keys", "retire", "sweep", "write_batch"]
 
 _PREFIX = f"PREFIX st: <{ST}>\nPREFIX cx: <{CX}>\n"
 _QUADS = {"embedded", "oxigraph"}  # stores taking one N-Quads upload for many graphs
