@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgumentMap
-from argmap.corpus import Corpus, normalise
+from argmap.corpus import Corpus, digest, normalise
 from argmap.corpus import questions as q
 from argmap.errors import ArgmapError
 from argmap.store import Store, open_store, pull
@@ -126,29 +126,59 @@ def test_ctrl_c_leaves_whole_maps_and_returns_the_report(folder: Path, tmp_path:
     assert len(corpus) == 3 and not rest.interrupted
 
 
-def test_ctrl_c_inside_a_push_leaves_that_map_absent(folder: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("where", ["upload", "count", "swap"])
+def test_ctrl_c_inside_a_batch_leaves_its_maps_absent(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """Batches of one map; Ctrl-C in the second batch's upload, count check or swap."""
+    import argmap.corpus.load as load_module
+    from argmap.corpus.index import CORPUS
     from argmap.store.push import _named_graphs
 
+    monkeypatch.setattr(load_module, "_BATCH_MAPS", 1)
     store = open_store(tmp_path / "store")
-    appends = 0
-    real_append = store.append
+    calls = {"upload": 0, "count": 0, "swap": 0}
+    real = {"upload": store.append_quads, "select": store.select, "update": store.update}
 
-    def append(graph: str, ntriples: bytes) -> None:
-        nonlocal appends
-        appends += 1
-        if appends == 3:  # map 1: data, then corpus lines; map 2: its data
+    def trip(step: str) -> None:
+        calls[step] += 1
+        if step == where and calls[step] == 2:
             raise KeyboardInterrupt
-        real_append(graph, ntriples)
 
-    store.append = append  # type: ignore[method-assign]
+    def append_quads(nquads: bytes) -> None:
+        trip("upload")
+        real["upload"](nquads)
+
+    def select(query: str, **kw: Any) -> Any:
+        if "COUNT(*)" in query:
+            trip("count")
+        return real["select"](query, **kw)
+
+    def update(text: str) -> None:
+        if "INSERT DATA" in text and "MapGraph" in text:
+            trip("swap")
+        real["update"](text)
+
+    monkeypatch.setattr(store, "append_quads", append_quads)
+    monkeypatch.setattr(store, "select", select)
+    monkeypatch.setattr(store, "update", update)
     corpus = Corpus(store)
     report = corpus.load(folder, workers=1)
     assert report.interrupted and len(report.loaded) == 1
     assert corpus.graphs() == [report.loaded[0].graph]
     assert [p.graph for p in corpus.provenance()] == corpus.graphs()
-    # no half-written data graph is left behind
-    data = [g for g in _named_graphs(store) if "#argmap-" in g]
-    assert len(data) == 1
+    # no half-written data or index graph is left behind, nor corpus lines for one
+    current = corpus.provenance()[0].data
+    left = [g for g in _named_graphs(store) if "#argmap-" in g]
+    assert left == sorted([current, current + "-cx"])  # type: ignore[operator]
+    described = store.select(f"SELECT DISTINCT ?d WHERE {{ GRAPH <{CORPUS}> {{ ?d ?p ?o }} }}")
+    subjects = {r["d"].value for r in described}
+    assert {d for d in subjects if not d.startswith("urn:argmap:")} == {current}
+    assert len([d for d in subjects if d.startswith("urn:argmap:batch:")]) == 1
+    assert digest.read(store) is not None  # the fast path describes the corpus exactly
+    assert q.totals(corpus) == q.totals(corpus.maps())
+    rest = corpus.load(folder, workers=1)
+    assert len(corpus) == 3 and not rest.interrupted
 
 
 def test_add_a_map_and_a_path(folder: Path) -> None:
@@ -268,6 +298,59 @@ def test_questions_equal_in_memory_and_in_memory_store(
 ) -> None:
     with open_store(None) as store:
         _check_equal(store, maps_by_graph)
+
+
+def _check_replace_remove(
+    store: Store, maps_by_graph: dict[str, ArgumentMap], other: ArgumentMap
+) -> None:
+    """Replace a map, remove one, push one outside the corpus, sweep: the questions
+    agree with memory after each step, through the digests while the corpus wrote
+    every change and through the per-map path after the outside push."""
+    from argmap.store import push
+
+    empty_store(store)
+    corpus = Corpus(store)
+    for graph, m in maps_by_graph.items():
+        corpus.add(m, graph=graph)
+    expected = dict(maps_by_graph)
+    graphs = sorted(expected)
+    corpus.add(other, graph=graphs[0])  # replaced
+    expected[graphs[0]] = other
+    if len(graphs) > 1:
+        assert corpus.remove(graphs[-1])
+        del expected[graphs[-1]]
+    assert digest.read(store) is not None
+    for name, ask in QUESTIONS:
+        assert ask(corpus) == ask(expected), f"after replace and remove: {name}"
+    push(maps_by_graph[graphs[0]], store, graphs[0])  # outside the corpus
+    expected[graphs[0]] = maps_by_graph[graphs[0]]
+    assert digest.read(store) is None
+    for name, ask in QUESTIONS:
+        assert ask(corpus) == ask(expected), f"after a push outside the corpus: {name}"
+    corpus.sweep()
+    for name, ask in QUESTIONS:
+        assert ask(corpus) == ask(expected), f"after the sweep: {name}"
+    corpus.add(maps_by_graph[graphs[0]], graph=graphs[0])  # the corpus indexes it again
+    assert digest.read(store) is not None
+    for name, ask in QUESTIONS:
+        assert ask(corpus) == ask(expected), f"after adding it again: {name}"
+
+
+@settings(SERVER, max_examples=8)
+@given(corpora(), maps(max_statements=5, recursive_attacks=True))
+def test_questions_equal_after_replace_and_remove_in_each_store(
+    triple_store: Store, maps_by_graph: dict[str, ArgumentMap], other: ArgumentMap
+) -> None:
+    _check_replace_remove(triple_store, maps_by_graph, other)
+
+
+@settings(SERVER, max_examples=30)
+@given(corpora(), maps(max_statements=5, recursive_attacks=True))
+def test_questions_equal_after_replace_and_remove_in_memory_store(
+    maps_by_graph: dict[str, ArgumentMap], other: ArgumentMap
+) -> None:
+    with open_store(None) as store:
+        _check_replace_remove(store, maps_by_graph, other)
 
 
 def test_totals_count_a_map_pushed_outside_the_corpus() -> None:

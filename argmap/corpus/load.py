@@ -39,23 +39,27 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field, replace
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from argmap.corpus.index import CORPUS, CX, Provenance, index_triples, remove_update
-from argmap.errors import ArgmapError
+from argmap.corpus.index import CORPUS, CX, MapIndex, Provenance, map_index
+from argmap.corpus.write import Entry, current_data, marked_keys, retire, sweep, write_batch
+from argmap.errors import ArgmapError, StoreError
 from argmap.io import collect_reports, guess
 from argmap.io import load as load_file
 from argmap.map import ArgumentMap
-from argmap.store import Store, graphs, open_store, pull, push
+from argmap.store import CATALOG, Store, graphs, open_store, pull
+from argmap.store.push import ST
 
 __all__ = ["Corpus", "FileResult", "LoadReport"]
 
 Progress = Callable[[int, int, str], None]
-_FLUSH_EVERY = 50  # maps between two flushes of an embedded store (bounds its memory)
+_BATCH_TRIPLES = 300_000  # triples written to the store in one batch (write_batch)
+_BATCH_MAPS = 2_000  # and at most so many maps
+_IN_FLIGHT = 32  # files parsed ahead per worker while the batch before is written
 
 
 @dataclass
@@ -162,6 +166,22 @@ def parse_file(
     return m, fmt, [str(problem) for r in reports for problem in r.problems]
 
 
+@dataclass
+class Prepared:
+    """A file read in a worker: its format, repaired records, and the map's data and
+    index (:class:`~argmap.corpus.index.MapIndex`), sent back as bytes, not as a map."""
+
+    format: str
+    problems: list[str]
+    ix: MapIndex
+
+
+def prepare_file(path: str, lenient: bool, format: str | None = None) -> Prepared:
+    """Read one file and write its map's data and index (in a worker)."""
+    m, fmt, problems = parse_file(path, lenient, format)
+    return Prepared(fmt, problems, map_index(m))
+
+
 def _files(source: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
     if not isinstance(source, (str, os.PathLike)):
         return sorted(Path(s) for s in source)
@@ -204,19 +224,16 @@ class Corpus:
 
     # ------------------------------------------------------------------ reading
     def provenance(self) -> list[Provenance]:
-        """The provenance of every map of the corpus whose graph is current, by graph."""
+        """The provenance of every map of the corpus (at its current version), by graph."""
         rows = self.store.select(
-            f"SELECT ?g ?p ?o WHERE {{ GRAPH <{CORPUS}> {{ ?g a <{CX}CorpusMap> ; ?p ?o }} }}"
+            f"SELECT ?g ?d ?p ?o WHERE {{ GRAPH <{CATALOG}> {{ ?g <{ST}current> ?d }} "
+            f"GRAPH <{CORPUS}> {{ ?d ?p ?o }} }}"
         )
-        current = {g.graph for g in graphs(self.store)}
-        fields: dict[str, dict[str, Any]] = {}
+        fields: dict[tuple[str, str], dict[str, Any]] = {}
         for r in rows:
-            g = r["g"].value
-            if g not in current:
-                continue
             name = r["p"].value.removeprefix(CX)
-            if name in ("file", "sha256", "format", "loaded", "problems", "data"):
-                fields.setdefault(g, {})[name] = r["o"].value
+            if name in ("file", "sha256", "format", "loaded", "problems"):
+                fields.setdefault((r["g"].value, r["d"].value), {})[name] = r["o"].value
         return sorted(
             (
                 Provenance(
@@ -226,9 +243,9 @@ class Corpus:
                     format=f.get("format"),
                     loaded=f.get("loaded", ""),
                     problems=int(f.get("problems", 0)),
-                    data=f.get("data"),
+                    data=d,
                 )
-                for g, f in fields.items()
+                for (g, d), f in fields.items()
             ),
             key=lambda p: p.graph,
         )
@@ -249,20 +266,18 @@ class Corpus:
         return {p.graph: p.file for p in self.provenance()}
 
     @staticmethod
-    def _graph_for(m: ArgumentMap, file: str, sha: str, taken: dict[str, str | None]) -> str:
+    def _graph_for(iri: str, file: str, sha: str, taken: dict[str, str | None]) -> str:
         """The map's IRI, unless another file of the corpus holds that graph."""
-        graph = m.iri
+        graph = iri
         if graph in taken and taken[graph] != file:
-            graph = f"{m.iri}/corpus-{sha[:16]}"
+            graph = f"{iri}/corpus-{sha[:16]}"
         taken[graph] = file
         return graph
 
     def _put(self, m: ArgumentMap, graph: str, prov: Provenance) -> int:
-        info = push(m, self.store, graph, progress=False)
-        prov = replace(prov, data=info.data_graph)
-        self.store.update(remove_update(graph))
-        self.store.append(CORPUS, index_triples(prov, m))
-        return info.triples or 0
+        entry = Entry(graph, prov, map_index(m))
+        write_batch(self.store, [entry], current_data(self.store, [graph]))
+        return entry.ix.distinct
 
     def add(
         self,
@@ -288,18 +303,25 @@ class Corpus:
         g = (
             graph
             or self._by_file().get(str(path))
-            or self._graph_for(m, str(path), sha, self._taken())
+            or self._graph_for(m.iri, str(path), sha, self._taken())
         )
         self._put(m, g, Provenance(g, str(path), sha, fmt, _now(), len(problems)))
         return g
 
     def remove(self, graph: str) -> bool:
-        """Remove a map and its provenance; whether it was there."""
+        """Remove a map, its provenance and its index; whether it was there."""
         from argmap.store import delete
 
+        data = current_data(self.store, [graph]).get(graph)
         gone = delete(self.store, graph)
-        self.store.update(remove_update(graph))
+        if data is not None:
+            retire(self.store, [data])
         return gone
+
+    def sweep(self) -> list[str]:
+        """Remove the index lines of versions no map points at (left by an interrupted
+        write or a map pushed outside the corpus); the data graphs they described."""
+        return sweep(self.store)
 
     def _by_file(self) -> dict[str, str]:
         return {p.file: p.graph for p in self.provenance() if p.file is not None}
@@ -316,18 +338,22 @@ class Corpus:
     ) -> LoadReport:
         """Read every file of a folder (recursively), a glob, or a list of paths.
 
-        Files are parsed in ``workers`` processes (default: the CPU count; 1 parses here)
-        and pushed here, one at a time. ``progress(done, total, file)`` is called as each
-        file is finished. A file whose hash is in the corpus is ``unchanged``; a changed
-        file replaces the map it gave before. Never raises for a bad file; Ctrl-C stops
-        between files or inside a push (which then leaves the previous version), and the
-        report says ``interrupted``.
+        Files are parsed in ``workers`` processes (default: the CPU count; 1 parses here),
+        which send back each map's triples and index as bytes; this process writes them
+        to the store in batches (:func:`argmap.corpus.write.write_batch`: each map whole
+        or absent). ``progress(done, total, file)`` is called as each file is finished.
+        A file whose hash is in the corpus is ``unchanged``; a changed file replaces the
+        map it gave before. Never raises for a bad file; Ctrl-C stops the load, the
+        batch being written is left out whole, and the report says ``interrupted``.
         """
         files = _files(source)
         report = LoadReport()
-        known = {p.sha256 for p in self.provenance() if p.sha256}
-        by_file = self._by_file()
-        taken = self._taken()
+        prov = self.provenance()
+        known = {p.sha256 for p in prov if p.sha256}
+        by_file = {p.file: p.graph for p in prov if p.file is not None}
+        taken: dict[str, str | None] = {p.graph: p.file for p in prov}
+        old = current_data(self.store)
+        marked = marked_keys(self.store)
         todo: list[tuple[Path, str]] = []
         for f in files:
             try:
@@ -342,6 +368,8 @@ class Corpus:
         total = len(files)
         done = len(report.files)
         flush = getattr(self.store, "flush", None)  # an embedded store's write buffers
+        pending: list[tuple[Path, str, Prepared]] = []
+        pending_triples = 0
 
         def finished(result: FileResult) -> None:
             nonlocal done
@@ -350,19 +378,42 @@ class Corpus:
             if progress is not None:
                 progress(done, total, result.file)
 
-        def store_one(path: Path, sha: str, parsed: tuple[ArgumentMap, str, list[str]]) -> None:
-            m, fmt, problems = parsed
-            g = by_file.get(str(path)) or self._graph_for(m, str(path), sha, taken)
-            prov = Provenance(g, str(path), sha, fmt, _now(), len(problems))
+        def write(batch: list[tuple[Path, str, Prepared]]) -> None:
+            entries: list[Entry] = []
+            for path, sha, p in batch:
+                g = by_file.get(str(path)) or self._graph_for(p.ix.map_iri, str(path), sha, taken)
+                prov = Provenance(g, str(path), sha, p.format, _now(), len(p.problems))
+                entries.append(Entry(g, prov, p.ix))
             try:
-                triples = self._put(m, g, prov)
+                written = write_batch(self.store, entries, old, marked)
             except ArgmapError as exc:
-                finished(FileResult(str(path), "refused", format=fmt, sha256=sha, error=str(exc)))
+                if len(batch) > 1:  # find the map the store refuses: one at a time
+                    for one in batch:
+                        write([one])
+                    return
+                path, sha, p = batch[0]
+                message = str(exc) if isinstance(exc, StoreError) else f"{path}: {exc}"
+                finished(
+                    FileResult(str(path), "refused", format=p.format, sha256=sha, error=message)
+                )
                 return
-            by_file[str(path)] = g
-            if flush is not None and len(report.loaded) % _FLUSH_EVERY == _FLUSH_EVERY - 1:
+            if flush is not None:
                 flush()
-            finished(FileResult(str(path), "loaded", g, fmt, sha, triples, problems))
+            for (path, sha, p), e in zip(batch, written, strict=True):
+                by_file[str(path)] = e.graph
+                finished(
+                    FileResult(
+                        str(path), "loaded", e.graph, p.format, sha, p.ix.distinct, p.problems
+                    )
+                )
+
+        def store_one(path: Path, sha: str, prepared: Prepared) -> None:
+            nonlocal pending, pending_triples
+            pending.append((path, sha, prepared))
+            pending_triples += prepared.ix.triples
+            if pending_triples >= _BATCH_TRIPLES or len(pending) >= _BATCH_MAPS:
+                batch, pending, pending_triples = pending, [], 0
+                write(batch)
 
         def refuse(path: Path, sha: str, exc: BaseException) -> None:
             message = str(exc) if isinstance(exc, ArgmapError) else f"{path}: {exc!r}"
@@ -372,13 +423,15 @@ class Corpus:
             if (workers or os.cpu_count() or 1) <= 1:
                 for path, sha in todo:
                     try:
-                        parsed = parse_file(str(path), lenient, format)
+                        prepared = prepare_file(str(path), lenient, format)
                     except Exception as exc:  # one bad file never stops a load
                         refuse(path, sha, exc)
                         continue
-                    store_one(path, sha, parsed)
+                    store_one(path, sha, prepared)
             else:
                 self._load_parallel(todo, lenient, format, workers, store_one, refuse)
+            batch, pending = pending, []
+            write(batch)
         except KeyboardInterrupt:
             report.interrupted = True
         finally:
@@ -393,27 +446,37 @@ class Corpus:
         lenient: bool,
         format: str | None,
         workers: int | None,
-        store_one: Callable[[Path, str, tuple[ArgumentMap, str, list[str]]], None],
+        store_one: Callable[[Path, str, Prepared], None],
         refuse: Callable[[Path, str, BaseException], None],
     ) -> None:
         # forkserver: a worker does not inherit this process's memory (the store's)
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
-        pool = ProcessPoolExecutor(
-            max_workers=workers, initializer=_ignore_sigint, mp_context=context
-        )
+        n = workers or os.cpu_count() or 1
+        pool = ProcessPoolExecutor(max_workers=n, initializer=_ignore_sigint, mp_context=context)
+        queue = iter(todo)
+        running: dict[Future[Prepared], tuple[Path, str]] = {}
+
+        def submit(count: int) -> None:
+            for path, sha in queue:
+                running[pool.submit(prepare_file, str(path), lenient, format)] = (path, sha)
+                count -= 1
+                if count <= 0:
+                    return
+
         try:
-            futures: dict[Future[tuple[ArgumentMap, str, list[str]]], tuple[Path, str]] = {
-                pool.submit(parse_file, str(path), lenient, format): (path, sha)
-                for path, sha in todo
-            }
-            for fut in as_completed(futures):
-                path, sha = futures[fut]
-                try:
-                    parsed = fut.result()
-                except Exception as exc:  # one bad file never stops a load
-                    refuse(path, sha, exc)
-                    continue
-                store_one(path, sha, parsed)
+            submit(_IN_FLIGHT * n)
+            while running:
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                # in the order submitted, so that batches (and reports) follow the files
+                for fut in sorted(finished, key=lambda f: str(running[f][0])):
+                    path, sha = running.pop(fut)
+                    submit(1)
+                    try:
+                        prepared = fut.result()
+                    except Exception as exc:  # one bad file never stops a load
+                        refuse(path, sha, exc)
+                        continue
+                    store_one(path, sha, prepared)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)

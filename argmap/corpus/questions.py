@@ -19,7 +19,10 @@ their own IRIs). The tests hold the two answers equal on random corpora. Results
   the attack is unanswered: nothing attacks the attack or any of its attackers.
 
 Names and texts match by :func:`~argmap.corpus.index.normalise`; in a store through the
-keys the corpus graph holds (written when a map is added).
+corpus index written when a map is added (:mod:`argmap.corpus.index`): per-map counts
+and schemes, each actor's and statement's key, and marks on the keys found in several
+maps, so that no question scans every node of the corpus. A map whose current version
+has no index (pushed outside the corpus) is pulled and answered in memory.
 
 Examples
 --------
@@ -43,10 +46,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
-from argmap.corpus.index import CORPUS, COUNTS, CX, normalise
+from argmap.corpus import digest as _digest
+from argmap.corpus.index import CORPUS, COUNTS, CX, key_iri, normalise
 from argmap.corpus.load import Corpus
+from argmap.corpus.write import current_data
 from argmap.queries import sparql_term
-from argmap.store import CATALOG, Store, run_query
+from argmap.store import CATALOG, Store, pull, run_query
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -191,8 +196,35 @@ def _select(store: Store, text: str, **params: Any) -> list[dict[str, Any]]:
     return run_query(store, _PREFIXES + text, **params)
 
 
+def _raw(store: Store, text: str) -> list[dict[str, Any]]:
+    """Rows of pyoxigraph terms (no conversion: the large answers)."""
+    return store.select(_PREFIXES + text)
+
+
 def _is_iri(ref: str) -> bool:
     return ":" in ref and not any(c.isspace() for c in ref) and ref.split(":", 1)[0].isalpha()
+
+
+_INDEXED = f"{_CURRENT} GRAPH <{CORPUS}> {{ ?data cx:index ?ix }}"
+
+
+def _unindexed(store: Store) -> dict[str, ArgumentMap]:
+    """The maps whose current version has no corpus index (pulled), usually none."""
+    if _digest.read(store) is not None:  # the digests list every current map
+        return {}
+    rows = _raw(
+        store,
+        f"SELECT ?total ?indexed WHERE {{ {{ SELECT (COUNT(?data) AS ?total) WHERE {{ {_CURRENT} }} }} "
+        f"UNION {{ SELECT (COUNT(?data) AS ?indexed) WHERE {{ {_INDEXED} }} }} }}",
+    )
+    counts = {
+        k: int(r[k].value) for r in rows for k in ("total", "indexed") if r.get(k) is not None
+    }
+    if counts.get("total", -1) == counts.get("indexed", -2):
+        return {}
+    rows = _raw(store, f"SELECT ?graph ?data WHERE {{ {_INDEXED} }}")
+    have = {(r["graph"].value, r["data"].value) for r in rows}
+    return {g: pull(store, g) for g, d in current_data(store).items() if (g, d) not in have}
 
 
 # ------------------------------------------------------------------ totals and ratios
@@ -218,47 +250,54 @@ def _totals_row(graph: str, c: Mapping[str, int]) -> MapTotals:
     )
 
 
+def _memory_counts(maps: Mapping[str, ArgumentMap]) -> dict[str, dict[str, int]]:
+    out = {}
+    for graph, m in maps.items():
+        c = m.counts()
+        out[graph] = {plural: c[kind.lower()] for kind, plural in _KINDS.items()}
+    return out
+
+
 def totals(source: Source, *, scan: bool = False) -> Rows[MapTotals]:
     """Nodes by kind in each map, sorted by graph (every map, even an empty one).
 
-    In a store, a map's counts come from the corpus graph when they describe its current
-    version (written when it was added: one small read for the whole corpus); other maps,
-    or all with ``scan=True``, are counted in their graphs (a scan of every node).
+    In a store, each map's counts come from the corpus index (one small line a map);
+    a map without an index, or every map with ``scan=True``, is counted in its graph.
     """
     store = _store(source)
-    counts: dict[str, dict[str, int]] = {}
-    if store is not None:
-        zero = dict.fromkeys(_KINDS.values(), 0)
-        todo = {r["graph"] for r in _select(store, f"SELECT ?graph WHERE {{ {_CURRENT} }}")}
-        if not scan:
-            props = " ".join(f"cx:{p}" for p in COUNTS.values())
-            indexed = _select(
-                store,
-                f"SELECT ?graph ?p ?n WHERE {{ {_CURRENT} GRAPH <{CORPUS}> "
-                f"{{ ?graph cx:data ?data ; ?p ?n . VALUES ?p {{ {props} }} }} }}",
-            )
-            for r in indexed:
-                counts.setdefault(r["graph"], dict(zero))[r["p"].removeprefix(CX)] = int(r["n"])
-            todo -= counts.keys()
-        for graph in todo:
-            counts[graph] = dict(zero)
-        if todo:
-            values = " ".join(f"am:{k}" for k in _KINDS)
-            only = " ".join(sparql_term(g, iri=True) for g in sorted(todo))
-            rows = _select(
-                store,
-                f"SELECT ?graph ?type (COUNT(DISTINCT ?n) AS ?count) WHERE {{ "
-                f"VALUES ?graph {{ {only} }} {_CURRENT} "
-                f"GRAPH ?data {{ ?n a ?type . VALUES ?type {{ {values} }} }} }} "
-                "GROUP BY ?graph ?type",
-            )
-            for r in rows:
-                counts[r["graph"]][_KINDS[r["type"].removeprefix(_AM)]] = int(r["count"])
+    if store is None:
+        counts = _memory_counts(_maps(source))
+    elif scan:
+        counts = _scan_counts(store)
+    elif (d := _digest.read(store)) is not None:
+        counts = {g: line.counts for g, line in d.maps.items()}
     else:
-        for graph, m in _maps(source).items():
-            c = m.counts()
-            counts[graph] = {plural: c[kind.lower()] for kind, plural in _KINDS.items()}
+        rows = _raw(
+            store,
+            f"SELECT ?graph ?counts WHERE {{ {_CURRENT} GRAPH <{CORPUS}> {{ ?data cx:counts ?counts }} }}",
+        )
+        counts = {}
+        for r in rows:
+            values = r["counts"].value.split()
+            counts[r["graph"].value] = dict(
+                zip(list(COUNTS.values()), map(int, values), strict=True)
+            )
+        counts.update(_memory_counts(_unindexed(store)))
     return Rows(sorted(_totals_row(g, c) for g, c in counts.items()))
+
+
+def _scan_counts(store: Store) -> dict[str, dict[str, int]]:
+    zero = dict.fromkeys(_KINDS.values(), 0)
+    counts = {g: dict(zero) for g in current_data(store)}
+    values = " ".join(f"am:{k}" for k in _KINDS)
+    rows = _select(
+        store,
+        f"SELECT ?graph ?type (COUNT(DISTINCT ?n) AS ?count) WHERE {{ {_CURRENT} "
+        f"GRAPH ?data {{ ?n a ?type . VALUES ?type {{ {values} }} }} }} GROUP BY ?graph ?type",
+    )
+    for r in rows:
+        counts[r["graph"]][_KINDS[r["type"].removeprefix(_AM)]] = int(r["count"])
+    return counts
 
 
 def ratios(source: Source) -> Rows[Ratio]:
@@ -267,6 +306,41 @@ def ratios(source: Source) -> Rows[Ratio]:
         Ratio(t.graph, t.arguments, t.attacks, t.arguments / t.attacks if t.attacks else None)
         for t in totals(source)
     )
+
+
+def schemes(source: Source) -> Rows[SchemeCount]:
+    """Argument schemes, most frequent first (then by name); arguments without one left out."""
+    store = _store(source)
+    count: dict[str, tuple[int, set[str]]] = {}
+
+    def add(graph: str, scheme: str, n: int) -> None:
+        total, gs = count.get(scheme, (0, set()))
+        gs.add(graph)
+        count[scheme] = (total + n, gs)
+
+    maps = _maps(source) if store is None else {}
+    d = _digest.read(store) if store is not None else None
+    if d is not None:
+        for graph, line in d.maps.items():
+            for scheme, n in line.schemes.items():
+                add(graph, scheme, n)
+    elif store is not None:
+        rows = _raw(
+            store,
+            f"SELECT ?graph ?schemes WHERE {{ {_CURRENT} GRAPH <{CORPUS}> {{ ?data cx:schemes ?schemes }} }}",
+        )
+        for r in rows:
+            text = r["schemes"].value
+            if text != "{}":
+                for scheme, n in json.loads(text).items():
+                    add(r["graph"].value, scheme, n)
+        maps = _unindexed(store)
+    for graph, m in maps.items():
+        for a in m.arguments():
+            if a.scheme is not None:
+                add(graph, a.scheme, 1)
+    out = [SchemeCount(s, n, len(gs)) for s, (n, gs) in count.items()]
+    return Rows(sorted(out, key=lambda r: (-r.arguments, r.scheme)))
 
 
 # ------------------------------------------------------------------ shared across maps
@@ -278,32 +352,14 @@ def _shared(where: dict[tuple[str, str], set[str]]) -> Rows[Shared]:
     )
 
 
-def _shared_in_store(store: Store, prop: str, types: str) -> Rows[Shared]:
-    """Grouped and counted in the store; ?graphs lists graph IRIs (which hold no space)."""
-    out: list[Shared] = []
-    agg = '(GROUP_CONCAT(DISTINCT STR(?graph); separator=" ") AS ?graphs)'
-    having = "HAVING (COUNT(DISTINCT ?graph) > 1)"
-    by_name = _select(
-        store,
-        f"SELECT ?key {agg} WHERE {{ {_CURRENT} "
-        f"GRAPH <{CORPUS}> {{ ?graph cx:{prop} ?e . ?e cx:key ?key }} }} GROUP BY ?key {having}",
-    )
-    out.extend(Shared(r["key"], "name", tuple(sorted(r["graphs"].split()))) for r in by_name)
-    by_iri = _select(
-        store,
-        f"SELECT ?iri {agg} WHERE {{ {_CURRENT} GRAPH ?data {{ {types} "
-        f"{{ ?iri a ?type }} UNION {{ ?local a ?type ; owl:sameAs ?iri }} }} }} "
-        f"GROUP BY ?iri {having}",
-    )
-    out.extend(Shared(r["iri"], "same_as", tuple(sorted(r["graphs"].split()))) for r in by_iri)
-    return Rows(sorted(out))
+def _nodes_of(m: ArgumentMap, statements: bool) -> list[Any]:
+    return list(m.statements()) if statements else list(m.actors())
 
 
-def _shared_in_memory(source: Source, statements: bool) -> Rows[Shared]:
+def _shared_in_memory(maps: Mapping[str, ArgumentMap], statements: bool) -> Rows[Shared]:
     where: dict[tuple[str, str], set[str]] = {}
-    for graph, m in _maps(source).items():
-        nodes = list(m.statements()) if statements else list(m.actors())
-        for n in nodes:
+    for graph, m in maps.items():
+        for n in _nodes_of(m, statements):
             key = normalise(n.text)
             if key:
                 where.setdefault((key, "name"), set()).add(graph)
@@ -312,69 +368,156 @@ def _shared_in_memory(source: Source, statements: bool) -> Rows[Shared]:
     return _shared(where)
 
 
+def _iris(values: Iterable[str]) -> str:
+    return " ".join(sparql_term(v, iri=True) for v in sorted(set(values)))
+
+
+def _risky(store: Store) -> list[str]:
+    """Maps whose nodes may share IRIs with another map's: two maps with one base, and
+    maps where a node has an IRI of its own."""
+    rows = _raw(
+        store,
+        f"SELECT ?graph WHERE {{ {{ SELECT ?base WHERE {{ {_CURRENT} GRAPH <{CORPUS}> "
+        "{ ?data cx:base ?base } } GROUP BY ?base HAVING (COUNT(?data) > 1) } "
+        f"{_CURRENT} GRAPH <{CORPUS}> {{ ?data cx:base ?base }} }}",
+    )
+    foreign = _raw(
+        store, f"SELECT ?graph WHERE {{ {_CURRENT} GRAPH <{CORPUS}> {{ ?data cx:foreign true }} }}"
+    )
+    return [r["graph"].value for r in rows + foreign]
+
+
+def _shared_in_store(store: Store, statements: bool) -> Rows[Shared]:
+    kind = "statement" if statements else "actor"
+    types = _STATEMENT_TYPES if statements else "VALUES ?type { am:Actor }"
+    where: dict[tuple[str, str], set[str]] = {}
+    d = _digest.read(store, shared=True)
+    unindexed = _unindexed(store) if d is None else {}
+    if d is not None:  # by name: the digests' shared keys
+        for (k, text), gs in d.shared.items():
+            if k == kind:
+                where[(text, "name")] = set(gs)
+    else:  # by name: the keys marked as held by several maps, in the current indexed maps
+        rows = _raw(
+            store,
+            f"SELECT ?key ?graph WHERE {{ GRAPH <{CORPUS}> {{ ?k cx:{kind}Key ?key }} "
+            f"GRAPH ?ix {{ ?n cx:key ?k }} {_INDEXED} }}",
+        )
+        for r in rows:
+            where.setdefault((r["key"].value, "name"), set()).add(r["graph"].value)
+    # by IRI: each node's IRI and its owl:sameAs; nodes of two maps share an IRI only
+    # when both maps have one base, a node has an IRI of its own, or through sameAs
+    # the sameAs links first (few), then which of their subjects are of the kind asked
+    rows = _raw(
+        store,
+        "SELECT DISTINCT ?iri ?local ?graph WHERE { GRAPH ?data { ?local owl:sameAs ?iri } "
+        f"{_CURRENT} }}",
+    )
+    pairs: set[tuple[str, str]] = set()
+    if rows:
+        typed = _raw(
+            store,
+            f"SELECT DISTINCT ?local ?graph WHERE {{ "
+            f"VALUES ?local {{ {_iris(r['local'].value for r in rows)} }} {_CURRENT} "
+            f"GRAPH ?data {{ ?local a ?type . {types} }} }}",
+        )
+        ok = {(r["local"].value, r["graph"].value) for r in typed}
+        pairs = {
+            (r["iri"].value, r["graph"].value)
+            for r in rows
+            if (r["local"].value, r["graph"].value) in ok
+        }
+    lookup = {iri for iri, _ in pairs}
+    if d is not None:
+        bases: dict[str, list[str]] = {}
+        for line in d.maps.values():
+            bases.setdefault(line.base, []).append(line.graph)
+        risky = [g for gs in bases.values() if len(gs) > 1 for g in gs]
+        risky += [line.graph for line in d.maps.values() if line.foreign]
+    else:
+        risky = _risky(store)
+    if risky:
+        rows = _raw(
+            store,
+            f"SELECT DISTINCT ?iri WHERE {{ VALUES ?graph {{ {_iris(risky)} }} {_CURRENT} "
+            f"GRAPH ?data {{ ?iri a ?type . {types} }} }}",
+        )
+        lookup.update(r["iri"].value for r in rows)
+    names: dict[str, str] = {}
+    for graph, m in unindexed.items():
+        for n in _nodes_of(m, statements):
+            key = normalise(n.text)
+            if key:
+                names[key_iri(kind, key)] = key
+                where.setdefault((key, "name"), set()).add(graph)
+            lookup.add(m.iri_of(n.id))
+            for iri in n.same_as:
+                pairs.add((iri, graph))
+                lookup.add(iri)
+    if lookup:
+        rows = _raw(
+            store,
+            f"SELECT DISTINCT ?iri ?graph WHERE {{ VALUES ?iri {{ {_iris(lookup)} }} {_CURRENT} "
+            f"GRAPH ?data {{ ?iri a ?type . {types} }} }}",
+        )
+        pairs.update((r["iri"].value, r["graph"].value) for r in rows)
+    if names:
+        rows = _raw(
+            store,
+            f"SELECT DISTINCT ?k ?graph WHERE {{ VALUES ?k {{ {' '.join(f'<{k}>' for k in sorted(names))} }} "
+            f"GRAPH ?ix {{ ?n cx:key ?k }} {_INDEXED} }}",
+        )
+        for r in rows:
+            where.setdefault((names[r["k"].value], "name"), set()).add(r["graph"].value)
+    for iri, graph in pairs:
+        where.setdefault((iri, "same_as"), set()).add(graph)
+    return _shared(where)
+
+
 def shared_actors(source: Source) -> Rows[Shared]:
     """Actors in more than one map: by normalised name, and by IRI or ``same_as``."""
     store = _store(source)
     if store is not None:
-        return _shared_in_store(store, "actor", "VALUES ?type { am:Actor }")
-    return _shared_in_memory(source, statements=False)
+        return _shared_in_store(store, statements=False)
+    return _shared_in_memory(_maps(source), statements=False)
 
 
 def shared_statements(source: Source) -> Rows[Shared]:
     """Statements in more than one map: by normalised text, and by IRI or ``same_as``."""
     store = _store(source)
     if store is not None:
-        return _shared_in_store(store, "statement", _STATEMENT_TYPES)
-    return _shared_in_memory(source, statements=True)
-
-
-def schemes(source: Source) -> Rows[SchemeCount]:
-    """Argument schemes, most frequent first (then by name); arguments without one left out."""
-    store = _store(source)
-    count: dict[str, tuple[int, set[str]]] = {}
-    if store is not None:
-        rows = _select(
-            store,
-            f"SELECT ?graph ?scheme (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {_CURRENT} "
-            f"GRAPH ?data {{ ?a a am:Argument ; am:scheme ?scheme }} }} GROUP BY ?graph ?scheme",
-        )
-        for r in rows:
-            n, gs = count.get(str(r["scheme"]), (0, set()))
-            count[str(r["scheme"])] = (n + int(r["n"]), gs | {r["graph"]})
-    else:
-        for graph, m in _maps(source).items():
-            for a in m.arguments():
-                if a.scheme is not None:
-                    n, gs = count.get(a.scheme, (0, set()))
-                    count[a.scheme] = (n + 1, gs | {graph})
-    out = [SchemeCount(s, n, len(gs)) for s, (n, gs) in count.items()]
-    return Rows(sorted(out, key=lambda r: (-r.arguments, r.scheme)))
+        return _shared_in_store(store, statements=True)
+    return _shared_in_memory(_maps(source), statements=True)
 
 
 # ------------------------------------------------------------------ one actor, one statement
 
 
 def _who_rows(
-    store: Store, ref: str, prop: str, variables: str, where: str
-) -> list[dict[str, Any]]:
+    store: Store, ref: str, kind: str, variables: str, where: str, by_key: str
+) -> tuple[list[dict[str, Any]], dict[str, ArgumentMap]]:
     """Rows of ``where`` (a pattern inside ``GRAPH ?data`` using ?who) for every node
-    ``ref`` names, with ?graph and ?who bound.
+    ``ref`` names, with ?graph and ?who bound; and the maps to answer in memory.
 
-    A name is looked up by its key in the corpus graph. An IRI names itself in every map
-    and the nodes declared ``owl:sameAs`` it (either way) in a map; the query then runs
-    once per node with ?who bound as a constant (Virtuoso 7.2 loses rows when ?who comes
+    A name is looked up by its key in the maps' index graphs, where ``by_key`` (a
+    pattern inside the index graph using ?who) gives the same rows by lookups (maps
+    without an index are returned, to be answered in memory). An IRI names itself in every map and the
+    nodes declared ``owl:sameAs`` it (either way) in a map; the query then runs once
+    per node with ?who bound as a constant (Virtuoso 7.2 loses rows when ?who comes
     from a ``BIND`` or ``VALUES`` inside a ``UNION`` here).
     """
     import pyoxigraph as ox
 
     if not _is_iri(ref):
-        return _select(
+        key = normalise(ref)
+        if not key:
+            return [], {}
+        rows = _select(
             store,
-            f"SELECT DISTINCT ?graph ?who {variables} WHERE {{ {_CURRENT} "
-            f"GRAPH <{CORPUS}> {{ ?graph cx:{prop} ?e . ?e cx:key $key ; cx:node ?who }} "
-            f"GRAPH ?data {{ {where} }} }}",
-            key=normalise(ref),
+            f"SELECT DISTINCT ?graph ?who {variables} WHERE {{ "
+            f"GRAPH ?ix {{ ?who cx:key <{key_iri(kind, key)}> . {by_key} }} {_INDEXED} }}",
         )
+        return rows, _unindexed(store)
     sparql_term(ref, iri=True)  # refuses what is not an absolute IRI
     linked = _select(
         store,
@@ -392,7 +535,7 @@ def _who_rows(
             who=ox.NamedNode(who),
         )
         out.extend({**r, "who": who} for r in rows if who == ref or (r["graph"], who) in pairs)
-    return out
+    return out, {}
 
 
 def _who_in_memory(m: ArgumentMap, ref: str, nodes: Iterable[Any]) -> set[str]:
@@ -408,26 +551,9 @@ def _who_in_memory(m: ArgumentMap, ref: str, nodes: Iterable[Any]) -> set[str]:
     return found
 
 
-def resting_on(source: Source, actor: str) -> Rows[RestingOn]:
-    """Every conclusion, in any map, resting at any depth on a premise ``actor`` asserts.
-
-    ``actor`` is an IRI (matching the actor's IRI or ``same_as``, either way) or a name
-    (matching actors by normalised name). Sorted.
-    """
-    store = _store(source)
-    if store is not None:
-        rows = _who_rows(
-            store,
-            actor,
-            "actor",
-            "?conclusion ?premise",
-            "?stance am:actor ?who ; am:role am:Asserts ; am:target ?premise . "
-            "?premise (^am:premise/am:conclusion)+ ?conclusion . "
-            "FILTER (?premise != ?conclusion)",
-        )
-        return Rows(sorted({RestingOn(r["graph"], r["conclusion"], r["premise"]) for r in rows}))
+def _resting_in_memory(maps: Mapping[str, ArgumentMap], actor: str) -> set[RestingOn]:
     out: set[RestingOn] = set()
-    for graph, m in _maps(source).items():
+    for graph, m in maps.items():
         who = _who_in_memory(m, actor, m.actors())
         asserted = {s.target for s in m.stances() if s.role == "asserts" and s.actor in who}
         up: dict[str, set[str]] = {}
@@ -444,41 +570,35 @@ def resting_on(source: Source, actor: str) -> Rows[RestingOn]:
                     todo.extend(up.get(c, ()))
             for c in seen - {premise}:
                 out.add(RestingOn(graph, m.iri_of(c), m.iri_of(premise)))
-    return Rows(sorted(out))
+    return out
 
 
-def unanswered_attacks(source: Source, statement: str) -> Rows[Unanswered]:
-    """Where ``statement`` (an IRI, or a text matched normalised) is attacked, and
-    nothing attacks that attack or any of its attackers. Sorted."""
+def resting_on(source: Source, actor: str) -> Rows[RestingOn]:
+    """Every conclusion, in any map, resting at any depth on a premise ``actor`` asserts.
+
+    ``actor`` is an IRI (matching the actor's IRI or ``same_as``, either way) or a name
+    (matching actors by normalised name). Sorted.
+    """
     store = _store(source)
-    if store is not None:
-        # Two queries (the attacks, then those answered) rather than FILTER NOT EXISTS,
-        # which Virtuoso 7.2 evaluates wrongly in this shape.
-        head = (
-            "?who a ?type . FILTER (?type IN (am:Claim, am:Evidence, am:Recommendation)) "
-            "?attack a am:Attack ; am:target ?who . "
-        )
-        rows = _who_rows(store, statement, "statement", "?attack", head)
-        answered = _who_rows(
-            store,
-            statement,
-            "statement",
-            "?attack",
-            head + "{ ?answer a am:Attack ; am:target ?attack } UNION "
-            "{ ?attack am:attacker ?by . ?answer a am:Attack ; am:target ?by }",
-        )
-        done = {(r["graph"], r["attack"]) for r in answered}
-        return Rows(
-            sorted(
-                {
-                    Unanswered(r["graph"], r["who"], r["attack"])
-                    for r in rows
-                    if (r["graph"], r["attack"]) not in done
-                }
-            )
-        )
+    if store is None:
+        return Rows(sorted(_resting_in_memory(_maps(source), actor)))
+    rows, rest = _who_rows(
+        store,
+        actor,
+        "actor",
+        "?conclusion ?premise",
+        "?stance am:actor ?who ; am:role am:Asserts ; am:target ?premise . "
+        "?premise (^am:premise/am:conclusion)+ ?conclusion . "
+        "FILTER (?premise != ?conclusion)",
+        "?who cx:asserts ?premise . ?premise cx:supports ?conclusion",
+    )
+    out = {RestingOn(r["graph"], r["conclusion"], r["premise"]) for r in rows}
+    return Rows(sorted(out | _resting_in_memory(rest, actor)))
+
+
+def _unanswered_in_memory(maps: Mapping[str, ArgumentMap], statement: str) -> set[Unanswered]:
     out: set[Unanswered] = set()
-    for graph, m in _maps(source).items():
+    for graph, m in maps.items():
         targets: dict[str, list[str]] = {}
         attackers: dict[str, tuple[str, ...]] = {}
         for k in m.attacks():
@@ -489,4 +609,39 @@ def unanswered_attacks(source: Source, statement: str) -> Rows[Unanswered]:
                 if k_id in targets or any(a in targets for a in attackers[k_id]):
                     continue
                 out.add(Unanswered(graph, m.iri_of(s), m.iri_of(k_id)))
-    return Rows(sorted(out))
+    return out
+
+
+def unanswered_attacks(source: Source, statement: str) -> Rows[Unanswered]:
+    """Where ``statement`` (an IRI, or a text matched normalised) is attacked, and
+    nothing attacks that attack or any of its attackers. Sorted."""
+    store = _store(source)
+    if store is None:
+        return Rows(sorted(_unanswered_in_memory(_maps(source), statement)))
+    # Two queries (the attacks, then those answered) rather than FILTER NOT EXISTS,
+    # which Virtuoso 7.2 evaluates wrongly in this shape.
+    head = (
+        "?who a ?type . FILTER (?type IN (am:Claim, am:Evidence, am:Recommendation)) "
+        "?attack a am:Attack ; am:target ?who . "
+    )
+    unanswered = "?who cx:unanswered ?attack"
+    rows, rest = _who_rows(store, statement, "statement", "?attack", head, unanswered)
+    if _is_iri(statement):
+        answered, _ = _who_rows(
+            store,
+            statement,
+            "statement",
+            "?attack",
+            head + "{ ?answer a am:Attack ; am:target ?attack } UNION "
+            "{ ?attack am:attacker ?by . ?answer a am:Attack ; am:target ?by }",
+            unanswered,
+        )
+        done = {(r["graph"], r["attack"]) for r in answered}
+    else:  # the index holds only the unanswered attacks
+        done = set()
+    out = {
+        Unanswered(r["graph"], r["who"], r["attack"])
+        for r in rows
+        if (r["graph"], r["attack"]) not in done
+    }
+    return Rows(sorted(out | _unanswered_in_memory(rest, statement)))

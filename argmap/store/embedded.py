@@ -256,6 +256,22 @@ class EmbeddedStore:
         except (OSError, ValueError, RuntimeError) as exc:
             raise StoreError(f"upload to <{graph}>: {self.location} failed: {exc}") from None
 
+    def append_quads(self, nquads: bytes) -> None:
+        """Add N-Quads, each to its named graph (pyoxigraph's bulk loader for large batches).
+
+        Like :meth:`append`, not transactional: for graphs nobody reads yet.
+        """
+        store = self._live()
+        try:
+            if len(nquads) < _SMALL_LOAD:
+                store.load(nquads, ox.RdfFormat.N_QUADS)
+            else:
+                store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
+        except SyntaxError as exc:
+            raise StoreError(f"upload: {self.location}: bad N-Quads: {exc}") from None
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise StoreError(f"upload: {self.location} failed: {exc}") from None
+
     def read_graph(self, graph: str) -> bytes:
         """Every triple of ``graph`` as N-Triples."""
         store = self._live()

@@ -488,6 +488,20 @@ class RemoteStore:
             headers={"Content-Type": "application/n-triples"},
         )
 
+    def append_quads(self, nquads: bytes) -> None:
+        """Add N-Quads, each to its named graph, with one ``POST`` of the whole store.
+
+        Only servers whose Graph Store endpoint takes N-Quads (Oxigraph) accept it.
+        """
+        self._send(
+            "POST",
+            self.gsp_url,
+            "upload of N-Quads",
+            params=self.dialect.upload_params,
+            content=nquads,
+            headers={"Content-Type": "application/n-quads"},
+        )
+
     def read_graph(self, graph: str) -> bytes:
         """The triples of ``graph`` by Graph Store ``GET`` (empty when there is none)."""
         response = self._send(
