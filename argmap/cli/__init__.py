@@ -78,6 +78,23 @@ def command(name: str) -> Any:
     return typer.main.get_command(one)
 
 
+def _short_help(text: str, limit: int) -> str:
+    """The first sentence of ``text``, cut at a word to at most ``limit`` characters.
+
+    >>> _short_help("Trace a recommendation. Then more.", 40)
+    'Trace a recommendation.'
+    >>> _short_help("Push a map into a triple store over SPARQL", 20)
+    'Push a map into...'
+    """
+    whole = " ".join(text.split())
+    first = whole.split(". ")[0]
+    first = first if first == whole else first + "."
+    if len(first) <= limit:
+        return first
+    cut = first[: max(limit - 3, 1)].rsplit(" ", 1)[0]
+    return cut + "..."
+
+
 class _LazyGroup(TyperGroup):
     """Lists the commands from :data:`COMMANDS`; builds one only when it is asked for."""
 
@@ -90,13 +107,8 @@ class _LazyGroup(TyperGroup):
         return self.commands.get(cmd_name)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        try:  # typer >= 0.20 carries its own copy of click
-            from typer._click.utils import make_default_short_help
-        except ImportError:  # pragma: no cover
-            from click.utils import make_default_short_help
-
         limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
-        rows = [(name, make_default_short_help(text, limit))
+        rows = [(name, _short_help(text, limit))
                 for name, (_m, _f, text) in COMMANDS.items()]  # fmt: skip
         with formatter.section("Commands"):
             formatter.write_dl(rows)
