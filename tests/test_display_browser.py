@@ -199,7 +199,11 @@ def read_png(data: bytes) -> Image:
 # ---------------------------------------------------------------------- running Chromium
 
 
-def _chromium(exe: str, profile: Path, url: str, *args: str) -> subprocess.CompletedProcess[str]:
+def chromium(
+    exe: str, profile: Path, url: str, *args: str, window: tuple[int, int] = WINDOW
+) -> subprocess.CompletedProcess[str]:
+    """Headless Chromium on ``url`` with a fresh profile, a window of ``window`` pixels and
+    no background networking (this machine refuses it)."""
     cmd = [
         exe,
         "--headless",
@@ -213,7 +217,7 @@ def _chromium(exe: str, profile: Path, url: str, *args: str) -> subprocess.Compl
         f"--user-data-dir={profile}",
         "--hide-scrollbars",
         "--force-device-scale-factor=1",
-        f"--window-size={WINDOW[0]},{WINDOW[1]}",
+        f"--window-size={window[0]},{window[1]}",
         *args,
         url,
     ]
@@ -272,7 +276,7 @@ def shot(tmp_path_factory: pytest.TempPathFactory) -> Shot:
 
     # "#diagram" opens the viewer on the diagram (the brief's map opens on the reading view
     # at this size: tests/test_display_readable.py checks that one)
-    dumped = _chromium(exe, tmp / "profile-dom", probed.as_uri() + "#diagram", "--dump-dom")
+    dumped = chromium(exe, tmp / "profile-dom", probed.as_uri() + "#diagram", "--dump-dom")
     assert dumped.returncode == 0, dumped.stderr[-2000:]
     found = re.search(r'<pre id="am-probe">(.*?)</pre>', dumped.stdout, re.S)
     assert found, "the probe did not run: " + dumped.stdout[-500:]
@@ -293,7 +297,7 @@ def shot(tmp_path_factory: pytest.TempPathFactory) -> Shot:
 def _screenshot(exe: str, tmp: Path, page: Path, n: int) -> bytes:
     """A screenshot of ``page`` from a fresh browser profile."""
     png_path = tmp / f"map-{n}.png"
-    taken = _chromium(
+    taken = chromium(
         exe, tmp / f"profile-shot-{n}", page.as_uri() + "#diagram", f"--screenshot={png_path}"
     )
     assert taken.returncode == 0 and png_path.is_file(), taken.stderr[-2000:]

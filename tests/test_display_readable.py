@@ -35,7 +35,7 @@ import pytest
 import argmap
 from argmap.display import render
 from tests.conftest import require, require_module
-from tests.test_display_browser import brief_map, read_png
+from tests.test_display_browser import brief_map, chromium, read_png
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "examples" / "un_cybercrime_convention" / "walkthrough.ipynb"
@@ -150,25 +150,7 @@ window.addEventListener("load", function () {
 
 
 def _chromium(exe: str, profile: Path, url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    cmd = [
-        exe,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={profile}",
-        "--hide-scrollbars",
-        "--force-device-scale-factor=1",
-        f"--window-size={WINDOW[0]},{WINDOW[1]}",
-        *args,
-        url,
-    ]
-    # the timeout only stops a hung browser; nothing here measures time
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
+    return chromium(exe, profile, url, *args, window=WINDOW)
 
 
 @dataclass
