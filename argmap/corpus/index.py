@@ -45,6 +45,7 @@ import hashlib
 import json
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -68,6 +69,8 @@ __all__ = [
     "map_index",
     "mark_lines",
     "normalise",
+    "conclusions_resting_on",
+    "support_up",
 ]
 
 #: The named graph holding every map's provenance and the marks of shared keys.
@@ -193,6 +196,28 @@ def map_index(m: ArgumentMap) -> MapIndex:
     )
 
 
+
+def support_up(m: ArgumentMap) -> dict[str, set[str]]:
+    """For each premise, the conclusions of the arguments it is a premise of."""
+    up: dict[str, set[str]] = {}
+    for a in m.arguments():
+        for p in a.premises:
+            up.setdefault(p, set()).add(a.conclusion)
+    return up
+
+
+def conclusions_resting_on(up: Mapping[str, set[str]], premise: str) -> set[str]:
+    """The conclusions resting at any depth on ``premise`` through ``up`` (from
+    :func:`support_up`), the premise itself left out."""
+    seen: set[str] = set()
+    todo = list(up.get(premise, ()))
+    while todo:
+        c = todo.pop()
+        if c not in seen:
+            seen.add(c)
+            todo.extend(up.get(c, ()))
+    return seen - {premise}
+
 def _reach_lines(m: ArgumentMap) -> list[str]:
     """The index lines answering "what rests on what X asserts" and "which attacks on
     this statement are unanswered" within one map, by lookups only:
@@ -205,24 +230,17 @@ def _reach_lines(m: ArgumentMap) -> list[str]:
     """
     iri = m.iri_of
     out: list[str] = []
-    up: dict[str, set[str]] = {}
-    for a in m.arguments():
-        for p in a.premises:
-            up.setdefault(p, set()).add(a.conclusion)
+    up = support_up(m)
     asserted: set[str] = set()
     for s in m.stances():
         if s.role == "asserts":
             out.append(f"<{iri(s.actor)}> <{CX}asserts> <{iri(s.target)}> .\n")
             asserted.add(s.target)
     for premise in sorted(asserted):
-        seen: set[str] = set()
-        todo = list(up.get(premise, ()))
-        while todo:
-            c = todo.pop()
-            if c not in seen:
-                seen.add(c)
-                todo.extend(up.get(c, ()))
-        out.extend(f"<{iri(premise)}> <{CX}supports> <{iri(c)}> .\n" for c in seen - {premise})
+        out.extend(
+            f"<{iri(premise)}> <{CX}supports> <{iri(c)}> .\n"
+            for c in conclusions_resting_on(up, premise)
+        )
     targets: dict[str, list[str]] = {}
     attackers: dict[str, tuple[str, ...]] = {}
     for k in m.attacks():

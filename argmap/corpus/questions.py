@@ -47,7 +47,15 @@ from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from argmap.corpus import digest as _digest
-from argmap.corpus.index import CORPUS, COUNTS, CX, key_iri, normalise
+from argmap.corpus.index import (
+    CORPUS,
+    COUNTS,
+    CX,
+    conclusions_resting_on,
+    key_iri,
+    normalise,
+    support_up,
+)
 from argmap.corpus.load import Corpus
 from argmap.corpus.write import current_data
 from argmap.queries import sparql_term
@@ -556,19 +564,9 @@ def _resting_in_memory(maps: Mapping[str, ArgumentMap], actor: str) -> set[Resti
     for graph, m in maps.items():
         who = _who_in_memory(m, actor, m.actors())
         asserted = {s.target for s in m.stances() if s.role == "asserts" and s.actor in who}
-        up: dict[str, set[str]] = {}
-        for a in m.arguments():
-            for p in a.premises:
-                up.setdefault(p, set()).add(a.conclusion)
+        up = support_up(m)
         for premise in asserted:
-            seen: set[str] = set()
-            todo = list(up.get(premise, ()))
-            while todo:
-                c = todo.pop()
-                if c not in seen:
-                    seen.add(c)
-                    todo.extend(up.get(c, ()))
-            for c in seen - {premise}:
+            for c in conclusions_resting_on(up, premise):
                 out.add(RestingOn(graph, m.iri_of(c), m.iri_of(premise)))
     return out
 
