@@ -110,6 +110,10 @@ class Dialect:
             starts from a constant itself, one step per request, and sends the nodes it
             reaches as ``VALUES`` (see :meth:`expand_paths`).
         values_batch: the most terms argmap puts in one ``VALUES`` block.
+        trace_twins: whether :func:`argmap.store.trace_sets` runs the seven SPARQL twins
+            in the server. When not, the sets come from the plain ``CONSTRUCT`` fetches of
+            :func:`argmap.store.trace` (Virtuoso 7.2 lost rows of the ``trace_attacks``
+            twin, an ``EXISTS`` over a ``UNION``, on servers that had taken many pushes).
     """
 
     name: str
@@ -128,6 +132,7 @@ class Dialect:
     graphs_query: str = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
     transitive_paths: bool = True
     values_batch: int = 2000
+    trace_twins: bool = True
 
     def term(self, value: dict[str, Any]) -> Any:
         """One term of a SPARQL JSON result as a pyoxigraph term, normalised.
@@ -276,6 +281,7 @@ DIALECTS: dict[str, Dialect] = {
         exists_as_join=True,
         transitive_paths=False,
         values_batch=1000,
+        trace_twins=False,
         hints=(
             (
                 "estimated execution time",

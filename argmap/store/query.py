@@ -263,9 +263,9 @@ def trace_sets(store: Store, graph: str, root: str) -> TraceSets:
 
     Seven queries run in the store (``trace_premises``, ``trace_evidence``, ...); the
     result equals ``argmap.trace(m, root).to_sets()`` for the map ``m`` that was pushed.
-    On a server whose dialect does not trust its own path evaluation (Virtuoso 7.2) the
-    sets come from :func:`trace` (plain ``CONSTRUCT`` fetches of the part the trace
-    reads), since Virtuoso lost rows of the attack twin there (docs/stores.md).
+    Where the dialect says not to (:attr:`~argmap.store.dialects.Dialect.trace_twins`,
+    Virtuoso 7.2) the sets come from :func:`trace` instead (plain ``CONSTRUCT`` fetches of
+    the part the trace reads; docs/stores.md).
 
     >>> from argmap import ArgumentMap, trace as trace_in_memory
     >>> from argmap.store import open_store, push
@@ -275,9 +275,7 @@ def trace_sets(store: Store, graph: str, root: str) -> TraceSets:
     >>> trace_sets(store, m.iri, "r") == trace_in_memory(m, "r").to_sets()
     True
     """
-    if not store.dialect.transitive_paths:
-        # Virtuoso 7.2 lost rows of the trace_attacks twin (its EXISTS over a UNION) on
-        # servers that had taken many pushes; its sets come from the fetched part instead
+    if not store.dialect.trace_twins:  # see Dialect.trace_twins
         return trace(store, graph, root).to_sets()
     scope = _scope(store, graph)
     return trace_from_rows(_twin_rows(store, scope.data, _resolve_node(store, scope, root)))
