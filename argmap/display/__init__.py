@@ -36,7 +36,6 @@ from __future__ import annotations
 
 from argmap.display._dot import dumps_dot, to_dot
 from argmap.display._graphviz import has_dot
-from argmap.display._notebook import attach_reprs
 from argmap.display._render import (
     RENDER_FORMATS,
     render,
@@ -57,7 +56,6 @@ __all__ = [
     "GraphvizNotFound",
     "RenderError",
     "View",
-    "attach_reprs",
     "dumps_dot",
     "has_dot",
     "map_view",

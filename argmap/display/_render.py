@@ -86,7 +86,7 @@ def _extra_html(obj: object) -> str:
 def _report_html(report: object) -> str:
     """A report's table: its own notebook HTML when it has one, else argmap's table."""
     own = getattr(type(report), "_repr_html_", None)
-    if own is not None and own is not _notebook_repr:
+    if own is not None:
         text = own(report)
         if isinstance(text, str):
             return text
@@ -207,18 +207,6 @@ def render(
     data = render_bytes(obj, fmt, recommendation=recommendation, max_nodes=max_nodes)
     write_bytes(target, data)
     return target
-
-
-def _notebook_repr(self: object) -> str | None:
-    """The ``_repr_html_`` that :func:`argmap.display.attach_reprs` gives classes."""
-    return repr_html(self)
-
-
-def _notebook_bundle(
-    self: object, include: object = None, exclude: object = None
-) -> dict[str, str] | None:
-    """The ``_repr_mimebundle_`` that :func:`argmap.display.attach_reprs` gives classes."""
-    return repr_mimebundle(self)
 
 
 def _notebook_parts(obj: object) -> tuple[str, bytes | None]:
