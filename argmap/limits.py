@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import IO, Any
 
 from argmap.callable_module import make_callable
@@ -161,6 +162,24 @@ def check_size(size: int, *, file: str | None = None) -> None:
 
 
 _CHUNK = 1 << 20
+
+
+def input_path(path: str | os.PathLike[str]) -> Path:
+    """``path`` as a :class:`~pathlib.Path`, refusing an empty name.
+
+    ``Path("")`` means the current folder, so an empty argument (an unset shell variable,
+    say) would otherwise be reported as "``.``: is a folder".
+
+    >>> input_path("map.ttl")
+    PosixPath('map.ttl')
+    >>> input_path("")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ParseError: '': empty file name
+    """
+    if not isinstance(path, Path) and os.fspath(path) == "":
+        raise ParseError("empty file name", file="''")
+    return Path(path)
 
 
 def read_capped(

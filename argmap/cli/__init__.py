@@ -12,6 +12,7 @@ or pydantic.
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import Any
 
 import typer
@@ -132,4 +133,19 @@ def _group() -> None:
 
 def main() -> None:
     """Entry point of the ``argmap`` console script."""
+    _refuse_empty_arguments(sys.argv[1:])
     app()
+
+
+def _refuse_empty_arguments(args: list[str]) -> None:
+    """Exit 2 on an empty argument: no argmap command or option takes one.
+
+    ``Path("")`` is the current folder, so an unset shell variable in place of a file name
+    would otherwise be read as ``.`` and reported as "is a folder".
+    """
+    for number, arg in enumerate(args, 1):
+        if arg == "":
+            after = f" (after {args[number - 2]!r})" if number > 1 else ""
+            sys.stderr.write(f"error: argument {number}{after} is empty; "
+                             "give a file name, a store address or a value\n")  # fmt: skip
+            raise SystemExit(2)

@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from argmap.errors import FormatError, ImportFailed, ParseError
+from argmap.errors import FormatError, ImportFailed, ParseError, WriteError
 
 # --- interop formats (issue 7) ---
 # --- carneades formats (issue 20) ---
@@ -33,7 +33,7 @@ from argmap.io import (
 from argmap.io._report import Imported, ImportReport, collect_reports
 from argmap.io.atomic import write_bytes
 from argmap.io.registry import Format, formats, get, guess, register
-from argmap.limits import Limits, check_size, current, read_capped
+from argmap.limits import Limits, check_size, current, input_path, read_capped
 from argmap.limits import limits as using_limits
 from argmap.map import ArgumentMap
 
@@ -107,7 +107,7 @@ def load_with_report(
     >>> len(list(m.statements())), len(report)
     (1, 1)
     """
-    p = Path(path)
+    p = input_path(path)
     if p.is_dir():
         raise ParseError("is a folder, not a file", file=str(p))
     with _limits_for(limits, options):
@@ -209,6 +209,8 @@ def dumps_bytes(m: ArgumentMap, format: str = "turtle") -> bytes:
 
 def dump(m: ArgumentMap, path: str | os.PathLike[str], format: str | None = None) -> None:
     """Write a map to a file atomically; the format is guessed from the extension."""
+    if not isinstance(path, Path) and os.fspath(path) == "":
+        raise WriteError("''", "empty file name")
     fmt = get(format) if format else guess(Path(path))
     if fmt.dumps is None:
         raise FormatError(f"argmap reads {fmt.name} but cannot write it")

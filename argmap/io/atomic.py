@@ -79,6 +79,8 @@ def open_atomic(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
     See the module docstring for symlinks and devices. OSErrors become
     :class:`~argmap.errors.WriteError`.
     """
+    if not isinstance(path, Path) and os.fspath(path) == "":
+        raise WriteError("''", "empty file name")
     given = Path(path)
     target, info = resolve_target(given)
     if _is_handle(target):

@@ -39,7 +39,7 @@ import re
 from pathlib import Path
 
 from argmap.errors import FormatError, ParseError, SemanticsError
-from argmap.limits import check_count, check_size, read_capped
+from argmap.limits import check_count, check_size, input_path, read_capped
 from argmap.semantics.framework import AbstractFramework
 from argmap.util import no_gc, strip_bom
 
@@ -132,7 +132,7 @@ def load_af(path: str | Path, format: str | None = None) -> AbstractFramework:
         FormatError: the format cannot be told.
         ParseError: malformed input, with the file name and line number.
     """
-    path = Path(path)
+    path = input_path(path)
     try:
         data = read_capped(path)
     except FileNotFoundError:

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from argmap.errors import ArgmapError, LimitExceeded, ParseError
 from argmap.io.rdf_guard import guard_rdf
-from argmap.limits import check_size, read_capped
+from argmap.limits import check_size, input_path, read_capped
 from argmap.map import ArgumentMap
 from argmap.rdf import SYNTAXES
 from argmap.util import no_gc
@@ -116,7 +116,7 @@ def read_input(
     if hasattr(source, "serialize") and hasattr(source, "triples"):
         return _from_rdflib(source)
     if isinstance(source, str) and not _looks_like_rdf_text(source):
-        source = Path(source)
+        source = input_path(source)
     if isinstance(source, os.PathLike):
         from argmap.io import get, guess, load, strip_bom
 
