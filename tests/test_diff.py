@@ -177,6 +177,25 @@ def test_cli_exit_codes(tmp_path: Path) -> None:
     assert runner.invoke(app, ["diff", a, b, "--match", "iri"]).exit_code == 1
 
 
+def test_cli_a_link_and_its_target_are_one_file(tmp_path: Path) -> None:
+    # the AIF reader names the source after the file, so reading the link and the target
+    # separately used to report a changed source node
+    target = tmp_path / "nodeset.json"
+    target.write_text(
+        '{"nodes": [{"nodeID": "1", "text": "Taxes should fall.", "type": "I"}], "edges": []}',
+        encoding="utf-8",
+    )
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    result = runner.invoke(app, ["diff", str(link), str(target)])
+    assert result.exit_code == 0, result.output
+    assert "no differences" in result.stdout
+    copy = tmp_path / "copy.json"
+    copy.write_bytes(target.read_bytes())
+    # a copy under another name is another file: its source node is named after it
+    assert runner.invoke(app, ["diff", str(copy), str(target)]).exit_code == 1
+
+
 def _mirror(d: MapDiff, e: MapDiff) -> None:
     assert d.added == e.removed and d.removed == e.added
     assert [(c.id, c.fields) for c in d.changed] == [(c.id, c.fields) for c in e.changed]
