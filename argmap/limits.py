@@ -310,8 +310,12 @@ def json_depth(data: bytes, stop: int) -> int:
     >>> json_depth(b'{"a": [1, {"b": "]]\\\\\\"{"}]}', 10)
     3
     """
-    clean = data.replace(b"\\\\", b"").replace(b'\\"', b"")
-    kept = clean.translate(None, _KEEP_QUOTES_AND_BRACKETS)
+    clean = data.replace(b"\\\\", b"").replace(b'\\"', b"") if b"\\" in data else data
+    return _depth_of(clean.translate(None, _KEEP_QUOTES_AND_BRACKETS), stop)
+
+
+def _depth_of(kept: bytes, stop: int) -> int:
+    """The depth of the quotes and brackets of a JSON text (escaped quotes gone)."""
     # Most strings hold no bracket: dropping adjacent quote pairs, left to right, pairs them
     # right as long as it meets none; a quote left over means one did (then split)
     brackets = kept.replace(b'""', b"")
@@ -328,12 +332,32 @@ def json_depth(data: bytes, stop: int) -> int:
 
 
 _INNERMOST = re.compile(rb"\[\]|\{\}")
+
+
+def _brackets_over(raw: bytes, cap: int) -> bool:
+    return raw.count(b"[") + raw.count(b"{") > cap
+
+
 _LONG_RUN: dict[int, re.Pattern[bytes]] = {}
+_MAX_BLOCKS = 4096  # past this many blocks, the one regex scan is cheaper
 
 
 def _longest_run_over(raw: bytes, cap: int) -> bool:
     """Whether some run of bytes after a quote and before the next is over ``cap`` long
-    (one regex scan: it starts only at quotes, and stops at the next)."""
+    (one regex scan: it starts only at quotes, and stops at the next).
+
+    First a cheaper bound: such a run covers a whole block of ``(cap + 1) // 2`` bytes
+    (blocks cut at multiples of that size), so when every block holds a quote there is
+    none; each block costs one ``find`` that stops at its first quote.
+
+    >>> _longest_run_over(b'"abc" "de"', 3), _longest_run_over(b'"abcd" "de"', 3)
+    (False, True)
+    """
+    block = (cap + 1) // 2
+    if block and len(raw) // block <= _MAX_BLOCKS:
+        find = raw.find
+        if all(find(b'"', i, i + block) >= 0 for i in range(0, len(raw), block)):
+            return False
     pattern = _LONG_RUN.get(cap)
     if pattern is None:
         pattern = _LONG_RUN[cap] = re.compile(rb'"[^"]{%d}' % (cap + 1))
@@ -372,7 +396,8 @@ def load_json(data: bytes | str, *, file: str | None = None, what: str = "JSON")
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     check_size(len(raw), file=file)
     cap = current().max_depth
-    if cap is not None and json_depth(raw, cap) > cap:
+    # no text with at most ``cap`` brackets nests deeper than ``cap`` (two quick counts)
+    if cap is not None and _brackets_over(raw, cap) and json_depth(raw, cap) > cap:
         raise LimitExceeded(
             f"{what} nested deeper than the max_depth cap of {cap} ({how_to_raise('max_depth')})",
             file=file,

@@ -13,7 +13,9 @@ Two layers:
 Checks made here are structural (a JSON object with ``nodes`` and ``edges``, ids present
 and unique, edges between existing nodes, known node types). What the graph *means*
 (an RA without a conclusion, a CA with two targets) is checked by the converter in
-:mod:`argmap.io.aif`.
+:mod:`argmap.io.aif`. Each table is checked a column at a time first
+(:mod:`argmap.io._aif_columns`); only when a column fails are its records checked one by
+one, which locates the bad record and words the error.
 
 Examples
 --------
@@ -29,6 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, NoReturn, TypeAlias, TypedDict
 
+from argmap.io._aif_columns import edges_by_column, nodes_by_column, refs_by_column
 from argmap.io._report import ImportReport, Problem
 from argmap.limits import check_count, load_json
 
@@ -313,6 +316,14 @@ def _json_type(value: Any) -> str:
 def _read_nodes(items: Any, doc: AifDocument, report: ImportReport) -> None:
     if not isinstance(items, list):
         _fatal(report, f"'nodes' is a {_json_type(items)}, not a list", path="nodes")
+    fast = nodes_by_column(items)
+    if fast is not None:
+        doc.nodes = fast
+        return
+    _nodes_by_record(items, doc, report)
+
+
+def _nodes_by_record(items: list[Any], doc: AifDocument, report: ImportReport) -> None:
     for index, raw in enumerate(items):
         if not isinstance(raw, dict):
             report.add(
@@ -347,6 +358,14 @@ def _read_nodes(items: Any, doc: AifDocument, report: ImportReport) -> None:
 def _read_edges(items: Any, doc: AifDocument, report: ImportReport) -> None:
     if not isinstance(items, list):
         _fatal(report, f"'edges' is a {_json_type(items)}, not a list", path="edges")
+    fast = edges_by_column(items, doc.nodes)
+    if fast is not None:
+        doc.edges = fast
+        return
+    _edges_by_record(items, doc, report)
+
+
+def _edges_by_record(items: list[Any], doc: AifDocument, report: ImportReport) -> None:
     seen: set[str] = set()
     for index, raw in enumerate(items):
         if not isinstance(raw, dict):
@@ -391,6 +410,15 @@ def _read_table(
         return []
     if not isinstance(items, list):
         _fatal(report, f"{key!r} is a {_json_type(items)}, not a list", path=key)
+    fast = refs_by_column(items, ref, doc.nodes)
+    if fast is not None:
+        return fast
+    return _table_by_record(items, key, ref, doc, report)
+
+
+def _table_by_record(
+    items: list[Any], key: str, ref: str | None, doc: AifDocument, report: ImportReport
+) -> list[dict[str, Any]]:
     kept: list[dict[str, Any]] = []
     for index, raw in enumerate(items):
         if not isinstance(raw, dict):

@@ -24,13 +24,13 @@ def import_aif(data: bytes | str, *, filename: str | None = None, lenient: bool 
     ['1']
     """
     from argmap.io._aif_schema import parse_aif
-    from argmap.io.aif import aif_to_map
+    from argmap.io.aif import read_document
     from argmap.util import no_gc
 
     report = ImportReport(file=filename, lenient=lenient)
     with no_gc():  # the decoded JSON and the models hold no reference cycles
         doc = parse_aif(data, filename=filename, report=report)
-        return aif_to_map(doc, filename=filename, report=report)
+        return read_document(doc, filename=filename, report=report, texts_capped=True)
 
 
 def import_argdown(
