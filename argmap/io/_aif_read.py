@@ -60,6 +60,7 @@ _GENERIC_TEXT = {"", "RA", "CA", "MA", "PA", "Default Inference", "Default Confl
 _SPEAKER_RE = re.compile(r"^\s*([^:\n]{1,80}?)\s*:\s+(\S.*)$", re.S)
 _SPACES = re.compile(r"\s+")
 _CORE = ("nodeID", "text", "type")  # the record members every node model holds itself
+_NONE: list[int] = []  # the edges of a node that has none (never appended to)
 
 
 def _question(leftovers: dict[str, Any]) -> str | None:
@@ -124,11 +125,21 @@ class Reader:
 
     def run(self) -> None:
         doc = self.doc
-        ins: dict[str, list[int]] = defaultdict(list)
-        outs: dict[str, list[int]] = defaultdict(list)
+        ins: dict[str, list[int]] = {}
+        outs: dict[str, list[int]] = {}
         for index, edge in enumerate(doc.edges):
-            outs[edge.from_id].append(index)
-            ins[edge.to_id].append(index)
+            end = edge.from_id
+            got = outs.get(end)
+            if got is None:
+                outs[end] = [index]
+            else:
+                got.append(index)
+            end = edge.to_id
+            got = ins.get(end)
+            if got is None:
+                ins[end] = [index]
+            else:
+                got.append(index)
         self.ins, self.outs = ins, outs
         by_type: dict[str, list[str]] = defaultdict(list)
         for key, node in doc.nodes.items():
@@ -194,10 +205,11 @@ class Reader:
     def _split(self, key: str) -> tuple[list[int], list[int], list[int], list[int]]:
         """Edges in from native I-nodes, out to native I/RA nodes, and the others."""
         nodes, edges = self.doc.nodes, self.doc.edges
-        i_in = [e for e in self.ins[key] if nodes[edges[e].from_id].type == "I"]
-        s_out = [e for e in self.outs[key] if nodes[edges[e].to_id].type in ("I", "RA")]
-        other_in = [e for e in self.ins[key] if e not in i_in]
-        other_out = [e for e in self.outs[key] if e not in s_out]
+        into, out_of = self.ins.get(key, _NONE), self.outs.get(key, _NONE)
+        i_in = [e for e in into if nodes[edges[e].from_id].type == "I"]
+        s_out = [e for e in out_of if nodes[edges[e].to_id].type in ("I", "RA")]
+        other_in = [e for e in into if e not in i_in]
+        other_out = [e for e in out_of if e not in s_out]
         return i_in, s_out, other_in, other_out
 
     def _verbatim(self, key: str, what: str, edges: list[int]) -> None:
@@ -236,16 +248,22 @@ class Reader:
         scheme = node.scheme or (node.text if node.text not in _GENERIC_TEXT else None)
         data = _leftovers(node, key, keep_text=True)
         data["edges"] = self._edges(i_in + s_out)
-        self._add(
-            key,
-            Argument,
-            id=key,
-            premises=tuple(self.native[p] for p in premises),
-            conclusion=self.native[concl[0]],
-            scheme=scheme,
-            question=_question(data),
-            data={"aif": data},
-        )
+        question = _question(data)
+        fields: dict[str, Any] = {
+            "id": key,
+            "premises": tuple(sorted(self.native[p] for p in premises)),
+            "conclusion": self.native[concl[0]],
+            "scheme": scheme,
+            "question": question,
+            "data": {"aif": data},
+        }
+        # the premises are distinct claims, the conclusion another (checked above): with a
+        # usable id and a scheme and question RDF can carry, nothing is left to check
+        if ID_PATTERN.match(key) and all_writable([scheme or "", question or ""]):
+            self.nodes.append(trusted(Argument, fields))
+            self.native[key] = key
+            return None
+        self._add(key, Argument, **fields)
 
     def _attacks(self, pending: list[str]) -> None:
         """Read the CA-nodes, each one that attacks a CA-node after the one it attacks."""
@@ -253,7 +271,7 @@ class Reader:
         while pending:
             waiting, unread = [], set(pending)
             for key in pending:
-                targets = [doc.edges[e].to_id for e in self.outs[key]]
+                targets = [doc.edges[e].to_id for e in self.outs.get(key, _NONE)]
                 if any(doc.nodes[t].type == "CA" and t in unread and t != key for t in targets):
                     waiting.append(key)
                 else:
@@ -266,11 +284,10 @@ class Reader:
 
     def _attack(self, key: str, node: AifNode) -> None:
         doc = self.doc
-        i_in = [e for e in self.ins[key] if doc.nodes[doc.edges[e].from_id].type == "I"]
-        s_out = [
-            e for e in self.outs[key] if doc.nodes[doc.edges[e].to_id].type in ("I", "RA", "CA")
-        ]
-        other_out = [e for e in self.outs[key] if e not in s_out]
+        out_of = self.outs.get(key, _NONE)
+        i_in = [e for e in self.ins.get(key, _NONE) if doc.nodes[doc.edges[e].from_id].type == "I"]
+        s_out = [e for e in out_of if doc.nodes[doc.edges[e].to_id].type in ("I", "RA", "CA")]
+        other_out = [e for e in out_of if e not in s_out]
         if not s_out and other_out:
             return self._verbatim(key, "CA-node targets", other_out)
         if not i_in:
@@ -307,12 +324,12 @@ class Reader:
         nodes, edges, native, out = self.doc.nodes, self.doc.edges, self.native, self.nodes
         ins, outs, owned = self.ins, self.outs, self.owned_edges
         roles: dict[str, str | None] = {}
-        match = ID_PATTERN.match
+        match, texts_ok = ID_PATTERN.match, self.texts_ok
         source_ok = match(self.source_id) is not None
         for key in keys:
             node = nodes[key]
             role = _role(node, roles)
-            into, out_of = ins.get(key, ()), outs.get(key, ())
+            into, out_of = ins.get(key, _NONE), outs.get(key, _NONE)
             if role is None or len(into) != 1 or len(out_of) != 1:
                 continue
             e_in, e_out = into[0], out_of[0]
@@ -324,7 +341,9 @@ class Reader:
             actor_id, words = speakers.of(loc_key)
             if actor_id is None:
                 continue
-            if not (self._writable(node.text, key) and self._writable(words, loc_key)):
+            if not texts_ok and not (
+                self._writable(node.text, key) and self._writable(words, loc_key)
+            ):
                 continue
             data = _leftovers(node, key, keep_text=False)
             data["L"] = loc.raw_id
