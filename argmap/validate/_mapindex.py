@@ -294,6 +294,8 @@ def text_keys(texts: list[str]) -> list[bytes]:
     [b'the us should abstain', b'\xc3\xa7a va', b'']
     """
     flags = [t.isascii() for t in texts]
+    if all(flags):
+        return _ascii_keys(texts)
     ascii_texts = [t for t, flag in zip(texts, flags, strict=True) if flag]
     bulk = iter(_ascii_keys(ascii_texts))
     return [next(bulk) if flag else normalise(t).encode() for t, flag in zip(texts, flags,
