@@ -3,8 +3,9 @@
 At a million nodes every walk over the node models costs about a second (each model sits
 somewhere else in memory), so :class:`MapIndex` walks them once and keeps, for the rules
 asked for, the nodes and ids of each kind, the anchors whose offsets do not fit, the
-unanchored statements, the support structure, and the statements grouped by their text
-with case, spacing and punctuation ignored (:func:`normalise`).
+unanchored statements, the support structure, the arguments that name a scheme with the
+attacks and arguments that answer a critical question, and the statements that share a
+text with case, spacing and punctuation ignored (:func:`normalise`).
 
 Examples
 --------
@@ -12,21 +13,21 @@ Examples
 >>> m = ArgumentMap("x")
 >>> _ = m.argue([m.claim("P holds.", id="p")], m.claim("C holds.", id="c"))
 >>> ix = MapIndex(m)
->>> ix.support_edges, ix.children
-({'p': ['c']}, {'c': ['p']})
+>>> ix.support_edges, ix.children, ix.conclusions_of("p")
+({'p': ['c']}, {'c': ('p',)}, ['c'])
 """
 
 from __future__ import annotations
 
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, cast
 
 from argmap.model import MODEL_BY_KIND, STATEMENT_KINDS, Anchor, Argument, Attack, Node, Stance
-from argmap.validate._catalog import RULES
-from argmap.validate._finding import Finding, NodeRef, quote_of
+from argmap.validate._lazy import Hit
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -37,6 +38,15 @@ POSITIVE_ROLES = frozenset({"asserts", "endorses"})
 
 _KIND_OF_TYPE: dict[type, str] = {cls: kind for kind, cls in MODEL_BY_KIND.items()}
 
+Answerers = dict[str, list[tuple[str, str]]]
+"""node id -> ``(answerer id, question)`` of the attacks on it (or arguments for it) that
+name a critical question."""
+
+
+def said(nodes: tuple[Node, ...], message: str) -> str:
+    """The words of a hit whose message was made when it was found."""
+    return message
+
 
 class MapIndex:
     """A map and what the rules need from it, gathered in one pass over the nodes.
@@ -44,35 +54,39 @@ class MapIndex:
     At a million nodes every walk over the node models costs about a second (each model
     sits somewhere else in memory), so one walk collects, while each model is at hand:
     the nodes and ids of each kind, the anchored nodes and the anchors whose offsets do
-    not fit, the unanchored statements, the support structure of the arguments, and the
-    duplicate-detection keys of the statements (only for the rules asked for).
+    not fit, the unanchored statements, the support structure of the arguments, the
+    arguments with a scheme and what answers critical questions; the duplicate-detection
+    keys of the statements are made afterwards for all texts at once (only for the rules
+    asked for).
     """
 
     def __init__(self, m: ArgumentMap, rules: Iterable[str] | None = None) -> None:
         wanted = None if rules is None else set(rules)
         self.m = m
         self.base = m.base
+        nodes = m._nodes
+        self.nodes: dict[str, Node] = nodes
+        """id -> node model (the map's own dict: read, never written)."""
         of_kind: dict[str, list[Node]] = {k: [] for k in MODEL_BY_KIND}
         ids: dict[str, list[str]] = {k: [] for k in MODEL_BY_KIND}
         anchored: list[Node] = []
         unanchored: list[Node] = []
         bad_anchors: list[tuple[Node, Anchor]] = []
-        support_for: dict[str, list[Argument]] = {}
-        premise_of: dict[str, list[Argument]] = {}
-        edges: dict[str, list[str]] = {}
-        children: dict[str, list[str]] = {}
+        children: dict[str, tuple[str, ...]] = {}
         circular_args: list[Argument] = []
-        groups: dict[bytes, list[str]] | None = (
-            {} if wanted is None or "duplicate-statement" in wanted else None
+        schemed: list[Argument] = []
+        by_attack: Answerers = {}
+        by_argument: Answerers = {}
+        texts: list[str] | None = (
+            [] if wanted is None or "duplicate-statement" in wanted else None
         )
+        text_ids: list[str] = []
         check_anchors = wanted is None or "anchor-offsets" in wanted
-        mapping, delete = _ascii_tables()
         kind_of = _KIND_OF_TYPE
         statement_kinds = STATEMENT_KINDS
-        for n in m.nodes():
+        for node_id, n in nodes.items():
             kind = kind_of.get(type(n)) or n.kind
             of_kind[kind].append(n)
-            node_id = n.id
             ids[kind].append(node_id)
             anchors = n.anchors
             if anchors:
@@ -91,72 +105,49 @@ class MapIndex:
                 arg = cast(Argument, n)
                 c = arg.conclusion
                 premises = arg.premises
-                found = support_for.get(c)
-                if found is None:
-                    support_for[c] = [arg]
-                    children[c] = list(premises)
-                else:
-                    found.append(arg)
-                    children[c].extend(premises)
-                for p in premises:
-                    used = premise_of.get(p)
-                    if used is None:
-                        premise_of[p] = [arg]
-                        edges[p] = [c]
-                    else:
-                        used.append(arg)
-                        edges[p].append(c)
+                found = children.get(c)
+                children[c] = premises if found is None else found + premises
                 if c in premises:
                     circular_args.append(arg)
-            elif groups is not None and kind in statement_kinds:
-                text = n.text
-                if text.isascii():
-                    key = text.encode().translate(mapping, delete).lower()
-                    key = b" ".join(key.split()) if b"  " in key else key.strip()
-                else:
-                    key = normalise(text).encode()
-                if key:
-                    group = groups.get(key)
-                    if group is None:
-                        groups[key] = [node_id]
-                    else:
-                        group.append(node_id)
+                if arg.scheme is not None:
+                    schemed.append(arg)
+                if arg.question is not None:
+                    by_argument.setdefault(c, []).append((node_id, arg.question))
+            elif kind == "attack":
+                question = cast(Attack, n).question
+                if question is not None:
+                    by_attack.setdefault(cast(Attack, n).target, []).append((node_id, question))
+            elif texts is not None and kind in statement_kinds:
+                texts.append(n.text)
+                text_ids.append(node_id)
         self.of_kind = of_kind
         self.ids = ids
         self.anchored = anchored
         self.unanchored = unanchored
         self.bad_anchors = bad_anchors
-        self.support_for = support_for
-        """conclusion id -> the arguments for it."""
-        self.premise_of = premise_of
-        """statement id -> the arguments that use it as a premise."""
-        self.support_edges = edges
-        """premise id -> the conclusions it (helps to) support."""
         self.children = children
-        """conclusion id -> the premises of the arguments for it."""
+        """conclusion id -> the premises of the arguments for it (its keys are the
+        statements some argument supports)."""
         self.circular_args = circular_args
-        self.duplicate_groups = groups
+        self.schemed = schemed
+        """the arguments that name a scheme, in map order."""
+        self.answerers: tuple[Answerers, Answerers] = (by_attack, by_argument)
+        """(attacks, arguments) that name a critical question, by target and conclusion."""
+        self.duplicate_groups: dict[bytes, list[str]] | None = None
+        """normalised text -> the ids of the statements with that text, for the texts
+        two or more statements share (None when the index was built without the rule)."""
+        if texts is not None:
+            self.duplicate_groups = shared_texts(text_ids, texts)
 
     # ------------------------------------------------------------ helpers
 
     def node(self, node_id: str) -> Node:
-        return self.m[node_id]
+        return self.nodes[node_id]
 
-    def ref(self, node_id: str) -> NodeRef:
-        node = self.m[node_id]
-        # ids are letters, digits and "._~-", which iri_for leaves as they are
-        return NodeRef(node.id, node.kind, node.iri or self.base + node.id, node.text)
-
-    def finding(
-        self, rule: str, message: str, *node_ids: str, anchor: Anchor | None = None
-    ) -> Finding:
-        refs = []
-        for node_id in node_ids:
-            node = self.m[node_id]
-            if anchor is None and node.anchors:
-                anchor = node.anchors[0]
-            refs.append(NodeRef(node.id, node.kind, node.iri or self.base + node.id, node.text))
-        return Finding(rule, RULES[rule].severity, message, tuple(refs), *quote_of(anchor))
+    def hit(self, message: str, *node_ids: str, anchor: Anchor | None = None) -> Hit:
+        """A hit about nodes, with its message made already (rules that find few)."""
+        nodes = self.nodes
+        return (node_ids, tuple(nodes[i] for i in node_ids), said, (message,), anchor)
 
     def by_kind(self, *kinds: str) -> list[Node]:
         if len(kinds) == 1:
@@ -169,9 +160,41 @@ class MapIndex:
 
     def name(self, node_id: str) -> str:
         """How a message names a node: ``claim 'flawed'``."""
-        return f"{self.m[node_id].kind} {node_id!r}"
+        return f"{self.nodes[node_id].kind} {node_id!r}"
 
     # ------------------------------------------------------------ structure
+    # What a premise supports is read from the graph when a rule asks (most rules never
+    # ask, and a dict of every premise costs a second at a million nodes); the arguments
+    # come in map order, as a walk over the node models would meet them.
+
+    @cached_property
+    def _argument_order(self) -> dict[str, int]:
+        return {a: i for i, a in enumerate(self.ids["argument"])}
+
+    def arguments_using(self, statement: str) -> list[Argument]:
+        """The arguments that use ``statement`` as a premise, in map order."""
+        out = self.m.graph._succ.get(statement)
+        if not out:
+            return []
+        found = [a for a, keys in out.items() if "premise" in keys]
+        if len(found) > 1:
+            found.sort(key=self._argument_order.__getitem__)
+        nodes = self.nodes
+        return [cast(Argument, nodes[a]) for a in found]
+
+    def conclusions_of(self, statement: str) -> list[str]:
+        """What ``statement`` supports as a premise: the conclusions of the arguments that
+        use it, in map order."""
+        return [a.conclusion for a in self.arguments_using(statement)]
+
+    @cached_property
+    def support_edges(self) -> dict[str, list[str]]:
+        """premise id -> the conclusions it (helps to) support (all of them at once)."""
+        edges: dict[str, list[str]] = {}
+        for a in self.arguments:
+            for p in a.premises:
+                edges.setdefault(p, []).append(a.conclusion)
+        return edges
 
     @property
     def arguments(self) -> list[Argument]:
@@ -214,29 +237,41 @@ class MapIndex:
 # ---------------------------------------------------------------- normalised text
 
 
+def _normal_char(cp: int) -> str | int | None:
+    """What normalising does to one code point: " " (a space), None (dropped, punctuation:
+    Unicode categories P*), or the code point itself (kept)."""
+    ch = chr(cp)
+    if ch.isspace():
+        return " "
+    if unicodedata.category(ch).startswith("P"):
+        return None
+    return cp
+
+
 @cache
 def _normal_table() -> dict[int, str | None]:
     """A str.translate table: punctuation (Unicode categories P*) goes, whitespace -> " "."""
     table: dict[int, str | None] = {}
     for cp in range(sys.maxunicode + 1):
-        ch = chr(cp)
-        if ch.isspace():
-            table[cp] = " "
-        elif unicodedata.category(ch).startswith("P"):
-            table[cp] = None
+        done = _normal_char(cp)
+        if done != cp:
+            table[cp] = cast("str | None", done)
     return table
 
 
 @cache
 def _ascii_tables() -> tuple[bytes, bytes]:
-    """The ASCII part of :func:`_normal_table` as a bytes.translate table and deletions."""
-    table = _normal_table()
+    """The ASCII part of :func:`_normal_table` as a bytes.translate table and deletions
+    (made from the first 128 code points alone: the full table takes a second to build)."""
     mapping = bytearray(range(256))
+    delete = bytearray()
     for cp in range(128):
-        if table.get(cp) == " ":
+        done = _normal_char(cp)
+        if done == " ":
             mapping[cp] = 32
-    delete = bytes(cp for cp in range(128) if cp in table and table[cp] is None)
-    return bytes(mapping), delete
+        elif done is None:
+            delete.append(cp)
+    return bytes(mapping), bytes(delete)
 
 
 def normalise(text: str) -> str:
@@ -247,3 +282,59 @@ def normalise(text: str) -> str:
     """
     key = text.translate(_normal_table()).casefold()
     return " ".join(key.split()) if "  " in key else key.strip()
+
+
+def text_keys(texts: list[str]) -> list[bytes]:
+    """The duplicate-detection key of each text: :func:`normalise`, as UTF-8.
+
+    ASCII texts are keyed all at once (joined, translated and split again), the others
+    one by one; an ASCII key is what :func:`normalise` gives, in bytes.
+
+    >>> text_keys(["The U.S.  should abstain!", "Ça va.", ""])
+    [b'the us should abstain', b'\xc3\xa7a va', b'']
+    """
+    flags = [t.isascii() for t in texts]
+    if all(flags):
+        return _ascii_keys(texts)
+    ascii_texts = [t for t, flag in zip(texts, flags, strict=True) if flag]
+    bulk = iter(_ascii_keys(ascii_texts))
+    return [next(bulk) if flag else normalise(t).encode() for t, flag in zip(texts, flags,
+                                                                               strict=True)]
+
+
+def _ascii_keys(texts: list[str]) -> list[bytes]:
+    if not texts:
+        return []
+    mapping, delete = _ascii_tables()
+    joined = "\x00".join(texts)
+    if joined.count("\x00") != len(texts) - 1:  # a text holds the separator: one by one
+        return [_ascii_key(t, mapping, delete) for t in texts]
+    # After the translation every space character is b" " (the table maps each one), so
+    # collapsing runs of spaces and trimming them at each separator is split-and-join.
+    data = joined.encode().translate(mapping, delete).lower()
+    while b"  " in data:  # each pass halves every run of spaces
+        data = data.replace(b"  ", b" ")
+    data = data.replace(b" \x00", b"\x00").replace(b"\x00 ", b"\x00")
+    return data.strip(b" ").split(b"\x00")
+
+
+def _ascii_key(text: str, mapping: bytes, delete: bytes) -> bytes:
+    key = text.encode().translate(mapping, delete).lower()
+    return b" ".join(key.split()) if b"  " in key else key.strip()
+
+
+def shared_texts(ids: list[str], texts: list[str]) -> dict[bytes, list[str]]:
+    """Normalised text -> the ids (in the order given) of the texts that share it, for the
+    non-empty keys of two or more texts.
+
+    >>> shared_texts(["a", "b", "c"], ["Abstain!", "abstain", "Sign."])
+    {b'abstain': ['a', 'b']}
+    """
+    keys = text_keys(texts)
+    shared = {k for k, n in Counter(keys).items() if n > 1 and k}
+    groups: dict[bytes, list[str]] = {}
+    if shared:
+        for node_id, key in zip(ids, keys, strict=True):
+            if key in shared:
+                groups.setdefault(key, []).append(node_id)
+    return groups

@@ -1,9 +1,12 @@
 """The rules checked on an in-memory map: logical, grounding, hygiene, and anchor offsets.
 
 Each rule is a function of a :class:`~argmap.validate._mapindex.MapIndex` (the map and
-what the rules need from it, gathered in one pass) yielding :class:`~argmap.validate.Finding` objects. All of
-them are linear in the size of the map (circular support runs one depth-first search for
-any cycle, and Tarjan's strongly connected components only when there is one).
+what the rules need from it, gathered in one pass) yielding hits
+(:data:`~argmap.validate._lazy.Hit`: the nodes, and how to word the message), which the
+report turns into :class:`~argmap.validate.Finding` objects when they are read
+(:func:`findings` makes them at once). All of them are linear in the size of the map
+(circular support runs one depth-first search for any cycle, and Tarjan's strongly
+connected components only when there is one).
 
 Examples
 --------
@@ -12,22 +15,24 @@ Examples
 >>> a = m.claim("The convention is flawed.", id="flawed")
 >>> b = m.claim("The U.S. should not sign it.", id="nosign")
 >>> _ = m.argue([a], b); _ = m.argue([b], a)
->>> [f.message for f in circular_support(MapIndex(m))]
+>>> [f.message for f in findings(MapIndex(m), "circular-support")]
 ["Statement 'flawed' supports itself through a chain of arguments: flawed → nosign → flawed."]
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import cast
 
-from argmap.model import Argument, Attack, Evidence
-from argmap.questions import open_question_keys
-from argmap.validate._finding import Finding
+from argmap.model import Argument, Attack, Evidence, Node
+from argmap.schemes import default_catalogue
+from argmap.validate._catalog import RULES
+from argmap.validate._finding import SEVERITY_RANK, Finding
+from argmap.validate._lazy import Hit, LazyFindings
 from argmap.validate._mapindex import POSITIVE_ROLES, MapIndex, normalise
 
-__all__ = ["MAP_RULES", "MapIndex", "normalise"]
+__all__ = ["MAP_RULES", "MapIndex", "findings", "normalise"]
 
 _SHOWN = 5  # nodes named in a message before "..."
 
@@ -41,10 +46,22 @@ def _ids(ids: list[str]) -> str:
     return shown + (f" and {len(ids) - _SHOWN} more" if len(ids) > _SHOWN else "")
 
 
+def _named(node: Node) -> str:
+    """How a message begins with a node: ``Claim 'flawed'``."""
+    return f"{_cap(node.kind)} {node.id!r}"
+
+
+def findings(ix: MapIndex, rule: str) -> list[Finding]:
+    """The findings of one rule, made at once (in the order the rule finds them)."""
+    rank = SEVERITY_RANK[RULES[rule].severity]
+    return list(LazyFindings([(rank, rule, h[0], i, h) for i, h in
+                              enumerate(MAP_RULES[rule](ix))], ix.base))
+
+
 # ---------------------------------------------------------------- structural (in memory)
 
 
-def anchor_offsets(ix: MapIndex) -> Iterator[Finding]:
+def anchor_offsets(ix: MapIndex) -> Iterator[Hit]:
     """Anchors whose offsets do not fit their quote (the model allows that)."""
     for node, a in ix.bad_anchors:
         if a.start is not None and a.end is not None:
@@ -56,38 +73,39 @@ def anchor_offsets(ix: MapIndex) -> Iterator[Finding]:
             message = f"The quote {a.exact!r} of {ix.name(node.id)} has a start offset but no end."
         else:
             message = f"The quote {a.exact!r} of {ix.name(node.id)} has an end offset but no start."
-        yield ix.finding("anchor-offsets", message, node.id, anchor=a)
+        yield ix.hit(message, node.id, anchor=a)
 
 
 # ---------------------------------------------------------------- logical
 
 
-def premise_is_conclusion(ix: MapIndex) -> Iterator[Finding]:
+def premise_is_conclusion(ix: MapIndex) -> Iterator[Hit]:
     """Arguments that use their conclusion as a premise (refused by the model; kept for
     maps built around it)."""
     for a in ix.circular_args:
         if a.conclusion in a.premises:
-            yield ix.finding(
-                "premise-is-conclusion",
+            yield ix.hit(
                 f"Argument {a.id!r} uses its own conclusion {a.conclusion!r} as a premise, so "
                 "it assumes what it sets out to show.",
                 a.id, a.conclusion,
             )
 
 
-def self_attack(ix: MapIndex) -> Iterator[Finding]:
+def self_attack(ix: MapIndex) -> Iterator[Hit]:
     """Attacks whose attacker is their own target."""
     for t in ix.attacks:
         if t.attacker == t.target:
-            yield ix.finding(
-                "self-attack", f"{_cap(ix.name(t.attacker))} attacks itself (attack {t.id!r}).",
+            yield ix.hit(
+                f"{_cap(ix.name(t.attacker))} attacks itself (attack {t.id!r}).",
                 t.attacker, t.id,
             )
 
 
-def _has_cycle(edges: dict[str, list[str]]) -> bool:
-    """Whether the graph has a cycle (iterative depth-first search, three colours)."""
+def _has_cycle(edges: Mapping[str, Sequence[str]]) -> bool:
+    """Whether the graph has a cycle (iterative depth-first search, three colours; a node
+    with no edges out is never on a cycle, so the search does not step onto one)."""
     state: dict[str, int] = {}  # 1: on the current path, 2: done
+    out = edges.get
     for root in edges:
         if root in state:
             continue
@@ -98,8 +116,11 @@ def _has_cycle(edges: dict[str, list[str]]) -> bool:
             for w in it:
                 seen = state.get(w)
                 if seen is None:
+                    below = out(w)
+                    if not below:
+                        continue
                     state[w] = 1
-                    stack.append((w, iter(edges.get(w, ()))))
+                    stack.append((w, iter(below)))
                     break
                 if seen == 1:
                     return True
@@ -178,25 +199,25 @@ def _cycle_through(start: str, edges: dict[str, list[str]], comp: set[str]) -> l
     return [start, start]  # unreachable for a strongly connected component
 
 
-def circular_support(ix: MapIndex) -> Iterator[Finding]:
+def circular_support(ix: MapIndex) -> Iterator[Hit]:
     """Statements that support themselves through a chain of arguments."""
-    edges = ix.support_edges
-    if not _has_cycle(edges):
+    # a cycle of support is one down the premises too, and only conclusions lead on
+    if not _has_cycle(ix.children):
         return
+    edges = ix.support_edges
     for comp in _cycles(edges):
         cycle = _cycle_through(comp[0], edges, set(comp))
         rest = [c for c in comp if c not in cycle]
         path = " → ".join(cycle if len(cycle) <= 8 else [*cycle[:7], "…", cycle[-1]])
         others = f" ({len(rest)} more statements are caught in the same circle)" if rest else ""
-        yield ix.finding(
-            "circular-support",
+        yield ix.hit(
             f"Statement {comp[0]!r} supports itself through a chain of arguments: "
             f"{path}{others}.",
             *cycle[:-1], *rest,
         )
 
 
-def premise_attacks_own_argument(ix: MapIndex) -> Iterator[Finding]:
+def premise_attacks_own_argument(ix: MapIndex) -> Iterator[Hit]:
     """A premise of an argument that attacks the argument, its conclusion or a co-premise
     (alone, or as one of several linked attackers)."""
     for t in ix.attacks:
@@ -204,33 +225,31 @@ def premise_attacks_own_argument(ix: MapIndex) -> Iterator[Finding]:
             yield from _premise_attacks(ix, t, x)
 
 
-def _premise_attacks(ix: MapIndex, t: Attack, attacker: str) -> Iterator[Finding]:
+def _premise_attacks(ix: MapIndex, t: Attack, attacker: str) -> Iterator[Hit]:
     if t.target in ix.argument_ids:
         target = cast(Argument, ix.node(t.target))
         if attacker in target.premises:
-            yield ix.finding(
-                "premise-attacks-own-argument",
+            yield ix.hit(
                 f"{_cap(ix.name(attacker))} is a premise of argument {target.id!r} and also "
                 f"attacks that argument (attack {t.id!r}).",
                 attacker, target.id,
             )
         return
-    for a in ix.premise_of.get(attacker, ()):
+    for a in ix.arguments_using(attacker):
         if t.target == a.conclusion:
             what = f"its conclusion {t.target!r}"
         elif t.target in a.premises:
             what = f"its other premise {t.target!r}"
         else:
             continue
-        yield ix.finding(
-            "premise-attacks-own-argument",
+        yield ix.hit(
             f"{_cap(ix.name(attacker))} is a premise of argument {a.id!r} and also attacks "
             f"{what} (attack {t.id!r}).",
             attacker, a.id, t.target,
         )
 
 
-def actor_contradicts_self(ix: MapIndex) -> Iterator[Finding]:
+def actor_contradicts_self(ix: MapIndex) -> Iterator[Hit]:
     """Two statements that attack each other, both asserted by one actor."""
     args = ix.argument_ids
     pairs = {(t.attacker, t.target) for t in ix.attacks if t.target not in args}
@@ -238,15 +257,14 @@ def actor_contradicts_self(ix: MapIndex) -> Iterator[Finding]:
     for x, y in sorted(pairs):
         if x < y and (y, x) in pairs:
             for actor in sorted(asserted.get(x, set()) & asserted.get(y, set())):
-                yield ix.finding(
-                    "actor-contradicts-self",
+                yield ix.hit(
                     f"{_cap(ix.name(actor))} asserts both {x!r} and {y!r}, which attack each other, "
                     "so the actor contradicts itself.",
                     actor, x, y,
                 )
 
 
-def endorses_and_opposes(ix: MapIndex) -> Iterator[Finding]:
+def endorses_and_opposes(ix: MapIndex) -> Iterator[Hit]:
     """An actor that both asserts or endorses something and opposes it."""
     roles: dict[tuple[str, str], set[str]] = {}
     for s in ix.stances:
@@ -254,8 +272,7 @@ def endorses_and_opposes(ix: MapIndex) -> Iterator[Finding]:
     flagged = [(k, held) for k, held in roles.items() if "opposes" in held and held & POSITIVE_ROLES]
     for (actor, target), held in sorted(flagged, key=lambda kv: kv[0]):
         verb = "endorses" if "endorses" in held else "asserts"
-        yield ix.finding(
-            "endorses-and-opposes",
+        yield ix.hit(
             f"{_cap(ix.name(actor))} both {verb} and opposes {ix.name(target)}.",
             actor, target,
         )
@@ -264,13 +281,12 @@ def endorses_and_opposes(ix: MapIndex) -> Iterator[Finding]:
 # ---------------------------------------------------------------- grounding
 
 
-def unsupported_recommendation(ix: MapIndex) -> Iterator[Finding]:
+def unsupported_recommendation(ix: MapIndex) -> Iterator[Hit]:
     """Recommendations no argument supports."""
-    support = ix.support_for
+    support = ix.children
     for r in ix.by_kind("recommendation"):
         if r.id not in support:
-            yield ix.finding(
-                "unsupported-recommendation",
+            yield ix.hit(
                 f"Recommendation {r.id!r} has no argument for it: the map does not say why it "
                 "should be done.",
                 r.id,
@@ -313,32 +329,31 @@ def _has_evidence_behind(ix: MapIndex, start: str, evidence: set[str]) -> bool:
     return False
 
 
-def ungrounded_recommendation(ix: MapIndex) -> Iterator[Finding]:
+def ungrounded_recommendation(ix: MapIndex) -> Iterator[Hit]:
     """Supported recommendations with no evidence anywhere behind them."""
-    support = ix.support_for
+    support = ix.children
     evidence = set(ix.ids["evidence"])
     for r in sorted(ix.ids["recommendation"]):
         if r in support and not _has_evidence_behind(ix, r, evidence):
             leaves = _bare_leaves(ix, r)
             ends = f" ({_ids(leaves)})" if leaves else ""
-            yield ix.finding(
-                "ungrounded-recommendation",
+            yield ix.hit(
                 f"Every chain of reasons behind recommendation {r!r} ends in claims with no "
                 f"evidence{ends}.",
                 r, *leaves[:_SHOWN],
             )
 
 
-def evidence_without_source(ix: MapIndex) -> Iterator[Finding]:
+def _no_source(nodes: tuple[Node, ...]) -> str:
+    return (f"Evidence {nodes[0].id!r} names no source and quotes none, so a reader cannot "
+            "check it.")
+
+
+def evidence_without_source(ix: MapIndex) -> Iterator[Hit]:
     """Evidence that names no source and quotes none."""
     for e in ix.of_kind["evidence"]:
         if cast(Evidence, e).source is None and not e.anchors:
-            yield ix.finding(
-                "evidence-without-source",
-                f"Evidence {e.id!r} names no source and quotes none, so a reader cannot check "
-                "it.",
-                e.id,
-            )
+            yield (e.id,), (e,), _no_source, (), None
 
 
 class _Behind:
@@ -346,7 +361,7 @@ class _Behind:
     searching up the support from that statement only, and remembered."""
 
     def __init__(self, ix: MapIndex) -> None:
-        self.edges = ix.support_edges
+        self.edges = ix.conclusions_of
         self.recs = set(ix.ids["recommendation"])
         self.known: dict[str, str | None] = {}
 
@@ -362,7 +377,7 @@ class _Behind:
         last = start
         while stack and hit is None:
             s = stack.pop()
-            for c in edges.get(s, ()):
+            for c in edges(s):
                 if c in recs:
                     hit, last = c, s
                     break
@@ -387,7 +402,13 @@ class _Behind:
         return hit
 
 
-def unanswered_attack(ix: MapIndex) -> Iterator[Finding]:
+def _unanswered(nodes: tuple[Node, ...]) -> str:
+    attacker, target, rec = nodes
+    return (f"{_named(attacker)} attacks {target.id!r}, a premise behind recommendation "
+            f"{rec.id!r}, and nothing in the map answers it.")
+
+
+def unanswered_attack(ix: MapIndex) -> Iterator[Hit]:
     """Attacks on a premise behind a recommendation that nothing attacks in turn.
 
     An attack is answered when one of its attackers is attacked, or the attack itself is
@@ -396,47 +417,88 @@ def unanswered_attack(ix: MapIndex) -> Iterator[Finding]:
     attacks_on = ix.attacks_on
     behind = _Behind(ix)
     args = ix.argument_ids
+    nodes = ix.nodes
     for t in ix.attacks:
         if t.target in args or t.id in attacks_on or any(a in attacks_on for a in t.attackers):
             continue
         rec_id = behind(t.target)
         if rec_id is None:
             continue
-        yield ix.finding(
-            "unanswered-attack",
-            f"{_cap(ix.name(t.attacker))} attacks {t.target!r}, a premise behind "
-            f"recommendation {rec_id!r}, and nothing in the map answers it.",
-            t.attacker, t.target, rec_id,
-        )
+        ids = (t.attacker, t.target, rec_id)
+        yield ids, (nodes[ids[0]], nodes[ids[1]], nodes[rec_id]), _unanswered, (), None
 
 
-def unanchored_statement(ix: MapIndex) -> Iterator[Finding]:
+def _unanchored(nodes: tuple[Node, ...]) -> str:
+    return f"{_named(nodes[0])} is not anchored to any quote in a source."
+
+
+def unanchored_statement(ix: MapIndex) -> Iterator[Hit]:
     """Statements with no quote in a source."""
-    for n in sorted(ix.unanchored, key=lambda n: n.id):
-        yield ix.finding(
-            "unanchored-statement",
-            f"{_cap(ix.name(n.id))} is not anchored to any quote in a source.",
-            n.id,
-        )
+    for n in ix.unanchored:
+        yield (n.id,), (n,), _unanchored, (), None
 
 
-def open_critical_question(ix: MapIndex) -> Iterator[Finding]:
+def _open_questions(nodes: tuple[Node, ...], tail: str) -> str:
+    return _named(nodes[0]) + tail
+
+
+def _tail(label: str, keys: list[str]) -> str:
+    noun = "question" if len(keys) == 1 else "questions"
+    return f" ({label}) leaves {len(keys)} critical {noun} open: {', '.join(keys)}."
+
+
+def open_critical_question(ix: MapIndex) -> Iterator[Hit]:
     """Arguments whose scheme asks critical questions that nothing in the map answers:
-    one finding per argument, naming its open questions."""
-    for argument, conclusion, label, keys in open_question_keys(ix.m):
-        noun = "question" if len(keys) == 1 else "questions"
-        yield ix.finding(
-            "open-critical-question",
-            f"{_cap(ix.name(argument))} ({label}) leaves {len(keys)} "
-            f"critical {noun} open: {', '.join(keys)}.",
-            argument, conclusion,
-        )
+    one finding per argument, naming its open questions.
+
+    The same answer as :func:`argmap.questions.open_question_keys` (an attack answers a
+    question of argument ``A`` when it names the question and targets ``A``, a premise of
+    ``A`` or ``A``'s conclusion; an argument, when it names it and concludes in a premise),
+    from the index: the scheme of each name is looked up once, and an argument's answerers
+    are looked for only when some attack or argument of the map names a question.
+    """
+    if not ix.schemed:
+        return
+    catalogue = default_catalogue()
+    by_attack, by_argument = ix.answerers
+    asked = bool(by_attack or by_argument)
+    # scheme name -> (its questions as (id, key), its label, the message tail when all
+    # are open), or None for a name the catalogue does not know or a scheme with no questions
+    schemes: dict[str, tuple[tuple[tuple[str, str], ...], str, str] | None] = {}
+    nodes = ix.nodes
+    for a in ix.schemed:
+        name = cast(str, a.scheme)
+        if name not in schemes:
+            scheme = catalogue.resolve(name)
+            schemes[name] = None if scheme is None or not scheme.questions else (
+                tuple((q.id, q.key) for q in scheme.questions),
+                scheme.label,
+                _tail(scheme.label, [q.key for q in scheme.questions]),
+            )
+        known = schemes[name]
+        if known is None:
+            continue
+        questions, label, tail = known
+        if asked:
+            near = [
+                *(p for n in (a.id, a.conclusion, *a.premises) for p in by_attack.get(n, ())),
+                *(p for n in a.premises for p in by_argument.get(n, ())),
+            ]
+            if near:
+                named = {q for _, q in near}
+                keys = [key for qid, key in questions if qid not in named and key not in named]
+                if not keys:
+                    continue
+                if len(keys) < len(questions):
+                    tail = _tail(label, keys)
+        ids = (a.id, a.conclusion)
+        yield ids, (a, nodes[a.conclusion]), _open_questions, (tail,), None
 
 
 # ---------------------------------------------------------------- hygiene
 
 
-def duplicate_statement(ix: MapIndex) -> Iterator[Finding]:
+def duplicate_statement(ix: MapIndex) -> Iterator[Hit]:
     """Statements with the same normalised text."""
     groups = ix.duplicate_groups
     if groups is None:  # the index was built without this rule
@@ -449,14 +511,18 @@ def duplicate_statement(ix: MapIndex) -> Iterator[Finding]:
         text = " ".join(ix.node(ids[0]).text.split())
         if len(text) > 60:
             text = text[:59] + "…"
-        yield ix.finding(
-            "duplicate-statement",
+        yield ix.hit(
             f"{len(ids)} statements say the same thing ({_ids(ids)}): {text!r}.",
             *ids,
         )
 
 
-def orphan_node(ix: MapIndex) -> Iterator[Finding]:
+def _orphan(nodes: tuple[Node, ...]) -> str:
+    return (f"{_named(nodes[0])} is tied to nothing: no argument, attack, stance or "
+            "about-edge mentions it.")
+
+
+def orphan_node(ix: MapIndex) -> Iterator[Hit]:
     """Statements and entities that nothing in the map mentions.
 
     Every tie a node can have (premise, conclusion, attacker, target, actor, about, a
@@ -474,16 +540,12 @@ def orphan_node(ix: MapIndex) -> Iterator[Finding]:
     if loose:
         quoted = {a.source for n in ix.anchored for a in n.anchors}
         loose = [i for i in loose if i not in quoted]
-    for node_id in sorted(loose):
-        yield ix.finding(
-            "orphan-node",
-            f"{_cap(ix.name(node_id))} is tied to nothing: no argument, attack, stance or "
-            "about-edge mentions it.",
-            node_id,
-        )
+    nodes = ix.nodes
+    for node_id in loose:
+        yield (node_id,), (nodes[node_id],), _orphan, (), None
 
 
-MAP_RULES: dict[str, Callable[[MapIndex], Iterator[Finding]]] = {
+MAP_RULES: dict[str, Callable[[MapIndex], Iterator[Hit]]] = {
     "anchor-offsets": anchor_offsets,
     "premise-is-conclusion": premise_is_conclusion,
     "self-attack": self_attack,

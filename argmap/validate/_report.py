@@ -22,24 +22,20 @@ from __future__ import annotations
 
 import html
 import io
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from argmap.validate._finding import SEVERITY_RANK, Finding, MissingDependency
+from argmap.validate._lazy import LazyFindings
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
 
-__all__ = ["ValidationReport"]
+__all__ = ["LazyFindings", "ValidationReport"]
 
 _MAX_TEXT_ROWS = 200
 _MAX_HTML_ROWS = 500
 _COLOURS = {"error": "#b00020", "warning": "#9a6700", "info": "#0b5cad"}
-
-
-def _sort_key(f: Finding) -> tuple[int, str, tuple[str, ...], str]:
-    return (SEVERITY_RANK.get(f.severity, 3), f.rule, f.node_ids, f.message)
 
 
 def _plural(n: int, word: str) -> str:
@@ -78,7 +74,11 @@ class ValidationReport:
         engine: str = "python",
         map: ArgumentMap | None = None,
     ) -> None:
-        self.findings: tuple[Finding, ...] = tuple(sorted(findings, key=_sort_key))
+        # a LazyFindings is in report order already (validate makes one); anything else is
+        # sorted here: severity, rule, node ids, message
+        self.findings: LazyFindings = (
+            findings if isinstance(findings, LazyFindings) else LazyFindings.of(findings)
+        )
         self.rules: tuple[str, ...] = tuple(rules)
         self.subject = subject
         self.engine = engine
@@ -89,22 +89,22 @@ class ValidationReport:
     @property
     def ok(self) -> bool:
         """True when no finding is an error."""
-        return not any(f.severity == "error" for f in self.findings)
+        return not self.findings.has_errors()
 
     @property
     def errors(self) -> list[Finding]:
         """The findings of severity error."""
-        return [f for f in self.findings if f.severity == "error"]
+        return self.findings.of_rank(SEVERITY_RANK["error"])
 
     @property
     def warnings(self) -> list[Finding]:
         """The findings of severity warning."""
-        return [f for f in self.findings if f.severity == "warning"]
+        return self.findings.of_rank(SEVERITY_RANK["warning"])
 
     @property
     def infos(self) -> list[Finding]:
         """The findings of severity info."""
-        return [f for f in self.findings if f.severity == "info"]
+        return self.findings.of_rank(SEVERITY_RANK["info"])
 
     def counts(self) -> dict[str, int]:
         """How many findings of each severity.
@@ -112,8 +112,8 @@ class ValidationReport:
         >>> ValidationReport([]).counts()
         {'error': 0, 'warning': 0, 'info': 0}
         """
-        c = Counter(f.severity for f in self.findings)
-        return {"error": c["error"], "warning": c["warning"], "info": c["info"]}
+        c = self.findings.rank_counts()
+        return {s: c[SEVERITY_RANK[s]] for s in ("error", "warning", "info")}
 
     def by_rule(self) -> dict[str, list[Finding]]:
         """The findings grouped by rule id."""
@@ -137,12 +137,7 @@ class ValidationReport:
         rules = {rule} if isinstance(rule, str) else set(rule) if rule is not None else None
         sevs = ({severity} if isinstance(severity, str)
                 else set(severity) if severity is not None else None)
-        kept = [
-            f for f in self.findings
-            if (rules is None or f.rule in rules)
-            and (sevs is None or f.severity in sevs)
-            and (node is None or node in f.node_ids)
-        ]
+        kept = self.findings.select(rules, sevs, node)
         return ValidationReport(kept, rules=self.rules, subject=self.subject, engine=self.engine,
                                 map=self.map)
 

@@ -13,6 +13,8 @@ import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +27,15 @@ from argmap.map import ArgumentMap
 from argmap.rdf import SYNTAXES
 from argmap.util import no_gc
 from argmap.validate._catalog import CATEGORIES, RULES
-from argmap.validate._finding import Finding, RuleError, Severity, check_severity
+from argmap.validate._finding import SEVERITY_RANK, Finding, RuleError, Severity, check_severity
+from argmap.validate._lazy import LazyFindings, Record, records_of, sort_records
 from argmap.validate._maprules import MAP_RULES, MapIndex
 from argmap.validate._report import ValidationReport
 from argmap.validate._structural import check_triples
 
 __all__ = ["RDF_SYNTAXES", "RdfInput", "UserRule", "read_input", "validate"]
+
+_ids_of = itemgetter(0)  # a hit's node ids
 
 UserRule = Callable[[ArgumentMap], Iterable[Finding]]
 
@@ -326,11 +331,22 @@ def _validate(
             except ArgmapError as exc:
                 if "not-loadable" in enabled:
                     findings.append(_not_loadable(exc, data.file, findings))
+    # Map rules yield light hits, made into findings only when the report is read. Each
+    # becomes a record numbered in the order found (after the findings of the RDF rules,
+    # before those of your rules), and the records are sorted once.
+    before = len(findings)
+    records: list[Record] = []
+    base = ""
     if m is not None:
         ix = MapIndex(m, [r.id for r in map_rules])
+        base = ix.base
         for rule in map_rules:
             ran.append(rule.id)
-            findings.extend(MAP_RULES[rule.id](ix))
+            rank = SEVERITY_RANK[sev.get(rule.id, rule.severity)]
+            hits = list(MAP_RULES[rule.id](ix))
+            numbers = range(before + len(records), before + len(records) + len(hits))
+            records += zip(repeat(rank), repeat(rule.id), map(_ids_of, hits), numbers, hits,
+                           strict=False)
         for fn in extra:
             ran.append(getattr(fn, "__name__", repr(fn)))
             for f in fn(m):
@@ -343,4 +359,9 @@ def _validate(
                     findings.append(f)
     if sev:
         findings = [f.with_severity(sev[f.rule]) if f.rule in sev else f for f in findings]
-    return ValidationReport(findings, rules=ran, subject=subject, engine="python", map=m)
+    after = before + len(records)  # the first number after the map rules' hits
+    records += records_of(findings[:before], 0)
+    records += records_of(findings[before:], after)
+    sort_records(records)
+    return ValidationReport(LazyFindings(records, base), rules=ran, subject=subject,
+                            engine="python", map=m)
