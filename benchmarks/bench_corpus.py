@@ -257,9 +257,11 @@ def bench(name: str, make_store: Callable[[], Any], folder: Path, args: argparse
 def questions(name: str, corpus: Corpus, args: argparse.Namespace) -> None:
     maps = corpus.maps() if args.memory else None
     for label, ask in QUESTIONS:
+        t0 = time.perf_counter()
         n = len(ask(corpus))
+        first = (time.perf_counter() - t0) * 1e3
         in_store = median_ms(lambda ask=ask, c=corpus: ask(c), args.repeat)
-        note = f"{n} rows"
+        note = f"{n} rows; first call {first:.0f} ms"
         if maps is not None:
             in_memory = median_ms(lambda ask=ask, ms=maps: ask(ms), args.repeat)
             note += f"; in memory {in_memory:.0f} ms"

@@ -57,9 +57,9 @@ from argmap.store.push import ST
 __all__ = ["Corpus", "FileResult", "LoadReport"]
 
 Progress = Callable[[int, int, str], None]
-_BATCH_TRIPLES = 300_000  # triples written to the store in one batch (write_batch)
+_BATCH_TRIPLES = 200_000  # triples written to the store in one batch (write_batch)
 _BATCH_MAPS = 2_000  # and at most so many maps
-_IN_FLIGHT = 32  # files parsed ahead per worker while the batch before is written
+_IN_FLIGHT = 16  # files parsed ahead per worker while the batch before is written
 
 
 @dataclass
