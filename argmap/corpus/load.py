@@ -319,8 +319,9 @@ class Corpus:
         return gone
 
     def sweep(self) -> list[str]:
-        """Remove the index lines of versions no map points at (left by an interrupted
-        write or a map pushed outside the corpus); the data graphs they described."""
+        """Remove the index lines and answer rows of versions no map points at (left by
+        a replace or a remove, an interrupted write or a map pushed outside the
+        corpus); the data graphs they described. Not while a load is writing."""
         return sweep(self.store)
 
     def _by_file(self) -> dict[str, str]:

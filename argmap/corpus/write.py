@@ -320,7 +320,10 @@ def retire(store: Store, data: Iterable[str]) -> None:
 
 def sweep(store: Store) -> list[str]:
     """Remove the corpus lines and index graphs of data graphs no map points at, and
-    tombstone them in the digests; the data graphs swept."""
+    tombstone them in the digests; rewrite the answer blocks without their rows (each
+    block read, and those that change replaced, a few hundred an update); the data
+    graphs swept. Run it when no load is writing: a batch not yet swapped in is not
+    current either."""
     current = set(current_data(store).values())
     rows = store.select(
         f"SELECT DISTINCT ?d WHERE {{ GRAPH <{CORPUS}> {{ {{ ?d <{CX}index> ?ix }} "
