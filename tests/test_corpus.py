@@ -20,6 +20,7 @@ import argmap
 from argmap import ArgumentMap
 from argmap.corpus import Corpus, digest, normalise
 from argmap.corpus import questions as q
+from argmap.corpus.write import current_data
 from argmap.errors import ArgmapError
 from argmap.store import Store, open_store, pull
 
@@ -237,8 +238,20 @@ def corpora(draw: Any) -> dict[str, ArgumentMap]:
                 if statements:
                     with contextlib.suppress(ArgmapError):
                         m.attack([statements[0]], vote, id="xattack")
+        if draw(st.booleans()):  # names and texts that look like IRIs are names
+            note = m.actor(draw(st.sampled_from(LIKE_IRIS)), id="xnote")
+            said = m.claim(draw(st.sampled_from(LIKE_IRIS)), id="xsaid")
+            m.stance(note, "asserts", said)
+            for target in sorted(s.id for s in m.statements() if s.id != said.id)[:1]:
+                with contextlib.suppress(ArgmapError):
+                    m.argue([said], target, id="xargue")
+                    m.attack([said], target, id="xnoted")
         out[f"urn:test:corpus-{i}"] = m
     return out
+
+
+#: Names that contain a colon but are no IRI a store can hold (``Note:``), or are one.
+LIKE_IRIS = ["Note:", "note :", "a:<b>", 'Re:"vote"', "urn:x"]
 
 
 QUESTIONS = [
@@ -254,7 +267,27 @@ QUESTIONS = [
     ("resting_on name", lambda s: q.resting_on(s, "The U.S. chamber")),
     ("resting_on iri", lambda s: q.resting_on(s, CHAMBER)),
     ("unanswered text", lambda s: q.unanswered_attacks(s, "vote yes")),
+    *(
+        (
+            f"questions about {name!r}",
+            lambda s, name=name: (q.resting_on(s, name), q.unanswered_attacks(s, name)),
+        )
+        for name in LIKE_IRIS
+    ),
 ]
+
+
+def _block_graphs(store: Store) -> set[str]:
+    """The data graphs the answer blocks hold rows of."""
+    from argmap.corpus.index import CORPUS, CX
+
+    rows = store.select(f"SELECT ?t WHERE {{ GRAPH <{CORPUS}> {{ ?k <{CX}rows> ?t }} }}")
+    return {
+        line[1:].split("\t", 1)[0]
+        for r in rows
+        for line in r["t"].value.split("\n")
+        if line.startswith("=")
+    }
 
 
 def _check_equal(store: Store, maps_by_graph: dict[str, ArgumentMap]) -> None:
@@ -262,6 +295,9 @@ def _check_equal(store: Store, maps_by_graph: dict[str, ArgumentMap]) -> None:
     corpus = Corpus(store)
     for graph, m in maps_by_graph.items():
         corpus.add(m, graph=graph)
+    d = digest.read(store)
+    assert d is not None and d.blocks  # the answers by name come from the answer blocks
+    assert q._from_blocks(store, "actor", "The U.S. chamber") is not None
     for name, ask in QUESTIONS:
         assert ask(corpus) == ask(maps_by_graph), name
     for m in maps_by_graph.values():
@@ -328,6 +364,7 @@ def _check_replace_remove(
     for name, ask in QUESTIONS:
         assert ask(corpus) == ask(expected), f"after a push outside the corpus: {name}"
     corpus.sweep()
+    assert _block_graphs(store) <= set(current_data(store).values())  # and now removed
     for name, ask in QUESTIONS:
         assert ask(corpus) == ask(expected), f"after the sweep: {name}"
     corpus.add(maps_by_graph[graphs[0]], graph=graphs[0])  # the corpus indexes it again
@@ -390,6 +427,33 @@ def test_questions_on_known_maps() -> None:
     assert q.unanswered_attacks(corpus, "Vote yes") == []
     assert [(t.arguments, t.attacks) for t in q.totals(corpus)] == [(1, 0), (1, 2)]
     assert q.ratios(corpus)[1].ratio == 0.5
+
+
+def test_names_that_look_like_iris_are_asked_as_names() -> None:
+    """``Note:`` or ``a:<b>`` cannot be IRIs in a store: they are names, in the answer
+    blocks, the per-map path and memory alike; ``urn:x`` is an IRI."""
+    m = ArgumentMap("n")
+    note = m.actor("Note:", id="x")
+    premise = m.claim("a:<b>", id="p")
+    top = m.recommendation("Do it.", id="r")
+    m.argue([premise], top, id="arg")
+    m.attack([m.claim("No.", id="no")], premise, id="k")
+    m.stance(note, "asserts", premise)
+    corpus = Corpus()
+    corpus.add(m)
+    resting = q.resting_on(corpus, "Note:")
+    assert [(r.conclusion, r.premise) for r in resting] == [(m.iri_of("r"), m.iri_of("p"))]
+    assert q.resting_on(corpus, "note") == resting == q.resting_on([m], "Note:")
+    unanswered = q.unanswered_attacks(corpus, "a:<b>")
+    assert [u.attack for u in unanswered] == [m.iri_of("k")]
+    assert unanswered == q.unanswered_attacks([m], "a:<b>")
+    assert q.resting_on(corpus, "urn:x") == [] == q.resting_on([m], "urn:x")
+    from argmap.store import push
+
+    push(m, corpus.store, "urn:test:outside")  # the digests no longer describe the corpus
+    assert digest.read(corpus.store) is None
+    assert len(q.resting_on(corpus, "Note:")) == 2
+    assert len(q.unanswered_attacks(corpus, "a:<b>")) == 2
 
 
 def test_shared_corpora_folder_loads(shared_dir: Path, tmp_path: Path) -> None:

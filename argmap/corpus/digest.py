@@ -14,7 +14,19 @@ An ``m`` line per map written (graph, data graph, counts by kind, base IRI, whet
 node has an IRI of its own, arguments by scheme), a ``k`` line per (shared key, data
 graph) the batch found: each key of the batch held by another map (in the store, or in
 the batch) with every data graph holding it. A replaced or removed version gets a
-tombstone (``<D> cx:retired true``).
+tombstone (``<D> cx:retired true``). A digest of version 2 starts with a ``v`` line.
+
+With a version 2 digest the batch also writes one *answer block* per key it has
+answers for (:attr:`argmap.corpus.index.MapIndex.answers`)::
+
+    <urn:argmap:key:actor:5e1c...> cx:rows "=<D>\\t<base>\\n<c4>\\t<c1>\\n..." .
+
+the rows of "what rests on what this actor asserts" (conclusion, premise) or "the
+unanswered attacks on this statement" (statement, attack) in each map of the batch,
+an ``=`` line naming the map's data graph and base, then one row a line, each IRI
+written after the base when it starts with it (``<`` and the whole IRI otherwise). A
+question about a name reads the key's blocks (one per batch holding it: one request,
+a few rows) and keeps the rows of current data graphs (:func:`block_rows`).
 
 Reading (:func:`read`): one request counts, in the catalog, the current maps, the
 versions with catalog lines and the versions the corpus wrote (a ``cx:corpus`` line the
@@ -36,7 +48,10 @@ from argmap.corpus.index import CORPUS, COUNTS, CX, MapIndex
 from argmap.store import CATALOG, Store
 from argmap.store.push import ST
 
-__all__ = ["Digest", "MapLine", "digest_text", "read"]
+__all__ = ["VERSION", "Digest", "MapLine", "block_rows", "block_text", "digest_text", "read"]
+
+#: The digest format written now: 2 adds the answer blocks.
+VERSION = 2
 
 _PREFIX = f"PREFIX st: <{ST}>\nPREFIX cx: <{CX}>\n"
 
@@ -59,16 +74,74 @@ class Digest:
 
     maps: dict[str, MapLine] = field(default_factory=dict)  # by graph
     shared: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    #: data graph -> graph, for the current versions
+    graph_of: dict[str, str] = field(default_factory=dict)
+    #: every batch wrote answer blocks (version 2): the blocks answer for every map
+    blocks: bool = True
+    #: answers computed from this state of the corpus (by question), see ``cached``
+    answers: dict[tuple[str, ...], Any] = field(default_factory=dict)
+
+    def cached(self, key: tuple[str, ...], compute: Any) -> Any:
+        """The answer ``compute()`` gave for ``key`` in this state of the corpus (a
+        state never changes: any write makes a new one)."""
+        if key not in self.answers:
+            if len(self.answers) >= _CACHE_ANSWERS:
+                self.answers.clear()
+            self.answers[key] = compute()
+        return self.answers[key]
 
 
 def digest_text(maps: list[tuple[str, str, MapIndex]], shared: list[tuple[str, str, str]]) -> str:
     """The digest of a batch: (graph, data, index) per map; (kind, text, data) per fact."""
-    lines = [
+    lines = [f"v\t{VERSION}"]
+    lines += [
         "\t".join(("m", g, d, ix.counts, ix.base, "1" if ix.foreign else "0", ix.schemes))
         for g, d, ix in maps
     ]
     lines += ["\t".join(("k", kind, d, text)) for kind, text, d in shared]
     return "\n".join(lines)
+
+
+def _relative(iri: str, base: str) -> str:
+    return iri[len(base) :] if base and iri.startswith(base) else "<" + iri
+
+
+def block_text(maps: list[tuple[str, str, list[tuple[str, str]]]]) -> str:
+    """One key's answer block: (data graph, base, rows) per map of the batch.
+
+    >>> text = block_text([("urn:d", "urn:m/", [("urn:m/c", "urn:x")])])
+    >>> text.split("\\n")
+    ['=urn:d\\turn:m/', 'c\\t<urn:x']
+    >>> block_rows(text, {"urn:d": "urn:g"})
+    [('urn:g', 'urn:m/c', 'urn:x')]
+    """
+    lines: list[str] = []
+    for data, base, rows in maps:
+        lines.append(f"={data}\t{base}")
+        lines.extend(f"{_relative(a, base)}\t{_relative(b, base)}" for a, b in rows)
+    return "\n".join(lines)
+
+
+def block_rows(text: str, graph_of: dict[str, str]) -> list[tuple[str, str, str]]:
+    """The rows (graph, first IRI, second IRI) of an answer block whose data graph is
+    current (in ``graph_of``, data graph -> graph)."""
+    out: list[tuple[str, str, str]] = []
+    graph: str | None = None
+    base = ""
+    for line in text.split("\n"):
+        if line.startswith("="):
+            data, base = line[1:].split("\t", 1)
+            graph = graph_of.get(data)
+        elif graph is not None:
+            a, b = line.split("\t", 1)
+            out.append(
+                (
+                    graph,
+                    a[1:] if a.startswith("<") else base + a,
+                    b[1:] if b.startswith("<") else base + b,
+                )
+            )
+    return out
 
 
 def _select(store: Store, text: str) -> list[dict[str, Any]]:
@@ -77,18 +150,22 @@ def _select(store: Store, text: str) -> list[dict[str, Any]]:
 
 #: Parsed digests by batch IRI (a digest never changes once written; its IRI is random),
 #: and the last Digest assembled, by what it was assembled from.
-_PARSED: dict[str, tuple[list[MapLine], list[tuple[str, str, str]]]] = {}
+_PARSED: dict[str, tuple[list[MapLine], list[tuple[str, str, str]], int]] = {}
 _ASSEMBLED: dict[tuple[str, frozenset[str], frozenset[str]], Digest] = {}
 _CACHE_BATCHES = 100_000
+_CACHE_ANSWERS = 256
 
 
-def _parse(text: str) -> tuple[list[MapLine], list[tuple[str, str, str]]]:
+def _parse(text: str) -> tuple[list[MapLine], list[tuple[str, str, str]], int]:
     maps: list[MapLine] = []
     facts: list[tuple[str, str, str]] = []
     names = list(COUNTS.values())
+    version = 1
     for line in text.split("\n"):
         parts = line.split("\t")
-        if parts[0] == "m":
+        if parts[0] == "v":
+            version = int(parts[1])
+        elif parts[0] == "m":
             _, g, d, counts, base, foreign, schemes = parts
             maps.append(
                 MapLine(
@@ -102,7 +179,7 @@ def _parse(text: str) -> tuple[list[MapLine], list[tuple[str, str, str]]]:
             )
         elif parts[0] == "k":
             facts.append((parts[1], parts[2], parts[3]))
-    return maps, facts
+    return maps, facts, version
 
 
 def read(store: Store, *, shared: bool = False) -> Digest | None:
@@ -152,22 +229,22 @@ def read(store: Store, *, shared: bool = False) -> Digest | None:
                 _PARSED.clear()
             _PARSED[r["batch"].value] = _parse(r["text"].value)
     out = Digest()
-    graph_of: dict[str, str] = {}
     facts: list[tuple[str, str, str]] = []
     for b in sorted(batches):
         if b not in _PARSED:  # removed since the first request
             return None
-        lines, found = _PARSED[b]
+        lines, found, version = _PARSED[b]
+        out.blocks = out.blocks and version >= 2
         for line in lines:
             if line.data in retired:
                 continue
             if line.graph in out.maps:  # two lines for one graph: not exact
                 return None
             out.maps[line.graph] = line
-            graph_of[line.data] = line.graph
+            out.graph_of[line.data] = line.graph
         facts.extend(found)
     for kind, d, text in facts:
-        g = graph_of.get(d)
+        g = out.graph_of.get(d)
         if g is not None:
             out.shared.setdefault((kind, text), set()).add(g)
     _ASSEMBLED.clear()

@@ -146,6 +146,11 @@ class MapIndex:
     foreign: bool
     keys: dict[str, str] = field(default_factory=dict)  # key IRI -> normalised text
     index: bytes = b""  # the index graph's lines: node IRI cx:key key IRI
+    #: The answers by key, within this map (IRIs): actor key -> (conclusion, premise) of
+    #: "what rests on what the actor asserts"; statement key -> (statement, attack) of
+    #: "the unanswered attacks on the statement". Written as answer blocks
+    #: (:mod:`argmap.corpus.digest`), so that a question about a name is one lookup.
+    answers: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 def _line(line: str) -> str:
@@ -181,7 +186,8 @@ def map_index(m: ArgumentMap) -> MapIndex:
                 keys[k] = key
                 nodes.append((m.iri_of(n.id), k))
     lines_ix = [f"<{n}> <{CX}key> <{k}> .\n" for n, k in nodes]
-    lines_ix += _reach_lines(m)
+    answers: dict[str, set[tuple[str, str]]] = {}
+    lines_ix += _reach_lines(m, answers)
     return MapIndex(
         map_iri=m.iri,
         base=m.base,
@@ -193,8 +199,8 @@ def map_index(m: ArgumentMap) -> MapIndex:
         foreign=foreign,
         keys=keys,
         index="".join(lines_ix).encode("utf-8"),
+        answers={k: sorted(rows) for k, rows in sorted(answers.items())},
     )
-
 
 
 def support_up(m: ArgumentMap) -> dict[str, set[str]]:
@@ -218,9 +224,11 @@ def conclusions_resting_on(up: Mapping[str, set[str]], premise: str) -> set[str]
             todo.extend(up.get(c, ()))
     return seen - {premise}
 
-def _reach_lines(m: ArgumentMap) -> list[str]:
+
+def _reach_lines(m: ArgumentMap, answers: dict[str, set[tuple[str, str]]]) -> list[str]:
     """The index lines answering "what rests on what X asserts" and "which attacks on
-    this statement are unanswered" within one map, by lookups only:
+    this statement are unanswered" within one map, by lookups only (and the same
+    answers by the actor's or statement's key, into ``answers``):
 
     * ``<actor> cx:asserts <target>`` for each asserting stance;
     * ``<premise> cx:supports <conclusion>`` for each conclusion resting at any depth on
@@ -231,25 +239,35 @@ def _reach_lines(m: ArgumentMap) -> list[str]:
     iri = m.iri_of
     out: list[str] = []
     up = support_up(m)
-    asserted: set[str] = set()
+    asserted: dict[str, set[str]] = {}  # premise -> the keys of the actors asserting it
+    actor_key = {a.id: normalise(a.text) for a in m.actors()}
     for s in m.stances():
         if s.role == "asserts":
             out.append(f"<{iri(s.actor)}> <{CX}asserts> <{iri(s.target)}> .\n")
-            asserted.add(s.target)
+            who = asserted.setdefault(s.target, set())
+            key = actor_key.get(s.actor, "")
+            if key:
+                who.add(key_iri("actor", key))
     for premise in sorted(asserted):
-        out.extend(
-            f"<{iri(premise)}> <{CX}supports> <{iri(c)}> .\n"
-            for c in conclusions_resting_on(up, premise)
-        )
+        p = iri(premise)
+        for c in sorted(conclusions_resting_on(up, premise)):
+            out.append(f"<{p}> <{CX}supports> <{iri(c)}> .\n")
+            for who_key in asserted[premise]:
+                answers.setdefault(who_key, set()).add((iri(c), p))
     targets: dict[str, list[str]] = {}
     attackers: dict[str, tuple[str, ...]] = {}
     for k in m.attacks():
         targets.setdefault(k.target, []).append(k.id)
         attackers[k.id] = k.attackers
     for st in m.statements():
+        key = normalise(st.text)
         for k_id in targets.get(st.id, ()):
             if k_id not in targets and not any(a in targets for a in attackers[k_id]):
                 out.append(f"<{iri(st.id)}> <{CX}unanswered> <{iri(k_id)}> .\n")
+                if key:
+                    answers.setdefault(key_iri("statement", key), set()).add(
+                        (iri(st.id), iri(k_id))
+                    )
     return out
 
 

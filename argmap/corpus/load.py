@@ -57,9 +57,9 @@ from argmap.store.push import ST
 __all__ = ["Corpus", "FileResult", "LoadReport"]
 
 Progress = Callable[[int, int, str], None]
-_BATCH_TRIPLES = 300_000  # triples written to the store in one batch (write_batch)
+_BATCH_TRIPLES = 200_000  # triples written to the store in one batch (write_batch)
 _BATCH_MAPS = 2_000  # and at most so many maps
-_IN_FLIGHT = 32  # files parsed ahead per worker while the batch before is written
+_IN_FLIGHT = 16  # files parsed ahead per worker while the batch before is written
 
 
 @dataclass
@@ -319,8 +319,9 @@ class Corpus:
         return gone
 
     def sweep(self) -> list[str]:
-        """Remove the index lines of versions no map points at (left by an interrupted
-        write or a map pushed outside the corpus); the data graphs they described."""
+        """Remove the index lines and answer rows of versions no map points at (left by
+        a replace or a remove, an interrupted write or a map pushed outside the
+        corpus); the data graphs they described. Not while a load is writing."""
         return sweep(self.store)
 
     def _by_file(self) -> dict[str, str]:

@@ -42,9 +42,8 @@ True
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, fields
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from argmap.corpus import digest as _digest
 from argmap.corpus.index import (
@@ -57,7 +56,17 @@ from argmap.corpus.index import (
     support_up,
 )
 from argmap.corpus.load import Corpus
+from argmap.corpus.rows import (
+    MapTotals,
+    Ratio,
+    RestingOn,
+    Rows,
+    SchemeCount,
+    Shared,
+    Unanswered,
+)
 from argmap.corpus.write import current_data
+from argmap.errors import QueryError
 from argmap.queries import sparql_term
 from argmap.store import CATALOG, Store, pull, run_query
 
@@ -93,99 +102,6 @@ _CURRENT = f"GRAPH <{CATALOG}> {{ ?graph st:current ?data }}"
 _STATEMENT_TYPES = "VALUES ?type { am:Claim am:Evidence am:Recommendation }"
 
 
-class Rows(list[T], Generic[T]):
-    """A list of dataclass rows that turns into a DataFrame or JSON.
-
-    >>> Rows([Ratio("g", 2, 1, 2.0)]).to_json()
-    '[{"graph": "g", "arguments": 2, "attacks": 1, "ratio": 2.0}]'
-    """
-
-    def to_dicts(self) -> list[dict[str, Any]]:
-        """Each row as a dict (tuples as lists)."""
-        return [
-            {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(r).items()}  # type: ignore[call-overload]
-            for r in self
-        ]
-
-    def to_json(self, **options: Any) -> str:
-        """The rows as a JSON array of objects."""
-        return json.dumps(self.to_dicts(), **options)
-
-    def to_frame(self, row_type: type | None = None) -> Any:
-        """A pandas DataFrame, one column per field (needs pandas)."""
-        try:
-            import pandas as pd
-        except ImportError as exc:  # pragma: no cover - pandas is optional
-            raise ImportError("to_frame() needs pandas: pip install pandas") from exc
-        columns = (
-            [f.name for f in fields(row_type or type(self[0]))] if (self or row_type) else None
-        )
-        return pd.DataFrame(self.to_dicts(), columns=columns)
-
-
-@dataclass(frozen=True, order=True)
-class MapTotals:
-    """How many nodes of each kind one map holds (the keys of ``argmap info``)."""
-
-    graph: str
-    statements: int
-    claims: int
-    evidence: int
-    recommendations: int
-    actors: int
-    alternatives: int
-    issues: int
-    arguments: int
-    attacks: int
-    stances: int
-
-
-@dataclass(frozen=True, order=True)
-class Ratio:
-    """Arguments (support) and attacks of one map; ``ratio`` None when it has no attack."""
-
-    graph: str
-    arguments: int
-    attacks: int
-    ratio: float | None
-
-
-@dataclass(frozen=True, order=True)
-class Shared:
-    """A name, text or IRI (``key``) found in several maps; ``by`` is name or same_as."""
-
-    key: str
-    by: str
-    graphs: tuple[str, ...]
-
-
-@dataclass(frozen=True, order=True)
-class SchemeCount:
-    """How many arguments, in how many maps, name ``scheme``."""
-
-    scheme: str
-    arguments: int
-    maps: int
-
-
-@dataclass(frozen=True, order=True)
-class RestingOn:
-    """``conclusion`` of the map stored as ``graph`` rests on ``premise`` (IRIs)."""
-
-    graph: str
-    conclusion: str
-    premise: str
-
-
-@dataclass(frozen=True, order=True)
-class Unanswered:
-    """In the map stored as ``graph``, ``attack`` attacks ``statement`` unanswered."""
-
-    graph: str
-    statement: str
-    attack: str
-
-
 def _store(source: Source) -> Store | None:
     if isinstance(source, Corpus):
         return source.store
@@ -210,7 +126,16 @@ def _raw(store: Store, text: str) -> list[dict[str, Any]]:
 
 
 def _is_iri(ref: str) -> bool:
-    return ":" in ref and not any(c.isspace() for c in ref) and ref.split(":", 1)[0].isalpha()
+    """Whether a question reads ``ref`` as an IRI: a scheme, a colon, something after it,
+    no spaces, and nothing a store cannot hold (``Note:`` or ``a:<b>`` are names)."""
+    scheme, colon, rest = ref.partition(":")
+    if not (colon and rest and scheme.isalpha()) or any(c.isspace() for c in ref):
+        return False
+    try:
+        sparql_term(ref, iri=True)
+    except QueryError:
+        return False
+    return True
 
 
 _INDEXED = f"{_CURRENT} GRAPH <{CORPUS}> {{ ?data cx:index ?ix }}"
@@ -278,7 +203,13 @@ def totals(source: Source, *, scan: bool = False) -> Rows[MapTotals]:
     elif scan:
         counts = _scan_counts(store)
     elif (d := _digest.read(store)) is not None:
-        counts = {g: line.counts for g, line in d.maps.items()}
+        digest = d
+        return Rows(
+            digest.cached(
+                ("totals",),
+                lambda: [_totals_row(g, digest.maps[g].counts) for g in sorted(digest.maps)],
+            )
+        )
     else:
         rows = _raw(
             store,
@@ -291,7 +222,7 @@ def totals(source: Source, *, scan: bool = False) -> Rows[MapTotals]:
                 zip(list(COUNTS.values()), map(int, values), strict=True)
             )
         counts.update(_memory_counts(_unindexed(store)))
-    return Rows(sorted(_totals_row(g, c) for g, c in counts.items()))
+    return Rows(_totals_row(g, counts[g]) for g in sorted(counts))
 
 
 def _scan_counts(store: Store) -> dict[str, dict[str, int]]:
@@ -310,14 +241,32 @@ def _scan_counts(store: Store) -> dict[str, dict[str, int]]:
 
 def ratios(source: Source) -> Rows[Ratio]:
     """Arguments against attacks in each map (ratio = arguments / attacks)."""
-    return Rows(
-        Ratio(t.graph, t.arguments, t.attacks, t.arguments / t.attacks if t.attacks else None)
-        for t in totals(source)
-    )
+
+    def compute() -> list[Ratio]:
+        return [
+            Ratio(t.graph, t.arguments, t.attacks, t.arguments / t.attacks if t.attacks else None)
+            for t in totals(source)
+        ]
+
+    return Rows(_cached(source, ("ratios",), compute))
+
+
+def _cached(source: Source, key: tuple[str, ...], compute: Callable[[], list[T]]) -> list[T]:
+    """``compute()``, kept with the corpus's digest while the corpus does not change (in
+    a store the digests describe exactly; computed afresh otherwise)."""
+    store = _store(source)
+    d = _digest.read(store) if store is not None else None
+    if d is None:
+        return compute()
+    return cast("list[T]", d.cached(key, compute))
 
 
 def schemes(source: Source) -> Rows[SchemeCount]:
     """Argument schemes, most frequent first (then by name); arguments without one left out."""
+    return Rows(_cached(source, ("schemes",), lambda: _schemes(source)))
+
+
+def _schemes(source: Source) -> list[SchemeCount]:
     store = _store(source)
     count: dict[str, tuple[int, set[str]]] = {}
 
@@ -348,7 +297,7 @@ def schemes(source: Source) -> Rows[SchemeCount]:
             if a.scheme is not None:
                 add(graph, a.scheme, 1)
     out = [SchemeCount(s, n, len(gs)) for s, (n, gs) in count.items()]
-    return Rows(sorted(out, key=lambda r: (-r.arguments, r.scheme)))
+    return sorted(out, key=lambda r: (-r.arguments, r.scheme))
 
 
 # ------------------------------------------------------------------ shared across maps
@@ -396,6 +345,11 @@ def _risky(store: Store) -> list[str]:
 
 
 def _shared_in_store(store: Store, statements: bool) -> Rows[Shared]:
+    kind = "statement" if statements else "actor"
+    return Rows(_cached(store, ("shared", kind), lambda: _shared_scan(store, statements)))
+
+
+def _shared_scan(store: Store, statements: bool) -> Rows[Shared]:
     kind = "statement" if statements else "actor"
     types = _STATEMENT_TYPES if statements else "VALUES ?type { am:Actor }"
     where: dict[tuple[str, str], set[str]] = {}
@@ -579,7 +533,44 @@ def resting_on(source: Source, actor: str) -> Rows[RestingOn]:
     """
     store = _store(source)
     if store is None:
-        return Rows(sorted(_resting_in_memory(_maps(source), actor)))
+        return Rows(_ordered(_resting_in_memory(_maps(source), actor)))
+    return Rows(_cached(store, ("resting_on", actor), lambda: _resting_in_store(store, actor)))
+
+
+def _ordered(rows: Iterable[T]) -> list[T]:
+    """Rows in their order (the dataclass's fields), sorted as tuples (faster)."""
+    return sorted(rows, key=_row_key)
+
+
+def _row_key(row: Any) -> tuple[Any, ...]:
+    return tuple(row.__dict__.values())
+
+
+def _from_blocks(store: Store, kind: str, ref: str) -> list[tuple[str, str, str]] | None:
+    """The rows for a name from the answer blocks (:mod:`argmap.corpus.digest`), sorted;
+    None when the digests do not describe the corpus, or some batch wrote no blocks."""
+    if _is_iri(ref):
+        return None
+    d = _digest.read(store)
+    if d is None or not d.blocks:
+        return None
+    key = normalise(ref)
+    if not key:
+        return []
+    found = _raw(
+        store, f"SELECT ?t WHERE {{ GRAPH <{CORPUS}> {{ <{key_iri(kind, key)}> cx:rows ?t }} }}"
+    )
+    parts = [p for r in found if (p := _digest.block_rows(r["t"].value, d.graph_of))]
+    parts.sort(key=lambda p: p[0])  # blocks follow the files' order: nearly sorted already
+    rows = [t for p in parts for t in p]
+    rows.sort()
+    return [t for i, t in enumerate(rows) if i == 0 or t != rows[i - 1]]
+
+
+def _resting_in_store(store: Store, actor: str) -> list[RestingOn]:
+    blocks = _from_blocks(store, "actor", actor)
+    if blocks is not None:
+        return [RestingOn(*t) for t in blocks]
     rows, rest = _who_rows(
         store,
         actor,
@@ -591,7 +582,7 @@ def resting_on(source: Source, actor: str) -> Rows[RestingOn]:
         "?who cx:asserts ?premise . ?premise cx:supports ?conclusion",
     )
     out = {RestingOn(r["graph"], r["conclusion"], r["premise"]) for r in rows}
-    return Rows(sorted(out | _resting_in_memory(rest, actor)))
+    return _ordered(out | _resting_in_memory(rest, actor))
 
 
 def _unanswered_in_memory(maps: Mapping[str, ArgumentMap], statement: str) -> set[Unanswered]:
@@ -615,7 +606,16 @@ def unanswered_attacks(source: Source, statement: str) -> Rows[Unanswered]:
     nothing attacks that attack or any of its attackers. Sorted."""
     store = _store(source)
     if store is None:
-        return Rows(sorted(_unanswered_in_memory(_maps(source), statement)))
+        return Rows(_ordered(_unanswered_in_memory(_maps(source), statement)))
+    return Rows(
+        _cached(store, ("unanswered", statement), lambda: _unanswered_in_store(store, statement))
+    )
+
+
+def _unanswered_in_store(store: Store, statement: str) -> list[Unanswered]:
+    blocks = _from_blocks(store, "statement", statement)
+    if blocks is not None:
+        return [Unanswered(*t) for t in blocks]
     # Two queries (the attacks, then those answered) rather than FILTER NOT EXISTS,
     # which Virtuoso 7.2 evaluates wrongly in this shape.
     head = (
@@ -642,4 +642,4 @@ def unanswered_attacks(source: Source, statement: str) -> Rows[Unanswered]:
         for r in rows
         if (r["graph"], r["attack"]) not in done
     }
-    return Rows(sorted(out | _unanswered_in_memory(rest, statement)))
+    return _ordered(out | _unanswered_in_memory(rest, statement))

@@ -33,7 +33,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from argmap.corpus.digest import digest_text
+from argmap.corpus.digest import block_text, digest_text
 from argmap.corpus.index import (
     CORPUS,
     CX,
@@ -155,11 +155,23 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _digest_lines(batch: str, entries: list[Entry], facts: list[tuple[str, str, str]]) -> str:
+def _blocks(entries: list[Entry]) -> dict[str, str]:
+    """The answer blocks of a batch: key IRI -> text (:func:`argmap.corpus.digest.block_text`)."""
+    by_key: dict[str, list[tuple[str, str, list[tuple[str, str]]]]] = {}
+    for e in entries:
+        for k, rows in e.ix.answers.items():
+            by_key.setdefault(k, []).append((e.prov.data or "", e.ix.base, rows))
+    return {k: block_text(maps) for k, maps in sorted(by_key.items())}
+
+
+def _digest_lines(
+    batch: str, entries: list[Entry], facts: list[tuple[str, str, str]], blocks: dict[str, str]
+) -> str:
     maps = [(e.graph, e.prov.data or "", e.ix) for e in entries]
     b = ox.NamedNode(batch)
     lines = [f"{b} <{CX}digest> {ox.Literal(digest_text(maps, facts))} .\n"]
     lines += [f"<{e.prov.data}> <{CX}batch> {b} .\n" for e in entries]
+    lines += [f"<{k}> <{CX}rows> {ox.Literal(text)} .\n" for k, text in blocks.items()]
     return "".join(lines)
 
 
@@ -256,12 +268,39 @@ def _drop(store: Store, data: str, *, tombstone: bool = True) -> None:
         store.update(f"INSERT DATA {{ GRAPH {c} {{ {d} <{CX}retired> true }} }}")
 
 
-def _abandon(store: Store, entries: list[Entry], batch: str) -> None:
+def _abandon(store: Store, entries: list[Entry], batch: str, blocks: dict[str, str]) -> None:
     """Remove what a batch that was never swapped put in the store."""
     for e in entries:
         if e.prov.data is not None:
             _drop(store, e.prov.data, tombstone=False)
     store.update(f"DELETE WHERE {{ GRAPH {_iri(CORPUS)} {{ {_iri(batch)} ?p ?o }} }}")
+    _replace_blocks(store, [(k, text, "") for k, text in blocks.items()])
+
+
+def _replace_blocks(store: Store, changes: list[tuple[str, str, str]]) -> None:
+    """Replace answer blocks: (key, old text, new text; empty: none), a few hundred a
+    request, each request one update (a question sees a block before or after)."""
+    c, rows = _iri(CORPUS), f"<{CX}rows>"
+    for i in range(0, len(changes), 200):
+        ops = []
+        for k, old, new in changes[i : i + 200]:
+            ops.append(f"DELETE DATA {{ GRAPH {c} {{ {_iri(k)} {rows} {sparql_term(old)} }} }}")
+            if new:
+                ops.append(f"INSERT DATA {{ GRAPH {c} {{ {_iri(k)} {rows} {sparql_term(new)} }} }}")
+        if ops:
+            store.update(" ;\n".join(ops))
+
+
+def _live_blocks(text: str, live: set[str]) -> str:
+    """``text`` (an answer block) without the maps whose data graph is not in ``live``."""
+    keep: list[str] = []
+    on = False
+    for line in text.split("\n"):
+        if line.startswith("="):
+            on = line[1:].split("\t", 1)[0] in live
+        if on:
+            keep.append(line)
+    return "\n".join(keep)
 
 
 def retire(store: Store, data: Iterable[str]) -> None:
@@ -281,7 +320,10 @@ def retire(store: Store, data: Iterable[str]) -> None:
 
 def sweep(store: Store) -> list[str]:
     """Remove the corpus lines and index graphs of data graphs no map points at, and
-    tombstone them in the digests; the data graphs swept."""
+    tombstone them in the digests; rewrite the answer blocks without their rows (each
+    block read, and those that change replaced, a few hundred an update); the data
+    graphs swept. Run it when no load is writing: a batch not yet swapped in is not
+    current either."""
     current = set(current_data(store).values())
     rows = store.select(
         f"SELECT DISTINCT ?d WHERE {{ GRAPH <{CORPUS}> {{ {{ ?d <{CX}index> ?ix }} "
@@ -300,6 +342,14 @@ def sweep(store: Store) -> list[str]:
     stale = sorted(listed - current - retired)
     for d in stale:
         _drop(store, d)
+    # answer blocks: the rows of versions no map points at (replaced, removed)
+    changes = []
+    for r in store.select(f"SELECT ?k ?t WHERE {{ GRAPH <{CORPUS}> {{ ?k <{CX}rows> ?t }} }}"):
+        text = r["t"].value
+        kept = _live_blocks(text, current)
+        if kept != text:
+            changes.append((r["k"].value, text, kept))
+    _replace_blocks(store, changes)
     return stale
 
 
@@ -320,9 +370,10 @@ def write_batch(
     before = dict(old)
     swapping = False
     failure: BaseException | None = None
+    blocks = _blocks(entries)
     try:
         marks, facts = _shared_keys(store, entries, None if marked is None else set(marked))
-        _upload(store, entries, marks, _digest_lines(batch, entries, facts))
+        _upload(store, entries, marks, _digest_lines(batch, entries, facts, blocks))
         _check_counts(store, entries)
         swapping = True
         _swap(store, entries, old)
@@ -339,7 +390,7 @@ def write_batch(
                     if e not in done and e.prov.data is not None:
                         _drop(store, e.prov.data)
             else:
-                _abandon(store, entries, batch)
+                _abandon(store, entries, batch, blocks)
     if marked is not None and done:
         marked.update(marks)
     for e in done:
