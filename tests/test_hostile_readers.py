@@ -9,6 +9,7 @@ Seeds are made by argmap's own writers or by hand (the shared corpora may not be
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.errors import ParseError
+from argmap.semantics.iccma import load_af
 
 from fuzz.mutations import mutated
 from fuzz.targets import Target, _verify_map, check, sample_maps
@@ -165,3 +167,35 @@ def test_an_arggraph_relation_the_model_refuses_is_a_located_error(
     m, report = argmap.io.loads_with_report((_TWO_ADUS % edges).encode(), "microtext",
                                             lenient=True)
     assert len(report.problems) == 1 and {"a1", "a2"} <= {n.id for n in m}
+
+
+def _packed(kind: str, data: bytes) -> bytes:
+    import bz2
+    import gzip
+    import io
+    import lzma
+    import zipfile
+
+    if kind == "zip":
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as z:
+            z.writestr("map.json", data)
+        return buf.getvalue()
+    if kind.startswith("utf"):
+        return data.decode("utf-8").encode(kind)  # Python writes the byte-order mark
+    return {"gzip": gzip.compress, "bzip2": bz2.compress, "xz": lzma.compress}[kind](data)
+
+
+@pytest.mark.parametrize("kind", ["gzip", "bzip2", "xz", "zip", "utf-16", "utf-32"])
+def test_compressed_or_utf16_input_is_named_for_what_it_is(kind: str, tmp_path: Path) -> None:
+    """It was 'not UTF-8 text (invalid start byte at byte 1)', true but no help."""
+    seed = _seeds("sadface")[0]
+    path = tmp_path / "map.json"
+    path.write_bytes(_packed(kind, seed))
+    word = {"utf-16": "UTF-16", "utf-32": "UTF-16 or UTF-32", "zip": "a zip"}.get(kind, kind)
+    with pytest.raises(ParseError, match=f"map.json, line 1: not a map: {word}"):
+        argmap.load(path)
+    framework = tmp_path / "f.apx"
+    framework.write_bytes(_packed(kind, b"arg(a).\natt(a,a).\n"))
+    with pytest.raises(ParseError, match=f"f.apx, line 1: not a framework: {word}"):
+        load_af(framework)
