@@ -27,6 +27,7 @@ import json
 import os
 import re
 import stat
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -44,6 +45,7 @@ __all__ = [
     "from_env",
     "limits",
     "load_json",
+    "load_xml",
     "read_capped",
 ]
 
@@ -419,6 +421,50 @@ def load_json(data: bytes | str, *, file: str | None = None, what: str = "JSON")
     except RecursionError:
         raise LimitExceeded(
             f"{what} nested too deeply for Python's JSON decoder", file=file, line=1
+        ) from None
+
+
+def load_xml(data: bytes | str, *, file: str | None = None) -> ET.Element:
+    """Parse a plain XML document (no entity declarations) under the size cap.
+
+    Anything the parser refuses is a located ``ParseError``: bad markup, and an encoding
+    named in the XML declaration that Python does not know or expat cannot read
+    (``encoding="ttf-8"``, ``"utf-32"``), which the standard library raises as
+    ``LookupError`` or ``ValueError``. A ``<!ENTITY`` anywhere is refused: expat fetches
+    nothing, but internal entities could still expand without bound.
+
+    >>> load_xml(b"<r><a/></r>").tag
+    'r'
+    >>> load_xml(b'<?xml version="1.0" encoding="ttf-8"?><r/>', file="x.xml")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ParseError: x.xml, line 1: not well-formed XML: the declared encoding 'ttf-8' cannot be read (unknown encoding: ttf-8)
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    check_size(len(raw), file=file)
+    found = re.search(rb"<!ENTITY", raw, re.I)  # anywhere: comments, CDATA, a late DOCTYPE
+    if found is not None:
+        raise ParseError(
+            "XML entity declarations are refused (they can expand without bound)",
+            file=file,
+            line=raw.count(b"\n", 0, found.start()) + 1,
+        )
+    try:
+        parser = ET.XMLParser()
+        parser.feed(raw)
+        return parser.close()
+    except ET.ParseError as exc:
+        line, column = exc.position
+        raise ParseError(
+            f"not well-formed XML: {exc}", file=file, line=line, column=column + 1
+        ) from None
+    except (LookupError, ValueError) as exc:  # the encoding of the XML declaration
+        declared = re.match(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']*)""", raw)
+        name = declared.group(1).decode("ascii", "replace") if declared else "?"
+        raise ParseError(
+            f"not well-formed XML: the declared encoding {name!r} cannot be read ({exc})",
+            file=file,
+            line=1,
         ) from None
 
 

@@ -13,7 +13,7 @@ import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-__all__ = ["bits", "bitset", "no_gc", "strip_bom"]
+__all__ = ["bits", "bitset", "no_gc", "not_text", "strip_bom"]
 
 
 @contextmanager
@@ -71,3 +71,39 @@ def strip_bom(data: bytes) -> bytes:
     b'p af 1'
     """
     return data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
+
+
+# leading bytes of what is surely not a map in UTF-8 text, and what to do about it
+_NOT_TEXT = (
+    (b"\x1f\x8b", "gzip-compressed data: decompress it first (gunzip)"),
+    (b"BZh", None),  # "BZh" may start a word: checked with the block size digit below
+    (b"\xfd7zXZ\x00", "xz-compressed data: decompress it first (unxz)"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data: decompress it first (unzstd)"),
+    (b"PK\x03\x04", "a zip archive: unpack it and read the map inside"),
+    (b"\xff\xfe", "UTF-16 or UTF-32 text (it starts with a byte-order mark): argmap reads "
+     "UTF-8; convert it first (iconv -f UTF-16 -t UTF-8)"),
+    (b"\xfe\xff", "UTF-16 text (it starts with a byte-order mark): argmap reads UTF-8; "
+     "convert it first (iconv -f UTF-16 -t UTF-8)"),
+    (b"\x00\x00\xfe\xff", "UTF-32 text (it starts with a byte-order mark): argmap reads "
+     "UTF-8; convert it first (iconv -f UTF-32 -t UTF-8)"),
+)
+
+
+def not_text(data: bytes) -> str | None:
+    """What ``data`` is, when its first bytes say it is compressed, an archive or UTF-16/32
+    text rather than a map in UTF-8 (``None`` otherwise): readers say this instead of
+    "not UTF-8 text" at some byte.
+
+    >>> not_text(b"\\x1f\\x8b\\x08\\x00")
+    'gzip-compressed data: decompress it first (gunzip)'
+    >>> not_text(b"BZh9 hello") is None, not_text(b"BZh91AY&SY")
+    (True, 'bzip2-compressed data: decompress it first (bunzip2)')
+    >>> not_text(b'{"nodes": []}') is None
+    True
+    """
+    if data[:3] == b"BZh" and data[3:4].isdigit() and data[4:10] == b"1AY&SY":
+        return "bzip2-compressed data: decompress it first (bunzip2)"
+    for magic, what in _NOT_TEXT:
+        if what is not None and data.startswith(magic):
+            return what
+    return None

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 
 import argmap
 from argmap import ArgumentMap
@@ -397,11 +397,39 @@ def test_every_random_map_gives_well_formed_dot(m: ArgumentMap) -> None:
     assert len(dot.edges_of_class("am-attack")) == sum(1 for _ in m.attacks())
 
 
+def _bracket_map(text: str, label: str | None = None, title: str | None = None) -> ArgumentMap:
+    m = ArgumentMap("b", title=title)
+    m.claim(text, id="c", label=label)
+    return m
+
+
+# Found by hypothesis: Graphviz refuses a label text that is exactly "]" or "]]" between two
+# tags; "\u00a0]" is one once its whitespace collapses (the node text), and so is a label
+# or a map title.
+BRACKETS = [
+    _bracket_map("\u00a0]"),
+    _bracket_map("\u2028]]"),
+    _bracket_map("x", label="]"),
+    _bracket_map("x", title="]]"),
+]
+
+
+@pytest.mark.parametrize("m", BRACKETS, ids=["text", "text-2", "label", "title"])
+def test_a_lone_bracket_is_written_as_a_character_reference(m: ArgumentMap) -> None:
+    text = to_dot(m)
+    assert "&#93;" in text
+    assert ">]<" not in text and ">]]<" not in text
+
+
 @pytest.mark.skipif(
     shutil.which("dot") is None, reason="dot is not installed (apt-get install graphviz)"
 )
 @settings(max_examples=20)
 @given(maps(recursive_attacks=True))
+@example(BRACKETS[0])
+@example(BRACKETS[1])
+@example(BRACKETS[2])
+@example(BRACKETS[3])
 def test_graphviz_accepts_random_maps(m: ArgumentMap) -> None:
     done = subprocess.run(["dot", "-Tsvg"], input=to_dot(m).encode(), capture_output=True)
     assert done.returncode == 0, done.stderr.decode()

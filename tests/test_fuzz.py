@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import argmap
@@ -343,19 +343,45 @@ def test_fuzzed_but_valid_inputs_round_trip(data: st.DataObject) -> None:
         assert argmap.loads(argmap.dumps(m, fmt), fmt) == m, fmt
 
 
+def _interop_inputs() -> st.SearchStrategy[tuple[str, bytes]]:
+    """(format, a mutant of one of its seeds) for AIF and xAIF."""
+    return st.sampled_from(["aif", "xaif"]).flatmap(
+        lambda name: st.tuples(
+            st.just(name),
+            st.sampled_from(TARGETS[name].seeds()).flatmap(
+                lambda seed: mutated(seed, json_aware=True)
+            ),
+        )
+    )
+
+
+# Found by hypothesis: a speaker name RDF cannot carry (a participant's U+0000 first
+# name, a U+0001 in an L-node's "Speaker : words" prefix) escaped the AIF reader as a
+# pydantic ValidationError instead of a located ParseError.
+_AIF_SPEAKERS = (
+    '{"nodes": [{"nodeID": "1", "text": "It is flawed.", "type": "I"}, '
+    '{"nodeID": "6", "text": "%s : It is flawed.", "type": "L"}, '
+    '{"nodeID": "7", "text": "Asserting", "type": "YA"}], '
+    '"edges": [{"edgeID": "5", "fromID": "6", "toID": "7"}, '
+    '{"edgeID": "6", "fromID": "7", "toID": "1"}], '
+    '"locutions": [{"nodeID": "6", "personID": "1"}], '
+    '"participants": [{"participantID": "1", "firstname": "%s", "surname": "Chamber"}]}'
+)
+
+
 @settings(max_examples=150)
-@given(data=st.data())
-def test_fuzzed_but_valid_interop_inputs_round_trip(data: st.DataObject) -> None:
+@given(_interop_inputs())
+@example(("aif", (_AIF_SPEAKERS % ("Chamber", "\\u0000")).encode()))
+@example(("aif", (_AIF_SPEAKERS % ("Cham\\u0001ber", "")).encode()))
+@example(("xaif", ('{"AIF": %s}' % (_AIF_SPEAKERS % ("Chamber", "\\u0000"))).encode()))
+def test_fuzzed_but_valid_interop_inputs_round_trip(case: tuple[str, bytes]) -> None:
     """AIF and xAIF mutants that load come back equal through their own format.
 
     Argdown is left out: read-write-read of mutated Argdown is not yet stable (PCS
     numbering out of order, stray control characters, broken front matter).
     """
-    name = data.draw(st.sampled_from(["aif", "xaif"]))
+    name, raw = case
     target = TARGETS[name]
-    raw = data.draw(
-        mutated(data.draw(st.sampled_from(target.seeds())), json_aware=name != "argdown")
-    )
     try:
         m = target.parse(raw)
     except ParseError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -418,3 +419,44 @@ def test_errors_are_argmap_errors_not_key_errors() -> None:
     for data in (b"{}", b'{"nodes": [{}], "edges": [{}]}', b'{"nodes": 1, "edges": 2}'):
         with pytest.raises(ArgmapError):
             aif.loads(data)
+
+
+def _speaker_doc(prefix: str, firstname: str | None) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "nodes": [
+            {"nodeID": "1", "text": "It is flawed.", "type": "I"},
+            {"nodeID": "6", "text": f"{prefix} : It is flawed.", "type": "L"},
+            {"nodeID": "7", "text": "Asserting", "type": "YA"},
+        ],
+        "edges": [
+            {"edgeID": "5", "fromID": "6", "toID": "7"},
+            {"edgeID": "6", "fromID": "7", "toID": "1"},
+        ],
+    }
+    if firstname is not None:  # the speaker comes from the participants table
+        doc["locutions"] = [{"nodeID": "6", "personID": "1"}]
+        doc["participants"] = [
+            {"participantID": "1", "firstname": firstname, "surname": "Chamber"}
+        ]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("prefix", "firstname", "where"),
+    [("Chamber", "\u0000", "at participants[0]: participant 1"), ("Cham\u0001ber", None, "node 6")],
+    ids=["participant name", "speaker prefix"],
+)
+def test_a_speaker_name_rdf_cannot_carry_is_a_located_error(
+    prefix: str, firstname: str | None, where: str
+) -> None:
+    """Found by hypothesis: the name went into an Actor unchecked, and pydantic's
+    ValidationError escaped the reader (a traceback on the command line)."""
+    doc = _speaker_doc(prefix, firstname)
+    with pytest.raises(ParseError, match=re.escape(where) + r": text holds the character U\+000"):
+        argmap.loads(json.dumps(doc), "aif")
+    m, report = aif.aif_to_map(doc, lenient=True)
+    assert len(report.problems) == 1
+    # lenient: the participant row is skipped (the L-node's prefix names the speaker);
+    # the L-node whose prefix is bad gives no stance
+    assert [a.text for a in m.actors()] == (["Chamber"] if firstname is not None else [])
+    assert json.loads(argmap.dumps(m, "aif")) == doc  # the bad record is kept verbatim

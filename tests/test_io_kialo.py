@@ -209,3 +209,25 @@ def test_forward_links_round_trip() -> None:
     m = kialo.loads(text)
     assert m["r1.1.1"].attacker == "c1.2.1" and m["r1.1.1"].target == "c1.1"
     assert kialo.dumps(m).decode() == text
+
+
+def _chain(n: int) -> argmap.ArgumentMap:
+    m = argmap.ArgumentMap("chain")
+    prev = m.claim("C0.", id="c0")
+    for i in range(1, n):
+        c = m.claim(f"C{i}.", id=f"c{i}")
+        m.argue([c], prev, id=f"a{i}")
+        prev = c
+    return m
+
+
+def test_a_tree_deeper_than_the_read_cap_is_refused_when_written() -> None:
+    """Found crawling the corpora: admbuster_1000.af as Kialo was written 500 levels deep
+    and then refused on reading (max_depth); a chain of 1,500 claims crashed the writer
+    with RecursionError."""
+    m = _chain(1500)
+    with pytest.raises(FormatError, match="the tree is 1,500 levels deep, over the max_depth"):
+        argmap.dumps(m, "kialo")
+    with argmap.limits(max_depth=2000):
+        back = argmap.loads(argmap.dumps(m, "kialo"), "kialo")
+    assert len(list(back.claims())) == 1500

@@ -160,13 +160,22 @@ def quote(value: str) -> str:
 
 
 def _html(value: str) -> str:
-    """Escape text for a Graphviz HTML-like label (on one line: whitespace runs collapse)."""
+    """Escape text for a Graphviz HTML-like label (on one line: whitespace runs collapse).
+
+    ``]`` is written as ``&#93;``: Graphviz (2.43 at least) refuses a text run that is
+    exactly ``]`` or ``]]`` between two tags, as in ``<B>]</B>``, which a statement such as
+    ``"\u00a0]"`` becomes once its whitespace is collapsed.
+
+    >>> _html(" ]  <a> & ")
+    '&#93; &lt;a&gt; &amp;'
+    """
     return (
         " ".join(value.split())
         .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace('"', "&quot;")
+        .replace("]", "&#93;")
     )
 
 

@@ -36,6 +36,7 @@ from argmap.io.registry import Format, formats, get, guess, register
 from argmap.limits import Limits, check_size, current, input_path, read_capped
 from argmap.limits import limits as using_limits
 from argmap.map import ArgumentMap
+from argmap.util import not_text
 
 # --- iccma formats (issue 8) ---
 # isort: split
@@ -157,8 +158,11 @@ def _read(
     format: str | None, data: bytes, path: Path | None, options: dict[str, Any], lenient: bool
 ) -> Imported:
     data = strip_bom(data)
-    fmt = get(format) if format else guess(path, data[:4096])
     filename = str(path) if path is not None else None
+    binary = not_text(data)
+    if binary is not None:
+        raise ParseError(f"not a map: {binary}", file=filename, line=1)
+    fmt = get(format) if format else guess(path, data[:4096])
     if fmt.loads is None:
         raise FormatError(f"argmap writes {fmt.name} but cannot read it")
     check_size(len(data), file=filename)

@@ -440,6 +440,11 @@ class _Speakers:
             ).strip()
             if pid is None or not name:
                 continue
+            try:
+                writable(name)
+            except ValueError as exc:  # lenient: the row stays in the document, verbatim
+                reader.report.add(f"participant {pid}: {exc}", path=f"participants[{index}]")
+                continue
             actor_id = self._actor(name, {"participant": part})
             self.participant_actor[index] = actor_id
             self.by_person[pid] = actor_id
@@ -469,6 +474,8 @@ class _Speakers:
         if person is not None and person in self.by_person:
             return self.by_person[person], words
         if name is None:
+            return None, text
+        if not self.reader._writable(name, loc_key):  # lenient: no stance, L-node kept as is
             return None, text
         return self._actor(name), words
 

@@ -29,6 +29,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from argmap.errors import FormatError
+from argmap.limits import current, how_to_raise
 from argmap.map import ArgumentMap
 from argmap.model import Argument, Attack, Node
 
@@ -87,8 +89,17 @@ class _Tree:
     def walk(
         self, node: str, number: str, homes: set[tuple[str, str]], reachable: set[str]
     ) -> None:
+        """Number ``node``'s subtree depth first (a loop, not recursion: a chain of
+        thousands of claims is a tree thousands of levels deep)."""
         self.numbers[node] = number
-        for index, (_, rel, child, side, _) in enumerate(self.children.get(node, []), 1):
+        stack = [(number, enumerate(self.children.get(node, []), 1))]
+        while stack:
+            number, kids = stack[-1]
+            step = next(kids, None)
+            if step is None:
+                stack.pop()
+                continue
+            index, (_, rel, child, side, _) = step
             here = f"{number}{index}."
             full = child not in self.numbers and (
                 (rel, child) in homes
@@ -96,10 +107,10 @@ class _Tree:
             )
             if full:
                 self.lines.append((here, side, self.m[child].text))
-                self.walk(child, here, homes, reachable)
+                self.numbers[child] = here
+                stack.append((here, enumerate(self.children.get(child, []), 1)))
             else:
-                self.lines.append((here, side, None))
-                self.lines[-1] = (here, side, "\0" + child)
+                self.lines.append((here, side, "\0" + child))
 
     def pairs_of(self, child: str) -> Iterator[tuple[str, str]]:
         if not hasattr(self, "_rels_of"):
@@ -178,6 +189,13 @@ def dumps(m: ArgumentMap) -> bytes:
             side = "Thesis" if _kialo(thesis).get("side") == "thesis" else ""
             tree.lines.append((number, side, thesis.text))
             tree.walk(thesis.id, number, homes, reachable)
+    cap = current().max_depth
+    depth = max(number.count(".") for number, _, _ in tree.lines)
+    if cap is not None and depth > cap:  # the reader would refuse the file
+        raise FormatError(
+            f"kialo: the tree is {depth:,} levels deep, over the max_depth cap of {cap} that "
+            f"reading it back applies ({how_to_raise('max_depth')})"
+        )
     out = list(head)
     for number, side, text in tree.lines:
         if text is not None and text.startswith("\0"):

@@ -191,7 +191,7 @@ def kialo_to_map(
     title, entries, source_lines = _split(_decode(data, filename), report)
     if not entries:
         report.lenient = False
-        report.add("no thesis: a Kialo export has a line '1. ...' with the thesis")
+        report.add("no thesis: a Kialo export has a line '1. ...' with the thesis", path="$")
     builder = _Builder(report)
     nodes = builder.build(entries)
     marks: dict[str, str] = {}

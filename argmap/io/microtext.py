@@ -40,37 +40,18 @@ Examples
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from typing import Any
 
+from pydantic import ValidationError
+
 from argmap.io._report import Imported, ImportReport
-from argmap.limits import check_nodes
+from argmap.limits import check_nodes, load_xml
 from argmap.map import ArgumentMap
 from argmap.model import Anchor, Argument, Attack, Claim, Node, Source
 
 __all__ = ["loads", "microtext_to_map", "sniff_microtext"]
 
 _EDGE_TYPES = {"seg", "sup", "exa", "add", "reb", "und"}
-
-
-def _parse_xml(data: bytes, report: ImportReport) -> ET.Element:
-    found = re.search(rb"<!ENTITY", data, re.I)  # anywhere, not only in the first DOCTYPE
-    if found is not None:
-        report.lenient = False
-        report.add(
-            "XML entity declarations are refused (they can expand without bound)",
-            line=data.count(b"\n", 0, found.start()) + 1,
-        )
-    try:
-        parser = ET.XMLParser()
-        parser.feed(data)
-        return parser.close()
-    except ET.ParseError as exc:
-        line, column = exc.position
-        ImportReport(file=report.file).add(
-            f"not well-formed XML: {exc}", line=line, column=column + 1
-        )
-        raise  # pragma: no cover
 
 
 def microtext_to_map(
@@ -87,7 +68,7 @@ def microtext_to_map(
     """
     report = ImportReport(file=filename, lenient=lenient)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    root = _parse_xml(raw, report)
+    root = load_xml(raw, file=filename)
     if root.tag != "arggraph":
         ImportReport(file=filename).add(
             f"not an arggraph document: the root element is <{root.tag}>"
@@ -101,14 +82,18 @@ def microtext_to_map(
             texts[elem.get("id", "")] = ""
     adus = {e.get("id", ""): e.get("type", "") for e in root if e.tag == "adu"}
     edges: dict[str, dict[str, str]] = {}
-    for elem in root:
+    for index, elem in enumerate(root):
         if elem.tag != "edge":
-            if elem.tag not in ("edu", "joint", "adu"):
-                report.add(f"unknown element <{elem.tag}>")
+            if elem.tag not in ("edu", "joint", "adu"):  # path: XPath, counted from 1
+                report.add(f"unknown element <{elem.tag}>", path=f"arggraph/*[{index + 1}]")
             continue
         eid, src, trg, etype = (elem.get(k) for k in ("id", "src", "trg", "type"))
         if not eid or not src or not trg or etype not in _EDGE_TYPES:
-            report.add(f"edge with missing id/src/trg or unknown type {etype!r}", node=eid)
+            report.add(
+                f"edge with missing id/src/trg or unknown type {etype!r}",
+                node=eid,
+                path=None if eid else f"arggraph/*[{index + 1}]",
+            )
             continue
         edges[eid] = {"src": src, "trg": trg, "type": etype}
     # segmentation: EDU -> (JOINT ->) ADU
@@ -137,11 +122,8 @@ def microtext_to_map(
             report.add("ADU has no text (no seg edge from an EDU)", node=adu)
             continue
         anchors = tuple(Anchor(source=source.id, exact=w) for w in words if w)
-        nodes.append(
-            Claim(
-                id=adu, text=text, anchors=anchors, data={"microtext": {"type": kind, "edus": edus}}
-            )
-        )
+        _build(nodes, report, Claim, id=adu, text=text, anchors=anchors,
+               data={"microtext": {"type": kind, "edus": edus}})
     claims = {n.id for n in nodes if isinstance(n, Claim)}
     extra_premises: dict[str, list[str]] = {}
     for e in edges.values():
@@ -196,8 +178,7 @@ def microtext_to_map(
             report.add(f"add edge into {e['trg']!r}, which is no argument or attack read", node=eid)
     for spec in relations.values():
         cls = spec.pop("cls")
-        spec = {k: v for k, v in spec.items() if v is not None}
-        nodes.append(cls(**spec))
+        _build(nodes, report, cls, **{k: v for k, v in spec.items() if v is not None})
 
     def refused(node: Any, exc: Exception) -> None:
         report.add(str(exc), node=getattr(node, "id", None))
@@ -205,6 +186,15 @@ def microtext_to_map(
     check_nodes(nodes, file=filename)
     m = ArgumentMap.from_nodes(nodes, name=_safe_id(graph_id), title=graph_id, on_error=refused)
     return Imported(m, report)
+
+
+def _build(nodes: list[Node], report: ImportReport, cls: type[Node], **fields: Any) -> None:
+    """Append one node; what the model refuses (an id such as ``'c5``, a premise given
+    twice) is a problem at the record's id, not a pydantic ValidationError."""
+    try:
+        nodes.append(cls(**fields))
+    except ValidationError as exc:
+        report.add(exc.errors()[0]["msg"].removeprefix("Value error, "), node=fields["id"])
 
 
 def _attack_spec(

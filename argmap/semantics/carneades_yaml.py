@@ -87,7 +87,7 @@ def _load_yaml(text: str, filename: str | None) -> tuple[Any, dict[tuple[str, st
     try:
         root = loader.get_single_node()
     except yaml.YAMLError as exc:
-        raise _yaml_error(exc, filename) from None
+        raise _yaml_error(exc, filename, text) from None
     finally:
         loader.dispose()
     lines: dict[tuple[str, str], int] = {}
@@ -139,17 +139,24 @@ def _load_yaml(text: str, filename: str | None) -> tuple[Any, dict[tuple[str, st
     try:
         return yaml.SafeLoader("").construct_document(root), lines
     except yaml.YAMLError as exc:
-        raise _yaml_error(exc, filename) from None
+        raise _yaml_error(exc, filename, text) from None
 
 
-def _yaml_error(exc: yaml.YAMLError, filename: str | None) -> ParseError:
+def _yaml_error(exc: yaml.YAMLError, filename: str | None, text: str) -> ParseError:
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
+    line = column = None
+    if mark is not None:
+        line, column = mark.line + 1, mark.column + 1
+    elif isinstance(getattr(exc, "position", None), int):  # a ReaderError: a bad character
+        at: int = exc.position  # type: ignore[attr-defined]
+        char = exc.character  # type: ignore[attr-defined]
+        code = char if isinstance(char, int) else ord(str(char)[:1] or "\0")
+        problem = f"{exc.reason} (U+{code:04X})"  # type: ignore[attr-defined]
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
     return ParseError(
-        f"not YAML that Carneades reads: {problem}",
-        file=filename,
-        line=mark.line + 1 if mark is not None else None,
-        column=mark.column + 1 if mark is not None else None,
+        f"not YAML that Carneades reads: {problem}", file=filename, line=line, column=column
     )
 
 
@@ -191,7 +198,9 @@ def carneades_to_map(
     if doc is None:
         doc = {}
     if not isinstance(doc, dict):
-        raise ParseError("not a Carneades argument graph: expected a mapping", file=filename)
+        raise ParseError(
+            "not a Carneades argument graph: expected a mapping", file=filename, path="$"
+        )
     report = ImportReport(file=filename, lenient=lenient)
     return _Reader(doc, lines, report, filename).read()
 
@@ -236,8 +245,15 @@ class _Reader:
         meta_raw = doc.get("meta")
         meta: dict[Any, Any] = meta_raw if isinstance(meta_raw, dict) else {}
         title = str(meta.get("title") or (self.filename or "carneades")).strip() or "carneades"
+        shapes = {"language": dict, "weighing_functions": dict, "issue_schemes": dict,
+                  "argument_schemes": list}
+        wrong = [k for k, kind in shapes.items() if not isinstance(doc.get(k) or kind(), kind)]
+        for name in wrong:  # each at its own line, not as an AttributeError from the theory
+            kind = "mapping" if shapes[name] is dict else "list"
+            self.problem(f"{name}: expected a {kind}", name, "")
         try:
-            self.theory = Theory.from_doc(doc)
+            if not wrong:
+                self.theory = Theory.from_doc(doc)
         except SemanticsError as exc:
             self.problem(str(exc), "argument_schemes", "")
         except (AttributeError, TypeError) as exc:

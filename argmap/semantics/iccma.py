@@ -41,7 +41,7 @@ from pathlib import Path
 from argmap.errors import FormatError, ParseError, SemanticsError
 from argmap.limits import check_count, check_size, input_path, read_capped
 from argmap.semantics.framework import AbstractFramework
-from argmap.util import no_gc, strip_bom
+from argmap.util import no_gc, not_text, strip_bom
 
 __all__ = [
     "AF_FORMATS",
@@ -116,6 +116,9 @@ def loads_af(data: str | bytes, format: str, *, filename: str | None = None) -> 
     check_size(len(data), file=filename)
     # a UTF-8 byte-order mark is no part of the framework (argmap.io._bom)
     data = strip_bom(data) if isinstance(data, bytes) else data.removeprefix("\ufeff")
+    binary = not_text(data) if isinstance(data, bytes) else None
+    if binary is not None:
+        raise ParseError(f"not a framework: {binary}", file=filename, line=1)
     if format == "i23":
         return _loads_i23(data if isinstance(data, bytes) else data.encode(), filename)
     if format == "apx":
