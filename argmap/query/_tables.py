@@ -40,7 +40,6 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from itertools import chain, compress, islice, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -186,6 +185,7 @@ class Tables:
         "leaf",
         "leaf_iris",
         "node_entry",
+        "question_entry",
         "stance_entry",
         "statement_entry",
         "stmt_iri",
@@ -224,6 +224,7 @@ class Tables:
         self.actor_entry: dict[str, Entry] = {}
         self.stance_entry: dict[str, tuple[str, Entry]] = {}
         self.critical: dict[int, tuple[int, ...]] = {}
+        self.question_entry: dict[tuple[str, str, tuple[str, ...]], Entry] = {}
 
     # ------------------------------------------------------------------ to_sets rows
 
@@ -244,29 +245,31 @@ class Tables:
         behind, on_stmt, on_arg = ix.behind, ix.attacks_on_stmt, ix.attacks_on_arg
         types = ix.attack_types
 
-        def rows(found: Iterable[Row]) -> frozenset[Row]:
-            out = frozenset(found)
-            return out if out else _EMPTY_SET  # most nodes: one shared empty set
-
-        def attack_rows(found: tuple[Any, ...]) -> frozenset[Row]:
-            return rows(
+        def attack_rows(found: tuple[Any, ...] | None) -> frozenset[Row]:
+            if not found:
+                return _EMPTY_SET  # most nodes: one shared empty set
+            return frozenset(
                 (iri(t.id), iri(x), iri(t.target), types[t.id], bool(ix.attack_answers(t)))
                 for t in found
                 for x in (t.attacker, *t.co_attackers)
             )
 
         def anchor_rows(node_iri: str, node_id: str) -> frozenset[Row]:
-            return rows(
-                (node_iri, iri(a.source), a.exact, a.start, a.end) for a in nodes[node_id].anchors
-            )
+            anchors = nodes[node_id].anchors
+            if not anchors:
+                return _EMPTY_SET
+            return frozenset((node_iri, iri(a.source), a.exact, a.start, a.end) for a in anchors)
 
         stmt_iri = self.stmt_iri
         for s in stmts:
             if s not in self.stmt_rows:
                 node_iri = stmt_iri[s]
+                stances = behind.get(s)
                 self.stmt_rows[s] = (
-                    rows((iri(st.actor), st.role, node_iri) for st in behind.get(s, _NONE)),
-                    attack_rows(on_stmt.get(s, _NONE)),
+                    frozenset((iri(st.actor), st.role, node_iri) for st in stances)
+                    if stances
+                    else _EMPTY_SET,
+                    attack_rows(on_stmt.get(s)),
                     anchor_rows(node_iri, ids[s]),
                 )
         arg_ids, arg_iri = ix.arg_ids, self.arg_iri
@@ -274,7 +277,7 @@ class Tables:
             if a not in self.arg_rows:
                 node_id = arg_ids[a]
                 self.arg_rows[a] = (
-                    attack_rows(on_arg.get(a, _NONE)),
+                    attack_rows(on_arg.get(a)),
                     anchor_rows(arg_iri[a], node_id),
                     getattr(nodes[node_id], "scheme", None),
                 )
@@ -326,7 +329,9 @@ class Tables:
                 if s in at:
                     continue
                 node_id = ids[s]
-                entry = Entry(node(node_id), level=depth)
+                n = nodes[node_id]
+                entry = Entry(id=node_id, iri=self.stmt_iri[s] if self.stmt_iri else ix.iri(node_id),
+                              kind=n.kind, text=n.text, label=n.label, level=depth)  # fmt: skip
                 if is_ev[s]:
                     ev_at[s] = Entry(entry, source=getattr(nodes[node_id], "source", None))
                 at[s] = entry
@@ -378,16 +383,24 @@ class Tables:
             if "answerers" not in ix.memo:
                 ix.memo["answerers"] = answerers_in(nodes.values())
             answerers: Answerers = ix.memo["answerers"]  # type: ignore[assignment]
+            asked = self.question_entry
             for q in question_rows([a for a in models if isinstance(a, Argument)], nodes, answerers):
-                questions.setdefault(q.argument, []).append(Entry(
-                    question=q.question, key=q.key, text=q.text, answer_type=q.answer_type,
-                    premise_role=q.premise_role, status=q.status,
-                    answered_by=Entries(q.answered_by),
-                ))  # fmt: skip
+                # a question's entry does not name its argument: one entry per question,
+                # status and answerers serves every argument that asks it
+                key = (q.question, q.status, q.answered_by)
+                entry = asked.get(key)
+                if entry is None:
+                    entry = asked[key] = Entry(
+                        question=q.question, key=q.key, text=q.text, answer_type=q.answer_type,
+                        premise_role=q.premise_role, status=q.status,
+                        answered_by=Entries(q.answered_by),
+                    )  # fmt: skip
+                questions.setdefault(q.argument, []).append(entry)
         for a, model in zip(todo, models, strict=True):
             node_id = arg_ids[a]
             self.arg_entry[a] = Entry(
-                self._node(node_id),
+                id=node_id, iri=ix.iri(node_id), kind=model.kind, text=model.text,
+                label=model.label,
                 scheme=getattr(model, "scheme", None),
                 premises=Entries(getattr(model, "premises", ())),
                 conclusion=getattr(model, "conclusion", None),
