@@ -41,7 +41,7 @@ Examples
 from __future__ import annotations
 
 from itertools import chain, compress, islice, repeat
-from operator import itemgetter
+from operator import itemgetter, not_
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from argmap.errors import ReadOnlyError
@@ -196,7 +196,7 @@ class Tables:
         self.ix = ix
         # per statement number: a basic premise (no argument of its own)? evidence? (lists:
         # their __getitem__ is a fast method, where a bytearray's is a slot wrapper)
-        self.leaf: list[bool] = [not afs for afs in ix.args_for]
+        self.leaf: list[bool] = list(map(not_, ix.args_for))
         self.evidence: list[int] = list(ix.is_evidence)
         # IRIs by number, and of the basic premises and the evidence (made on first use)
         self.stmt_iri: list[str] = []
@@ -230,8 +230,14 @@ class Tables:
 
     def _iris(self) -> None:
         ix = self.ix
-        self.stmt_iri = list(map(ix.iri, ix.stmt_ids))
-        self.arg_iri = list(map(ix.iri, ix.arg_ids))
+
+        def iris(ids: list[str]) -> list[str]:
+            if not ix.explicit_iris and "".join(ids).isascii():  # (isascii is O(1))
+                return list(map(ix.base.__add__, ids))  # what ix.iri answers, in C
+            return list(map(ix.iri, ids))
+
+        self.stmt_iri = iris(ix.stmt_ids)
+        self.arg_iri = iris(ix.arg_ids)
         self.leaf_iris = frozenset(compress(self.stmt_iri, self.leaf))
         self.evidence_iris = frozenset(compress(self.stmt_iri, ix.is_evidence))
 
@@ -508,7 +514,7 @@ def tables(ix: SupportIndex) -> Tables:
     """The tables of ``ix`` (made empty on first use, then kept with the index)."""
     found = ix.memo.get("tables")
     if found is None:
-        found = ix.memo["tables"] = Tables(ix)
+        found = ix.memo["tables"] = bulk(Tables)(ix)
     return found  # type: ignore[return-value]
 
 
