@@ -11,14 +11,17 @@ load falls on both alike: ``--base`` (default /work/main, the code before this c
 3. **accept**: ``argmap accept FILE`` (grounded, text output to /dev/null) on i23 files of
    1e6 arguments / 1.5e6 attacks (``random`` and ``ladder``, the families of
    ``bench_semantics.py``), CPU of the whole process: start, imports, read, label, print.
-4. **trace** (``--trace-nodes``, this tree only): on the synthetic map, per sampled
-   recommendation, the walk (``trace(m, r).premises``), ``to_sets()``, ``to_dict()``;
-   process CPU time, median over recommendations of the best of 5.
+4. **trace** (``--trace-nodes``; with ``--trace-base`` the base tree too, each tree in its
+   own child process, interleaved run by run): on the synthetic map, per sampled
+   recommendation, the walk (``trace(m, r).premises``), ``to_sets()``, ``to_dict()`` (and
+   ``to_dict(shared=True)`` where the tree has it) in steady state, the first conversion
+   after an edit, the index rebuild, and the memory kept for conversions; process CPU
+   time, median over recommendations of the best of 5, median over ``--runs``.
 
 Run::
 
     python benchmarks/bench_start.py --runs 7
-    python benchmarks/bench_start.py --runs 5 --skip-accept --trace-nodes 100000
+    python benchmarks/bench_start.py --runs 3 --skip-accept --trace-nodes 100000 --trace-base
 
 Prints Markdown rows for benchmarks/RESULTS.md; asserts nothing.
 """
