@@ -15,6 +15,7 @@ One root, :class:`ArgmapError`; each leaf also inherits the builtin it refines, 
     ├── FormatError (ValueError)         an unknown or unsupported format name
     ├── QueryError                       a query that cannot be answered as asked
     │   └── QuerySyntaxError (ValueError) SPARQL a store refused (also a StoreError)
+    ├── ReadOnlyError (TypeError)        a change to a result shared read-only (to_dict(shared=True))
     ├── ValidationFailed (AssertionError) an assertion helper found problems
     ├── RuleError (ValueError)           an unknown validation rule, category or severity
     ├── MissingDependency (ImportError)  an optional package the call needs is not installed
@@ -51,6 +52,7 @@ __all__ = [
     "ParseError",
     "QueryError",
     "QuerySyntaxError",
+    "ReadOnlyError",
     "RenderError",
     "RuleError",
     "SchemeError",
@@ -193,6 +195,10 @@ class FormatError(ArgmapError, ValueError):
 
 class QueryError(ArgmapError):
     """A query that cannot be answered as asked (for example a trace of an actor)."""
+
+
+class ReadOnlyError(ArgmapError, TypeError):
+    """A change to a result that is shared and read-only (``Trace.to_dict(shared=True)``)."""
 
 
 class WriteError(ArgmapError, OSError):

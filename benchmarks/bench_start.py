@@ -11,14 +11,17 @@ load falls on both alike: ``--base`` (default /work/main, the code before this c
 3. **accept**: ``argmap accept FILE`` (grounded, text output to /dev/null) on i23 files of
    1e6 arguments / 1.5e6 attacks (``random`` and ``ladder``, the families of
    ``bench_semantics.py``), CPU of the whole process: start, imports, read, label, print.
-4. **trace** (``--trace-nodes``, this tree only): on the synthetic map, per sampled
-   recommendation, the walk (``trace(m, r).premises``), ``to_sets()``, ``to_dict()``;
-   process CPU time, median over recommendations of the best of 5.
+4. **trace** (``--trace-nodes``; with ``--trace-base`` the base tree too, each tree in its
+   own child process, interleaved run by run): on the synthetic map, per sampled
+   recommendation, the walk (``trace(m, r).premises``), ``to_sets()``, ``to_dict()`` (and
+   ``to_dict(shared=True)`` where the tree has it) in steady state, the first conversion
+   after an edit, the index rebuild, and the memory kept for conversions; process CPU
+   time, median over recommendations of the best of 5, median over ``--runs``.
 
 Run::
 
     python benchmarks/bench_start.py --runs 7
-    python benchmarks/bench_start.py --runs 5 --skip-accept --trace-nodes 100000
+    python benchmarks/bench_start.py --runs 3 --skip-accept --trace-nodes 100000 --trace-base
 
 Prints Markdown rows for benchmarks/RESULTS.md; asserts nothing.
 """
@@ -26,6 +29,7 @@ Prints Markdown rows for benchmarks/RESULTS.md; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import statistics
@@ -34,6 +38,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -95,40 +100,133 @@ def make_frameworks(folder: Path) -> dict[str, Path]:
     return out
 
 
-def trace_rows(nodes: int) -> list[str]:
+def trace_measure(nodes: int, shared: bool) -> dict[str, float]:
+    """The trace figures of the argmap on ``sys.path`` (run in a child, one per tree).
+
+    CPU seconds: the walk and each conversion in steady state (per recommendation the best
+    of 5, median over 10 recommendations); the first conversion after an edit of the map
+    (3 recommendations, an edit before each, the index rebuilt outside the timing, median);
+    the index rebuild itself; and the memory the map keeps for conversions (tracemalloc,
+    after converting every recommendation once with ``to_sets`` and ``to_dict``).
+    """
+    import gc
+    import tracemalloc
+
+    import argmap
     from argmap.query import trace
+
+    tree = os.environ.get("PYTHONPATH", "")
+    assert argmap.__file__.startswith(tree), f"argmap from {argmap.__file__}, not from {tree}"
 
     from synthetic import generate
 
     m = generate(nodes, 0)
     recs = sorted(r.id for r in m.recommendations())
     some = recs[:: max(1, len(recs) // 10)][:10]
+    out: dict[str, float] = {"premises": statistics.median(len(trace(m, r).premises) for r in some)}
     for r in some:
-        trace(m, r).to_dict()  # the support index, once per map version
+        trace(m, r).to_dict()
+        trace(m, r).to_sets()
 
-    def best(action: object) -> float:
+    def best(action: Any) -> float:
         times = []
         for r in some:
             one = []
             for _ in range(5):
                 start = time.process_time()
-                action(r)  # type: ignore[operator]
+                action(r)
                 one.append(time.process_time() - start)
             times.append(min(one))
         return statistics.median(times)
 
-    walk = best(lambda r: trace(m, r).premises)
-    sets = best(lambda r: trace(m, r).to_sets())
-    as_dict = best(lambda r: trace(m, r).to_dict())
-    size = statistics.median(len(trace(m, r).premises) for r in some)
-    return [
-        "| step | CPU, median | ratio to the walk |",
-        "|---|---|---|",
-        f"| walk: `trace(m, r).premises` ({nodes:,} nodes, {size:,.0f} premises) "
-        f"| {walk * 1e3:.3f} ms | 1 |",
-        f"| `trace(m, r).to_sets()` | {sets * 1e3:.2f} ms | {sets / walk:.0f}x |",
-        f"| `trace(m, r).to_dict()` | {as_dict * 1e3:.2f} ms | {as_dict / walk:.0f}x |",
+    out["walk"] = best(lambda r: trace(m, r).premises)
+    out["to_sets"] = best(lambda r: trace(m, r).to_sets())
+    out["to_dict"] = best(lambda r: trace(m, r).to_dict())
+    if shared:
+        out["to_dict_shared"] = best(lambda r: trace(m, r).to_dict(shared=True))
+    edits = iter(range(1_000_000))
+
+    def after_edit(action: Any) -> float:
+        times, rebuild = [], []
+        for r in some[:3]:
+            m.claim(f"An edit {next(edits)}.")  # a new map version: index and tables go
+            start = time.process_time()
+            trace(m, r).premises  # noqa: B018  (the index, outside the conversion's timing)
+            rebuild.append(time.process_time() - start)
+            start = time.process_time()
+            action(r)
+            times.append(time.process_time() - start)
+        out["index_rebuild"] = statistics.median(rebuild)
+        return statistics.median(times)
+
+    out["first_to_sets"] = after_edit(lambda r: trace(m, r).to_sets())
+    out["first_to_dict"] = after_edit(lambda r: trace(m, r).to_dict())
+    m.claim("A last edit.")
+    trace(m, recs[0]).premises  # noqa: B018
+    gc.collect()
+    tracemalloc.start()
+    for r in recs:
+        trace(m, r).to_sets()
+        trace(m, r).to_dict()
+    gc.collect()
+    out["kept_bytes"] = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    return out
+
+
+def trace_rows(args: argparse.Namespace) -> list[str]:
+    """Trace rows, this tree beside ``--base`` when ``--trace-base`` (children, interleaved)."""
+    trees = [("after", args.tree)] + ([("before", args.base)] if args.trace_base else [])
+    seen: dict[str, list[dict[str, float]]] = {name: [] for name, _ in trees}
+    for _ in range(args.runs):
+        for name, tree in trees:
+            env = {**os.environ, "PYTHONPATH": str(tree)}
+            done = subprocess.run(
+                [sys.executable, str(Path(__file__).resolve()), "--trace-child",
+                 str(args.trace_nodes), "--shared", str(int(name == "after"))],
+                env=env, check=True, capture_output=True, text=True, cwd=tempfile.gettempdir(),
+            )  # fmt: skip
+            seen[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    med = {
+        name: {k: statistics.median(run[k] for run in got) for k in got[0]}
+        for name, got in seen.items()
+    }
+    after = med["after"]
+    before = med.get("before")
+    rows = [
+        f"Trace conversions, {args.trace_nodes:,}-node synthetic map, {after['premises']:,.0f} "
+        f"premises per trace (median); CPU, medians of {args.runs} runs per tree"
+        + (" (interleaved with the base tree)" if before else ""),
+        "",
+        "| step | after | after / walk | before (base) | before / walk | before / after |",
+        "|---|---|---|---|---|---|",
     ]
+    labels = [
+        ("walk", "walk: `trace(m, r).premises`", 1e3, "ms"),
+        ("to_sets", "`to_sets()`, steady state", 1e3, "ms"),
+        ("to_dict", "`to_dict()`, steady state", 1e3, "ms"),
+        ("to_dict_shared", "`to_dict(shared=True)`, steady state", 1e3, "ms"),
+        ("first_to_sets", "`to_sets()`, first after an edit (index built)", 1e3, "ms"),
+        ("first_to_dict", "`to_dict()`, first after an edit (index built)", 1e3, "ms"),
+        ("index_rebuild", "support index rebuild after an edit", 1e3, "ms"),
+        ("kept_bytes", "memory kept after converting every recommendation", 1e-6, "MB"),
+    ]
+    for key, label, scale, unit in labels:
+        if key not in after:
+            continue
+        a = after[key]
+        cells = [f"{a * scale:,.3f} {unit}", f"{a / after['walk']:.1f}x" if unit == "ms" else ""]
+        if before is not None and key in before:
+            b = before[key]
+            cells += [
+                f"{b * scale:,.3f} {unit}",
+                f"{b / before['walk']:.1f}x" if unit == "ms" else "",
+                f"{b / a:.1f}x" if a else "",
+            ]
+        else:
+            cells += ["n/a", "", ""]
+        rows.append(f"| {label} | " + " | ".join(cells) + " |")
+    return rows
 
 
 def main() -> None:
@@ -138,10 +236,29 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--skip-accept", action="store_true")
     parser.add_argument("--trace-nodes", type=int, default=0, help="0: no trace rows")
+    parser.add_argument(
+        "--trace-base", action="store_true",
+        help="trace rows for --base too, in the same run (children interleaved)",
+    )  # fmt: skip
+    parser.add_argument("--skip-start", action="store_true", help="no import/help rows")
+    parser.add_argument("--trace-child", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--shared", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.trace_child:
+        print(json.dumps(trace_measure(args.trace_child, bool(args.shared))), flush=True)
+        return
     py = sys.executable
     print(f"# {time.strftime('%Y-%m-%d')}, load average {os.getloadavg()[0]:.1f}, "
           f"{args.runs} runs each, interleaved", flush=True)  # fmt: skip
+    if not args.skip_start:
+        start_rows(args, py)
+    if not args.skip_accept:
+        accept_rows(args, py)
+    if args.trace_nodes:
+        print("\n".join(trace_rows(args)), flush=True)
+
+
+def start_rows(args: argparse.Namespace, py: str) -> None:
     start = side_by_side(
         {
             "python -c pass": (args.tree, [py, "-c", "pass"]),
@@ -156,19 +273,19 @@ def main() -> None:
         args.runs,
     )
     print("\n".join(table(start, "import rdflib")), flush=True)
-    if not args.skip_accept:
-        with tempfile.TemporaryDirectory() as tmp:
-            files = make_frameworks(Path(tmp))
-            commands = {}
-            for family, path in files.items():
-                for when, tree in (("before", args.base), ("after", args.tree)):
-                    commands[f"argmap accept {family}.af ({when})"] = (
-                        tree, [py, "-c", CLI, "accept", str(path)]
-                    )
-            accepted = side_by_side(commands, args.runs)
-        print("\n".join(table(accepted, "argmap accept random.af (before)")), flush=True)
-    if args.trace_nodes:
-        print("\n".join(trace_rows(args.trace_nodes)), flush=True)
+
+
+def accept_rows(args: argparse.Namespace, py: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        files = make_frameworks(Path(tmp))
+        commands = {}
+        for family, path in files.items():
+            for when, tree in (("before", args.base), ("after", args.tree)):
+                commands[f"argmap accept {family}.af ({when})"] = (
+                    tree, [py, "-c", CLI, "accept", str(path)]
+                )
+        accepted = side_by_side(commands, args.runs)
+    print("\n".join(table(accepted, "argmap accept random.af (before)")), flush=True)
 
 
 if __name__ == "__main__":

@@ -84,7 +84,7 @@ def trace_command(
             traces = list(run(lambda: trace_all(m)).values())
     if format is OutputFormat.json:
         with progress("writing JSON"):
-            print_json([t.to_dict() for t in traces])
+            print_json([t.to_dict(shared=True) for t in traces])  # only serialised
         return
     if not traces:
         typer.echo(f"{file}: the map has no recommendations to trace")

@@ -314,7 +314,7 @@ def query_command(
             with progress("tracing in the store"):
                 t = run(lambda: store_trace(source, target, trace))
             if format is OutputFormat.json:
-                print_json([t.to_dict()])
+                print_json([t.to_dict(shared=True)])  # only serialised
             else:
                 from argmap.query import explain
 

@@ -305,6 +305,12 @@ class SupportIndex:
         ]
         return tuple(sorted(set(found)))
 
+    def attack_answers(self, attack: Attack) -> tuple[str, ...]:
+        """Ids of the attacks that answer ``attack`` (what a trace reports as ``answered_by``)."""
+        if attack.co_attackers or attack.id in self.attacked:
+            return self.answers(attack)
+        return self.answered_by(attack.attacker)  # the common case: one attacker, not attacked
+
     # ------------------------------------------------------------------ whole-map analyses
 
     def uses(self) -> list[tuple[int, ...]]:

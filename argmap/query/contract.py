@@ -62,112 +62,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from argmap.query._index import bulk
-
 if TYPE_CHECKING:
     from argmap.query.trace import Trace
 
 __all__ = ["TRACE_JSON_SCHEMA", "check_trace_json", "frame_rows", "trace_to_dict"]
 
 
-@bulk
-def trace_to_dict(t: Trace) -> dict[str, Any]:
-    """The JSON contract of one trace (see the module docstring)."""
-    levels = t.levels
-    ix = t._ix
-    nodes, iri = ix.nodes, ix.iri
-    made: dict[str, dict[str, Any]] = {}  # one entry per node, copied where it is listed
+def trace_to_dict(t: Trace, shared: bool = False) -> dict[str, Any]:
+    """The JSON contract of one trace (see the module docstring).
 
-    def node(node_id: str) -> dict[str, Any]:
-        entry = made.get(node_id)
-        if entry is None:
-            n = nodes[node_id]
-            entry = made[node_id] = {
-                "id": node_id, "iri": iri(node_id), "kind": n.kind, "text": n.text,
-                "label": n.label,
-            }  # fmt: skip
-        return dict(entry)
+    Made from the per-version tables of :mod:`argmap.query._tables` (the first conversion
+    of a node works out its entries): fresh dicts and lists the caller owns, or, when
+    ``shared``, the tables' own read-only entries in fresh lists (no copying).
+    """
+    from argmap.query._tables import trace_dict
 
-    def statement(node_id: str) -> dict[str, Any]:
-        entry = node(node_id)
-        entry["level"] = levels[node_id]
-        return entry
-
-    def evidence(node_id: str) -> dict[str, Any]:
-        entry = statement(node_id)
-        entry["source"] = getattr(nodes[node_id], "source", None)
-        return entry
-
-    complete = set(t.complete_arguments)
-    questions: dict[str, list[dict[str, Any]]] = {}
-    fixed: dict[str, dict[str, Any]] = {}  # what a question says, whichever argument asks
-    for q in t.questions:
-        said = fixed.get(q.question)
-        if said is None:
-            said = fixed[q.question] = {
-                "question": q.question,
-                "key": q.key,
-                "text": q.text,
-                "answer_type": q.answer_type,
-                "premise_role": q.premise_role,
-            }
-        questions.setdefault(q.argument, []).append(
-            {**said, "status": q.status, "answered_by": list(q.answered_by)}
-        )
-    arguments = []
-    for arg_id in t.arguments:
-        arg = nodes[arg_id]
-        entry = node(arg_id)
-        entry["scheme"] = getattr(arg, "scheme", None)
-        entry["premises"] = list(getattr(arg, "premises", ()))
-        entry["conclusion"] = getattr(arg, "conclusion", None)
-        entry["complete"] = arg_id in complete
-        entry["questions"] = questions.get(arg_id, [])
-        arguments.append(entry)
-    attacks = []
-    for att in t.attacks:
-        entry = node(att.id)
-        entry.update(
-            type=att.type,
-            target=att.target,
-            attacker=node(att.attacker),
-            co_attackers=[node(x) for x in att.co_attackers],
-            answered=att.answered,
-            answered_by=list(att.answered_by),
-        )
-        attacks.append(entry)
-    actors: dict[str, dict[str, Any]] = {}
-    for st in t.stances:
-        if st.actor not in actors:
-            actor = actors[st.actor] = node(st.actor)
-            actor["actor_type"] = getattr(nodes[st.actor], "actor_type", None)
-            actor["stances"] = []
-        actors[st.actor]["stances"].append({"role": st.role, "node": st.node})
-    root = node(t.root)
-    return {
-        "recommendation": root,
-        "premises": [statement(p) for p in t.premises],
-        "basic_premises": [statement(p) for p in t.basic_premises],
-        "evidence": [evidence(p) for p in t.evidence],
-        "arguments": arguments,
-        "attacks": attacks,
-        "actors": [actors[a] for a in sorted(actors)],
-        "anchors": [
-            {
-                "node": a.node,
-                "source": a.anchor.source,
-                "quote": a.anchor.exact,
-                "prefix": a.anchor.prefix,
-                "suffix": a.anchor.suffix,
-                "start": a.anchor.start,
-                "end": a.anchor.end,
-            }
-            for a in t.anchors
-        ],
-        "critical_premises": [statement(p) for p in t.critical_premises],
-        "depth": t.depth,
-        "cycles": [list(c) for c in t.cycles],
-    }
+    return trace_dict(t, shared)
 
 
 def frame_rows(t: Trace) -> list[dict[str, Any]]:

@@ -28,14 +28,13 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import QueryError
 from argmap.namespace import NS
 from argmap.queries import bind, prepared
-from argmap.query._index import bulk
 from argmap.vocab import INTEGER_TYPES, XSD
 
 if TYPE_CHECKING:
@@ -190,35 +189,15 @@ def trace_sparql(source: Any, root_iri: str) -> TraceSets:
     return trace_from_rows({name: run_query(source, name, root=root_iri) for name in TRACE_QUERIES})
 
 
-@bulk
 def trace_sets(t: Trace) -> TraceSets:
-    """The in-memory trace as :class:`TraceSets` (what :meth:`Trace.to_sets` returns)."""
-    ix = t._ix  # the trace's own snapshot; every id below is one of its nodes
-    base, explicit = ix.base, ix.explicit_iris
+    """The in-memory trace as :class:`TraceSets` (what :meth:`Trace.to_sets` returns).
 
-    def iris(ids: Iterable[str]) -> frozenset[str]:
-        if explicit:
-            return frozenset(map(ix.iri, ids))
-        return frozenset(map(base.__add__, ids))  # no escaping needed (see SupportIndex.iri)
+    Read from the per-version tables of :mod:`argmap.query._tables`: the first conversion
+    of a node works out its rows, later ones look them up.
+    """
+    from argmap.query._tables import trace_sets as from_tables
 
-    iri = ix.iri
-    return TraceSets(
-        premises=iris(t.premises),
-        basic_premises=iris(t.basic_premises),
-        evidence=iris(t.evidence),
-        arguments=iris(t.arguments),
-        schemes=frozenset(t.schemes),
-        actors=frozenset((iri(s.actor), s.role, iri(s.node)) for s in t.stances),
-        attacks=frozenset(
-            (iri(a.id), iri(x), iri(a.target), a.type, a.answered)
-            for a in t.attacks
-            for x in (a.attacker, *a.co_attackers)
-        ),
-        anchors=frozenset(
-            (iri(a.node), iri(a.anchor.source), a.anchor.exact, a.anchor.start, a.anchor.end)
-            for a in t.anchors
-        ),
-    )
+    return from_tables(t)
 
 
 def unsupported_sparql(source: Any) -> UnsupportedSets:

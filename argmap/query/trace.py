@@ -60,6 +60,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from argmap.errors import NodeNotFound, QueryError
@@ -199,8 +200,7 @@ class Trace:
 
     @cached_property
     def _args(self) -> list[int]:
-        args_for = self._ix.args_for
-        return [a for s in self._stmts for a in args_for[s]]
+        return list(chain.from_iterable(map(self._ix.args_for.__getitem__, self._stmts)))
 
     @cached_property
     def arguments(self) -> tuple[str, ...]:
@@ -264,9 +264,7 @@ class Trace:
         types = ix.attack_types
         rows = []
         for t in sorted(found, key=lambda t: t.id):
-            answers = ix.answers(t) if t.co_attackers or t.id in ix.attacked else None
-            if answers is None:  # the common case: one attacker, the attack not attacked
-                answers = ix.answered_by(t.attacker)
+            answers = ix.attack_answers(t)
             rows.append(
                 TraceAttack(
                     id=t.id,
@@ -395,8 +393,13 @@ class Trace:
 
     # ------------------------------------------------------------------ representations
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, shared: bool = False) -> dict[str, Any]:
         """The trace as JSON-able data: exactly the contract of ``docs/trace-json.md``.
+
+        The data is the caller's own to change. With ``shared=True`` the node entries are
+        instead the ones argmap keeps per map version (read-only: a change raises
+        :class:`~argmap.errors.ReadOnlyError`), which saves copying them: the cheap way to
+        serialise a trace (``json.dumps`` reads them as plain dicts and lists).
 
         >>> from argmap import ArgumentMap
         >>> m = ArgumentMap("d"); r = m.recommendation("Act.", id="r")
@@ -410,7 +413,7 @@ class Trace:
         """
         from argmap.query.contract import trace_to_dict
 
-        return trace_to_dict(self)
+        return trace_to_dict(self, shared)
 
     def to_frame(self) -> Any:
         """One row per node of the trace: a pandas DataFrame, or a list of dicts without pandas.
