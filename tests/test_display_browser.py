@@ -283,7 +283,10 @@ def shot(tmp_path_factory: pytest.TempPathFactory) -> Shot:
     window = WINDOW
     for attempt in range(2):
         dumped = chromium(
-            exe, tmp / f"profile-dom-{attempt}", probed.as_uri() + "#diagram", "--dump-dom",
+            exe,
+            tmp / f"profile-dom-{attempt}",
+            probed.as_uri() + "#diagram",
+            "--dump-dom",
             window=window,
         )
         assert dumped.returncode == 0, dumped.stderr[-2000:]
@@ -373,7 +376,8 @@ def test_find_highlights_matching_nodes(shot: Shot) -> None:
         f"n-{n.id}"
         for n in shot.map.nodes()
         if n.kind not in ("attack", "stance")
-        and FIND.lower() in (n.text + " " + n.id).lower() and f'id="n-{n.id}"' in shot.dom
+        and FIND.lower() in (n.text + " " + n.id).lower()
+        and f'id="n-{n.id}"' in shot.dom
     }
     assert expected and set(shot.probe["hits"]) == expected
     assert shot.probe["dimmed"] > 0
