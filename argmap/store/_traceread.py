@@ -19,7 +19,7 @@ import json
 import re
 import zlib
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from argmap.errors import StoreProtocolError
 from argmap.model import (
@@ -53,8 +53,12 @@ class Unreadable(Exception):
 
 
 def decode(payload: str, data: str, where: str) -> Trace:
+    """The trace a stored literal holds, for data graph ``data`` (``where`` names it in
+    errors); :class:`Unreadable` when it cannot be used."""
     try:
-        doc = json.loads(zlib.decompress(base64.b64decode(payload, validate=True)))
+        raw = zlib.decompress(base64.b64decode(payload, validate=True))
+        head, _, lazy = raw.partition(b"\n")
+        doc = json.loads(head)
     except (binascii.Error, zlib.error, ValueError) as exc:
         raise Unreadable(f"not a stored trace ({exc})") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
@@ -63,64 +67,65 @@ def decode(payload: str, data: str, where: str) -> Trace:
         raise Unreadable(f"written for data graph <{doc.get('data')}>, not <{data}>")
     try:
         with no_gc():
-            return _rebuild(doc, where)
+            return _rebuild(doc, lazy, where)
     except Unreadable:
         raise
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
         raise Unreadable(f"malformed ({exc!r})") from None
 
 
-class _Stub:
+class _Stub(NamedTuple):
     """A statement or argument as the support index reads it, until its model is made."""
 
-    __slots__ = ("conclusion", "id", "iri", "kind", "premises")
+    id: str
+    kind: str
+    iri: str | None
+    conclusion: str
+    premises: tuple[str, ...]
 
-    def __init__(
-        self, node_id: str, kind: str, iri: str | None,
-        conclusion: str = "", premises: tuple[str, ...] = (),
-    ) -> None:
-        self.id, self.kind, self.iri = node_id, kind, iri
-        self.conclusion, self.premises = conclusion, premises
+
+_NEW = tuple.__new__
 
 
 def _stubs(doc: dict[str, Any]) -> dict[str, Any]:
     """The statements and arguments of a stored trace, checked as the models check the
     fields the support index reads."""
-    statements, arguments = doc["statements"], doc["arguments"]
-    out: dict[str, Any] = {}
-    ids: list[str] = []
-    for node_id, kind, iri in statements:
-        if kind not in STATEMENT_KINDS or (iri is not None and not _iri_ok(iri)):
-            raise Unreadable(f"malformed (statement {node_id!r})")
-        out[node_id] = _Stub(node_id, kind, iri)
-        ids.append(node_id)
-    for node_id, conclusion, premises, iri in arguments:
+    stubs = [_NEW(_Stub, (i, k, iri, "", ())) for i, k, iri in doc["statements"]]
+    if {s.kind for s in stubs} - STATEMENT_KINDS:
+        raise Unreadable("malformed (a statement's kind)")
+    for node_id, conclusion, premises, iri in doc["arguments"]:
         if (
             type(premises) is not list
             or not premises
+            or {type(p) for p in premises} - _STR
             or premises != sorted(set(premises))
+            or type(conclusion) is not str
             or conclusion in premises
-            or (iri is not None and not _iri_ok(iri))
         ):
             raise Unreadable(f"malformed (argument {node_id!r})")
-        out[node_id] = _Stub(node_id, "argument", iri, conclusion, tuple(premises))
-        ids.append(node_id)
+        stubs.append(_NEW(_Stub, (node_id, "argument", iri, conclusion, tuple(premises))))
+    ids = [s.id for s in stubs]
+    iris = [s.iri for s in stubs if s.iri is not None]
     if (
-        len(out) != len(ids)
-        or {type(i) for i in ids} - _STR
+        {type(i) for i in ids} - _STR
         or not _IDS.fullmatch("\n".join(ids) + "\n")
+        or {type(i) for i in iris} - _STR
+        or not all(map(_iri_ok, iris))
     ):
-        raise Unreadable("malformed (an id)")
+        raise Unreadable("malformed (an id or IRI)")
+    out = dict(zip(ids, stubs, strict=True))
+    if len(out) != len(ids):
+        raise Unreadable("malformed (a node twice)")
     return out
 
 
-def _rebuild(doc: dict[str, Any], where: str) -> Trace:
+def _rebuild(doc: dict[str, Any], lazy: bytes, where: str) -> Trace:
     from argmap.query._index import SupportIndex
     from argmap.query.trace import Trace, _walk
 
     map_iri, map_name, base = doc["map"]
-    root, types, lazy = doc["root"], doc["types"], doc["nodes"]
-    if not all(type(v) is str for v in (map_iri, map_name, base, root, lazy)):
+    root, types = doc["root"], doc["types"]
+    if not all(type(v) is str for v in (map_iri, map_name, base, root)):
         raise Unreadable("malformed (map)")
     stubs = _stubs(doc)
     relations = _nodes(doc["relations"])
@@ -146,7 +151,7 @@ def _rebuild(doc: dict[str, Any], where: str) -> Trace:
 class _Realise:
     """Makes the models a stored trace left for first use (checked; see :func:`_nodes`)."""
 
-    def __init__(self, text: str, stubs: dict[str, Any], where: str) -> None:
+    def __init__(self, text: bytes, stubs: dict[str, Any], where: str) -> None:
         self.text, self.stubs, self.where = text, stubs, where
 
     def __call__(self) -> dict[str, Node]:
@@ -154,7 +159,7 @@ class _Realise:
             with no_gc():
                 made = _nodes(json.loads(self.text))
             for node_id, stub in self.stubs.items():
-                if type(stub) is not _Stub:
+                if not isinstance(stub, _Stub):
                     continue
                 node = made.get(node_id)
                 if node is None or node.kind != stub.kind or node.iri != stub.iri or (
@@ -162,7 +167,7 @@ class _Realise:
                     and (node.premises, node.conclusion) != (stub.premises, stub.conclusion)  # type: ignore[attr-defined]
                 ):
                     raise Unreadable(f"node {node_id!r} differs from the trace's structure")
-            if made.keys() & {k for k, v in self.stubs.items() if type(v) is not _Stub}:
+            if made.keys() & {k for k, v in self.stubs.items() if not isinstance(v, _Stub)}:
                 raise Unreadable("a node stored twice")
         except Unreadable as exc:
             raise StoreProtocolError(f"{self.where}: {exc}") from None

@@ -204,10 +204,14 @@ def _payload(t: Trace, part: dict[str, Node], types: dict[str, str], data: str) 
         "statements": statements,
         "arguments": arguments,
         "relations": eager,
-        "nodes": json.dumps(lazy, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
     }
-    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    # two JSON documents, one a line: the second is parsed only when its models are read
+    text = _json(doc) + "\n" + _json(lazy)
     return base64.b64encode(zlib.compress(text.encode("utf-8"), 6)).decode("ascii")
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def companion_lines(m: ArgumentMap, data: str) -> Iterator[str]:
