@@ -27,7 +27,7 @@ from argmap.store.push import _named_graphs, data_graph_name
 from argmap.store.traces import companion_lines, companion_name, stored_trace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from strategies import maps  # noqa: E402
+from strategies import maps
 
 SERVER_EXAMPLES = settings(
     max_examples=10,

@@ -19,6 +19,7 @@ import json
 import re
 import zlib
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from argmap.errors import StoreProtocolError
@@ -162,10 +163,13 @@ class _Realise:
                 if not isinstance(stub, _Stub):
                     continue
                 node = made.get(node_id)
-                if node is None or node.kind != stub.kind or node.iri != stub.iri or (
-                    stub.kind == "argument"
-                    and (node.premises, node.conclusion) != (stub.premises, stub.conclusion)  # type: ignore[attr-defined]
-                ):
+                shape = (
+                    (node.kind, node.iri, getattr(node, "conclusion", ""),
+                     getattr(node, "premises", ()))
+                    if node is not None
+                    else None
+                )
+                if shape != (stub.kind, stub.iri, stub.conclusion, stub.premises):
                     raise Unreadable(f"node {node_id!r} differs from the trace's structure")
             if made.keys() & {k for k, v in self.stubs.items() if not isinstance(v, _Stub)}:
                 raise Unreadable("a node stored twice")
@@ -227,7 +231,7 @@ class _LazyNodes(dict):  # type: ignore[type-arg]
         self._all()
         return super().__eq__(other)
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None
 
 
 # The kinds every trace holds many of are checked a column at a time, with the checks the
@@ -298,9 +302,9 @@ def _anchors(rows: list[dict[str, Any]]) -> None:
         if len(stored) > 1:  # the model keeps them unique and in canonical order
             keys = [(s, -1 if a is None else a, -1 if b is None else b, e, p, x)
                     for s, e, a, b, p, x in stored]
-            if any(k1 >= k2 for k1, k2 in zip(keys, keys[1:])):
+            if any(k1 >= k2 for k1, k2 in pairwise(keys)):
                 raise Unreadable("anchors out of their order")
-        row["anchors"] = tuple(_make(Anchor, dict(zip(ANCHOR_ORDER, a))) for a in stored)
+        row["anchors"] = tuple(_make(Anchor, dict(zip(ANCHOR_ORDER, a, strict=True))) for a in stored)
 
 
 def _bulk(cls: type[Any], kind: str, rows: list[dict[str, Any]]) -> list[Node]:

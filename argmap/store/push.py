@@ -104,7 +104,6 @@ from argmap.store._upload import (
     _upload,
 )
 from argmap.store.base import Store
-from argmap.store.traces import TRACES_SUFFIX, companion_name, upload_companion
 from argmap.store.catalog import (
     _DATA_NAME,
     _PREFIX,
@@ -123,6 +122,7 @@ from argmap.store.catalog import (
     graphs,
     resolve,
 )
+from argmap.store.traces import TRACES_SUFFIX, companion_name, upload_companion
 from argmap.vocab import XSD
 
 if TYPE_CHECKING:

@@ -99,9 +99,7 @@ class _Around:
         self.abouts: dict[str, list[str]] = {}
         for node in self.nodes.values():
             if node.kind == "attack" or node.kind == "stance":
-                self.on.setdefault(cast("Attack | Stance", node).target, []).append(
-                    cast("Attack | Stance", node)
-                )
+                self.on.setdefault(node.target, []).append(node)
         for statement, subject in m._abouts:
             self.abouts.setdefault(statement, []).append(subject)
 
