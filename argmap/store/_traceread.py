@@ -90,34 +90,33 @@ _NEW = tuple.__new__
 
 def _stubs(doc: dict[str, Any]) -> dict[str, Any]:
     """The statements and arguments of a stored trace, checked as the models check the
-    fields the support index reads."""
-    stubs = [_NEW(_Stub, (i, k, iri, "", ())) for i, k, iri in doc["statements"]]
-    if {s.kind for s in stubs} - STATEMENT_KINDS:
-        raise Unreadable("malformed (a statement's kind)")
-    for node_id, conclusion, premises, iri in doc["arguments"]:
-        if (
-            type(premises) is not list
-            or not premises
-            or {type(p) for p in premises} - _STR
-            or premises != sorted(set(premises))
-            or type(conclusion) is not str
-            or conclusion in premises
-        ):
-            raise Unreadable(f"malformed (argument {node_id!r})")
-        stubs.append(_NEW(_Stub, (node_id, "argument", iri, conclusion, tuple(premises))))
+    fields the support index reads (a column at a time)."""
+    statements, arguments = doc["statements"], doc["arguments"]
+    stubs = [_NEW(_Stub, (i, k, iri, "", ())) for i, k, iri in statements]
+    stubs += [_NEW(_Stub, (i, "argument", iri, c, tuple(p))) for i, c, p, iri in arguments]
     ids = [s.id for s in stubs]
     iris = [s.iri for s in stubs if s.iri is not None]
+    names = [p for a in arguments for p in a[2]]
+    names += [a[1] for a in arguments]
     if (
-        {type(i) for i in ids} - _STR
+        {s.kind for s in stubs} - _STUB_KINDS
+        or {type(i) for i in ids} - _STR
+        or {type(n) for n in names} - _STR
+        or {type(a[2]) for a in arguments} - _LIST
+        or not all(p and p == sorted(set(p)) and c not in p for _, c, p, _ in arguments)
         or not _IDS.fullmatch("\n".join(ids) + "\n")
         or {type(i) for i in iris} - _STR
         or not all(map(_iri_ok, iris))
     ):
-        raise Unreadable("malformed (an id or IRI)")
+        raise Unreadable("malformed (a statement or an argument)")
     out = dict(zip(ids, stubs, strict=True))
     if len(out) != len(ids):
         raise Unreadable("malformed (a node twice)")
     return out
+
+
+_STUB_KINDS = STATEMENT_KINDS | {"argument"}
+_LIST = {list}
 
 
 def _rebuild(doc: dict[str, Any], lazy: bytes, where: str) -> Trace:
