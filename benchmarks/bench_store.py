@@ -518,7 +518,7 @@ def main() -> None:
     if args.trace_only and args.url is None:
         parser.error("--trace-only needs --url of a server holding the map")
 
-    rows: list[tuple[str, str]] = []
+    rows: list[tuple[str, str]] = _Rows()
     t0 = time.perf_counter()
     m = generate(args.nodes, args.seed)
     rows.append(("generate map", f"{time.perf_counter() - t0:.1f} s ({len(m)} nodes)"))
@@ -590,6 +590,19 @@ def main() -> None:
             shutil.rmtree(server.workdir, ignore_errors=True)
 
     _print(rows)
+
+
+class _Rows(list[tuple[str, str]]):
+    """Rows that are also printed (to stderr) as they come, so a run cut short keeps them."""
+
+    def append(self, row: tuple[str, str]) -> None:
+        print(f"| {row[0]} | {row[1]} |", file=sys.stderr, flush=True)
+        super().append(row)
+
+    def __iadd__(self, rows: Any) -> _Rows:
+        for row in rows:
+            self.append(row)
+        return self
 
 
 def _print(rows: list[tuple[str, str]]) -> None:
