@@ -13,10 +13,13 @@ triples) and a local Oxigraph server started here (or ``--url`` of a running one
    each on a fresh store (``--baseline``): ``load``, ``oxigraph load --file`` of the same
    N-Triples with no server running; ``put``, one transactional Graph Store ``PUT`` of
    them. ``--push-only`` stops here.
-2. **trace** — per recommendation (a seeded sample): the full :func:`argmap.store.trace`
-   (one walk from the root, the trace's triples fetched by ``CONSTRUCT``, traced in
-   memory; checked equal to the in-memory Trace) and its ``to_dict()``, beside the
-   in-memory ``trace(m, rec)`` and ``to_dict()``; the walk alone; the seven SPARQL twins
+2. **trace** — per recommendation (a seeded sample): the full :func:`argmap.store.trace`,
+   stored (the trace the push wrote beside the map, one request) and live
+   (``precomputed=False``: one walk from the root, the trace's triples fetched by
+   ``CONSTRUCT``, traced in memory), each checked equal to the in-memory Trace, with
+   their ``to_dict()``, beside the in-memory ``trace(m, rec)`` and ``to_dict()``, wall
+   and CPU time; what storing the traces added to the push; then the same rows against
+   an embedded store on disk (``--skip-embedded`` leaves them out); the walk alone; the seven SPARQL twins
    run in the server (``twins``: the queries alone; ``trace_sets``: with resolving the
    graph and the root; ``--skip-twins`` leaves them out). Median of the medians of
    ``--repeat`` runs; an empty ``ASK {}`` round trip for scale. ``--trace-only`` with
@@ -113,7 +116,7 @@ def cpu_seconds(pid: int | None) -> float:
 
 def _bench_push(
     m: ArgumentMap, store: Any, args: argparse.Namespace, server: Any, before: float
-) -> tuple[list[tuple[str, str]], Any]:
+) -> tuple[list[tuple[str, str]], Any, float]:
     """Push rows: the push itself, where its time goes, its memory; and the baselines."""
     rows: list[tuple[str, str]] = []
     size = args.batch or store.dialect.batch_triples
@@ -172,7 +175,28 @@ def _bench_push(
     )
     for name in args.baseline.split(",") if args.baseline and server is not None else []:
         rows.append(_baseline(name.strip(), m, args, elapsed))
-    return rows, info
+    return rows, info, elapsed
+
+
+def _bench_embedded(m: ArgumentMap, args: argparse.Namespace) -> list[tuple[str, str]]:
+    """The trace rows against an embedded store on disk holding the same map."""
+    from argmap.store import open_store
+
+    where = Path(tempfile.mkdtemp(prefix="bench-embedded-", dir=args.embedded_dir))
+    try:
+        with open_store(where / "store") as store:
+            t0 = time.perf_counter()
+            info = push(m, store, progress=False)
+            elapsed = time.perf_counter() - t0
+            rows = [
+                (
+                    "embedded (on disk): push with traces",
+                    f"{elapsed:.1f} s, {info.triples:,} triples, {info.traces} traces",
+                )
+            ]
+            return rows + _bench_trace(m, store, info.graph, info.data_graph, args, "embedded")
+    finally:
+        shutil.rmtree(where, ignore_errors=True)
 
 
 def _baseline(
@@ -274,73 +298,164 @@ def median_time(fn: Callable[[], Any], repeat: int) -> float:
 # ---------------------------------------------------------------------- trace rows
 
 
+def _times(fns: list[Callable[[], Any]], repeat: int) -> list[tuple[float, float]]:
+    """(median wall, median CPU) seconds of each of ``fns``, run interleaved ``repeat`` times."""
+    walls: list[list[float]] = [[] for _ in fns]
+    cpus: list[list[float]] = [[] for _ in fns]
+    for _ in range(repeat):
+        for i, fn in enumerate(fns):
+            c0, t0 = time.process_time(), time.perf_counter()
+            fn()
+            walls[i].append(time.perf_counter() - t0)
+            cpus[i].append(time.process_time() - c0)
+    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)]
+
+
+def _per_root(
+    roots: list[str], fns: list[Callable[[str], Any]], repeat: int
+) -> list[tuple[float, float]]:
+    """Median over ``roots`` of the (wall, CPU) medians of each of ``fns`` (interleaved)."""
+    per = [_times([lambda f=f, r=r: f(r) for f in fns], repeat) for r in roots]
+    return [
+        (statistics.median(p[i][0] for p in per), statistics.median(p[i][1] for p in per))
+        for i in range(len(fns))
+    ]
+
+
+def _ms(pair: tuple[float, float]) -> str:
+    return f"{pair[0] * 1e3:.1f} ms wall / {pair[1] * 1e3:.1f} ms CPU"
+
+
 def _bench_trace(
-    m: ArgumentMap, store: Any, graph: str, data_graph: str, args: argparse.Namespace
+    m: ArgumentMap, store: Any, graph: str, data_graph: str, args: argparse.Namespace,
+    where: str = "server",
 ) -> list[tuple[str, str]]:
-    """Trace rows: the store's trace beside the in-memory trace of the same map.
+    """Trace rows: the store's trace, stored and live, beside the in-memory trace.
 
     Each figure is the median, over ``--traces`` sampled recommendations, of the median
-    of ``--repeat`` runs. ``trace(store, ...)`` is :func:`argmap.store.trace`: resolve the
-    graph and the root, fetch the trace's part of the map, trace it in memory; it returns
-    a Trace equal to the in-memory one (checked here for every sampled root, not
-    timed). The in-memory rows trace ``m`` with its support index already built, as a
-    notebook holding the map would. ``--skip-twins`` leaves out the twin rows (seconds
-    each on a 1e6-node map).
+    of ``--repeat`` runs, the stored and the live trace interleaved. ``trace(store, ...)``
+    is :func:`argmap.store.trace`: with the map pushed with its traces it reads the
+    recommendation's stored trace with one request (``stored``); ``precomputed=False``
+    takes the live path (resolve the graph and the root, fetch the trace's part of the map
+    by CONSTRUCT, trace it in memory), which is what main does (the baseline). Both return
+    a Trace equal to the in-memory one (checked here for every sampled root, not timed).
+    The in-memory rows trace ``m`` with its support index already built, as a notebook
+    holding the map would. ``--skip-twins`` leaves out the twin rows.
     """
     from argmap.query import trace as trace_in_memory
+    from argmap.store.traces import stored_trace
 
     rng = random.Random(args.seed)
     recs = sorted(r.id for r in m.recommendations())
     roots = [m.iri_of(r) for r in rng.sample(recs, min(args.traces, len(recs)))]
 
-    def per_root(fn: Callable[[str], Any]) -> float:
-        return statistics.median(median_time(lambda r=r: fn(r), args.repeat) for r in roots)
+    def live(r: str) -> Any:
+        return trace(store, graph, r, precomputed=False)
 
-    requests: list[int] = []
+    def stored(r: str) -> Any:
+        return trace(store, graph, r)
+
     sizes: list[int] = []
-    equal = True
-    hook = lambda response: requests.append(len(response.read()))  # noqa: E731
+    equal = {"stored": True, "live": True}
+    traffic: dict[str, list[int]] = {"stored": [], "live": []}
+    client = getattr(store, "_client", None)
     for r in roots:
         theirs = trace_in_memory(m, r)
-        store._client.event_hooks["response"].append(hook)
-        try:
-            ours = trace(store, graph, r)
-        finally:
-            store._client.event_hooks["response"].remove(hook)
-        equal = equal and ours == theirs and ours.to_dict() == theirs.to_dict()
         sizes.append(len(theirs.premises))
-    per_trace = len(requests) / len(roots)
-    kb = sum(requests) / len(roots) / 1e3
-    empty = median_time(lambda: store.ask("ASK {}"), args.repeat * 5)
-    in_memory = per_root(lambda r: trace_in_memory(m, r))
-    in_memory_dict = per_root(lambda r: trace_in_memory(m, r).to_dict())
-    walk = per_root(
-        lambda r: store.select(_TRACE_NODES.format(ns=NS, root=f"<{r}>"), default_graph=data_graph)
+        for name, fn in (("stored", stored), ("live", live)):
+            got: list[int] = []
+            hook = lambda response, got=got: got.append(len(response.read()))  # noqa: E731
+            if client is not None:
+                client.event_hooks["response"].append(hook)
+            try:
+                ours = fn(r)
+            finally:
+                if client is not None:
+                    client.event_hooks["response"].remove(hook)
+            traffic[name].append(sum(got))
+            traffic[name].append(len(got))
+            equal[name] = equal[name] and ours == theirs and ours.to_dict() == theirs.to_dict()
+        assert stored_trace(store, graph, r) is not None, "no stored trace: push with traces"
+
+    def answers(name: str) -> str:
+        if client is None:
+            return "in process"
+        data = traffic[name]
+        n, kb = sum(data[1::2]) / len(roots), sum(data[0::2]) / len(roots) / 1e3
+        return f"{n:.0f} requests, {kb:,.0f} kB of answers per trace"
+
+    mem, mem_dict = _per_root(
+        roots, [lambda r: trace_in_memory(m, r), lambda r: trace_in_memory(m, r).to_dict()],
+        args.repeat,
     )
-    full = per_root(lambda r: trace(store, graph, r))
-    full_dict = per_root(lambda r: trace(store, graph, r).to_dict())
+    st_t, lv_t = _per_root(roots, [stored, live], args.repeat)
+    st_d, lv_d = _per_root(roots, [lambda r: stored(r).to_dict(), lambda r: live(r).to_dict()],
+                           args.repeat)
+    walk = _per_root(
+        roots,
+        [lambda r: store.select(_TRACE_NODES.format(ns=NS, root=f"<{r}>"),
+                                default_graph=data_graph)],
+        args.repeat,
+    )[0]
+    empty = _times([lambda: store.ask("ASK {}")], args.repeat * 5)[0]
     n = f"{len(roots)} recommendations, {statistics.median(sizes):.0f} premises median"
+    goal = 50 if where == "server" else 20
     rows = [
-        ("empty request (`ASK {}`)", f"{empty * 1e3:.2f} ms"),
-        ("in memory: `trace(m, rec)`", f"{in_memory * 1e3:.2f} ms ({n})"),
-        ("in memory: `trace(m, rec).to_dict()`", f"{in_memory_dict * 1e3:.1f} ms"),
+        (f"{where}: empty request (`ASK {{}}`)", _ms(empty)),
+        (f"{where}: in memory `trace(m, rec)`", f"{_ms(mem)} ({n})"),
+        (f"{where}: in memory `trace(m, rec).to_dict()`", _ms(mem_dict)),
+        (f"{where}: the walk alone (one SELECT of the trace's statements and arguments)",
+         _ms(walk)),
         (
-            "the walk alone: one SELECT of the trace's statements and arguments",
-            f"{walk * 1e3:.1f} ms",
+            f"{where}: `trace(store, g, rec)`, stored trace (goal < {goal} ms)",
+            f"**{_ms(st_t)}** ({answers('stored')}; equal to the in-memory Trace: "
+            f"{'yes' if equal['stored'] else 'NO'})",
         ),
         (
-            "`trace(store, g, rec)` (full Trace)",
-            f"**{full * 1e3:.1f} ms** ({per_trace:.0f} requests, {kb:,.0f} kB of answers "
-            f"per trace; equal to the in-memory Trace: {'yes' if equal else 'NO'})",
+            f"{where}: `trace(store, g, rec, precomputed=False)`, live path (baseline: main's way)",
+            f"{_ms(lv_t)} ({answers('live')}; equal: {'yes' if equal['live'] else 'NO'}); "
+            f"live / stored = **{lv_t[0] / st_t[0]:.1f}x** wall, {lv_t[1] / st_t[1]:.1f}x CPU",
         ),
-        ("`trace(store, g, rec).to_dict()` (the `argmap trace` JSON)", f"{full_dict * 1e3:.1f} ms"),
+        (f"{where}: `.to_dict()` of the stored trace (the `argmap trace` JSON)", _ms(st_d)),
+        (f"{where}: `.to_dict()` of the live trace", f"{_ms(lv_d)}; live / stored = "
+         f"{lv_d[0] / st_d[0]:.1f}x wall"),
     ]
-    if not args.skip_twins:
-        twins = per_root(lambda r: _twin_rows(store, data_graph, r))
-        sets = per_root(lambda r: trace_sets(store, graph, r))
+    if not args.skip_twins and where == "server":
+        twins = per_root_wall(roots, lambda r: _twin_rows(store, data_graph, r), args.repeat)
+        sets = per_root_wall(roots, lambda r: trace_sets(store, graph, r), args.repeat)
         rows.append(("the 7 SPARQL twins, run in the server", f"{twins * 1e3:,.0f} ms"))
         rows.append(("`trace_sets` (twins + resolving graph and root)", f"{sets * 1e3:,.0f} ms"))
     return rows
+
+
+def per_root_wall(roots: list[str], fn: Callable[[str], Any], repeat: int) -> float:
+    return _per_root(roots, [fn], repeat)[0][0]
+
+
+def _bench_companion(m: ArgumentMap, store: Any, push_s: float) -> tuple[str, str]:
+    """What storing the traces adds to a push: the companion written and uploaded alone."""
+    from argmap.store.push import data_graph_name
+    from argmap.store.traces import companion_lines, companion_name, upload_companion
+
+    data = data_graph_name(m.iri)
+    gc.collect()
+    c0, t0 = time.process_time(), time.perf_counter()
+    size = sum(len(line.encode()) + 1 for line in companion_lines(m, data))
+    write_cpu, write = time.process_time() - c0, time.perf_counter() - t0
+    gc.collect()
+    start = rss_mb()
+    with peak_rss() as mem:
+        c0, t0 = time.process_time(), time.perf_counter()
+        n = upload_companion(store, m, data)
+        elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+    store.update(f"DROP SILENT GRAPH <{companion_name(data)}>")
+    return (
+        "push: what storing the traces adds (the companion alone, into a scratch graph)",
+        f"{elapsed:.1f} s wall, {cpu:.1f} s client CPU ({elapsed / (push_s - elapsed) * 100:.0f}% "
+        f"of a push without it); {n:,} traces, {2 * n:,} triples, {size / 1e6:,.0f} MB of "
+        f"N-Triples; writing them alone {write_cpu:.1f} s CPU ({write:.1f} s wall); client "
+        f"memory +{mem['peak'] - start:,.0f} MB over {start:,.0f} MB",
+    )
 
 
 def _stored(store: Any, m: ArgumentMap) -> Any:
@@ -393,11 +508,17 @@ def main() -> None:
         help="with --url of a server that already holds this map: no push, only the trace rows",
     )
     parser.add_argument("--skip-twins", action="store_true", help="leave out the twin rows")
+    parser.add_argument(
+        "--skip-embedded", action="store_true", help="leave out the embedded store's rows"
+    )
+    parser.add_argument(
+        "--embedded-dir", default=None, help="where the embedded store goes (default: a temp dir)"
+    )
     args = parser.parse_args()
     if args.trace_only and args.url is None:
         parser.error("--trace-only needs --url of a server holding the map")
 
-    rows: list[tuple[str, str]] = []
+    rows: list[tuple[str, str]] = _Rows()
     t0 = time.perf_counter()
     m = generate(args.nodes, args.seed)
     rows.append(("generate map", f"{time.perf_counter() - t0:.1f} s ({len(m)} nodes)"))
@@ -417,13 +538,17 @@ def main() -> None:
             if args.trace_only:
                 info = _stored(store, m)
             else:
-                push_rows, info = _bench_push(m, store, args, server, before)
+                push_rows, info, push_s = _bench_push(m, store, args, server, before)
                 rows += push_rows
             if args.push_only:
                 _print(rows)
                 return
 
+            if not args.trace_only:
+                rows.append(_bench_companion(m, store, push_s))
             rows += _bench_trace(m, store, info.graph, info.data_graph, args)
+            if not args.skip_embedded:
+                rows += _bench_embedded(m, args)
             if args.trace_only:
                 _print(rows)
                 return
@@ -465,6 +590,19 @@ def main() -> None:
             shutil.rmtree(server.workdir, ignore_errors=True)
 
     _print(rows)
+
+
+class _Rows(list[tuple[str, str]]):
+    """Rows that are also printed (to stderr) as they come, so a run cut short keeps them."""
+
+    def append(self, row: tuple[str, str]) -> None:
+        print(f"| {row[0]} | {row[1]} |", file=sys.stderr, flush=True)
+        super().append(row)
+
+    def __iadd__(self, rows: Any) -> _Rows:
+        for row in rows:
+            self.append(row)
+        return self
 
 
 def _print(rows: list[tuple[str, str]]) -> None:

@@ -161,6 +161,14 @@ def push_command(
     timeout: Timeout = 120.0,
     deadline: Deadline = 900.0,
     max_reply: MaxReply = 512,
+    no_traces: Annotated[
+        bool,
+        typer.Option(
+            "--no-traces",
+            help="Do not store each recommendation's trace beside the map (a faster push; "
+            "`argmap trace` against the store then reads the map's triples instead).",
+        ),
+    ] = False,
 ) -> None:
     """Push a map into a triple store, replacing its graph atomically.
 
@@ -185,9 +193,10 @@ def push_command(
         writes=True,
         create=True,
     ) as target:
-        info = run(lambda: push(m, target, graph, batch_triples=batch))
+        info = run(lambda: push(m, target, graph, batch_triples=batch, traces=not no_traces))
+    stored = f", {info.traces} traces stored" if info.traces is not None else ""
     console.print(
-        f"pushed {file} to <{info.graph}> at {target.location}: {info.triples} triples",
+        f"pushed {file} to <{info.graph}> at {target.location}: {info.triples} triples{stored}",
         highlight=False,
     )
 

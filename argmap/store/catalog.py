@@ -39,6 +39,8 @@ class GraphInfo:
         map_iri: the IRI of the map (``None`` when unknown).
         triples: how many triples the push stored (``None`` when unknown).
         pushed: when it was pushed (ISO 8601, UTC), or ``None``.
+        traces: how many recommendation traces are stored beside it
+            (:mod:`argmap.store.traces`), or ``None`` when it was pushed without them.
     """
 
     graph: str
@@ -46,6 +48,7 @@ class GraphInfo:
     map_iri: str | None = None
     triples: int | None = None
     pushed: str | None = None
+    traces: int | None = None
 
 
 def _iri(value: str) -> str:
@@ -118,6 +121,7 @@ def _catalog(store: Store, graph: str | None) -> list[GraphInfo]:
             map_iri=f.get("map"),
             triples=f["triples"] if isinstance(f.get("triples"), int) else None,
             pushed=f.get("pushed"),
+            traces=f["traced"] if isinstance(f.get("traced"), int) else None,
         )
         for (g, d), f in fields.items()
     ]

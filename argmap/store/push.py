@@ -122,6 +122,7 @@ from argmap.store.catalog import (
     graphs,
     resolve,
 )
+from argmap.store.traces import TRACES_SUFFIX, companion_name, upload_companion
 from argmap.vocab import XSD
 
 if TYPE_CHECKING:
@@ -157,6 +158,7 @@ def push(
     connections: int = 1,
     progress: bool | None = None,
     on_batch: ProgressCallback | None = None,
+    traces: bool = True,
 ) -> GraphInfo:
     """Store ``m`` under graph IRI ``graph`` (default: the map's IRI), replacing it atomically.
 
@@ -171,6 +173,11 @@ def push(
     bar on stderr (default: when it is a terminal); ``on_batch(sent, total)`` is called
     after each batch the store has taken, with the triples it holds so far and the
     map's total.
+
+    ``traces`` (default) also traces every recommendation in memory and stores each
+    trace beside the map, in a companion graph swapped in with it, so that
+    :func:`argmap.store.trace` reads a recommendation's trace with one request
+    (:mod:`argmap.store.traces`; the push takes longer and the store holds more).
 
     Several pushes of one graph at once all succeed, the last swap wins, and none
     leaves a graph behind (see the module docstring).
@@ -206,6 +213,7 @@ def push(
     sent = 0
     taken_batches = 0
     stored = 0
+    stored_traces: int | None = None
     swapping = False
     last_mark = time.monotonic()
     try:
@@ -239,17 +247,18 @@ def push(
             raise StoreProtocolError(
                 f"the store holds {stored} triples of the {expected} sent to <{data}>"
             )
+        stored_traces = upload_companion(store, m, data) if traces else None
         if time.monotonic() - last_mark >= _ALIVE_EVERY:
             alive = _mark_alive(store, data)
         swapping = True
-        pushed, displaced = _swap(store, graph, data, m.iri, stored, old, alive)
+        pushed, displaced = _swap(store, graph, data, m.iri, stored, old, alive, stored_traces)
     except (StoreError, KeyboardInterrupt) as exc:
         outcome: bool | None = False
         if swapping:
             outcome, displaced = _swap_outcome(store, graph, data)
             if outcome is True:  # the swap happened; only its answer was lost
                 _sweep(store, graph, displaced)
-                return GraphInfo(graph, data, m.iri, stored, _now_text())
+                return GraphInfo(graph, data, m.iri, stored, _now_text(), stored_traces)
         cleanup = (
             _cleanup_after_failure(store, data)
             if outcome is False
@@ -284,7 +293,7 @@ def push(
             _cleanup_after_failure(store, data)
         raise
     _sweep(store, graph, displaced)
-    return GraphInfo(graph, data, m.iri, stored, pushed)
+    return GraphInfo(graph, data, m.iri, stored, pushed, stored_traces)
 
 
 def _mark_alive(store: Store, data: str, *, first: bool = False) -> str:
@@ -390,11 +399,13 @@ def _swap(
     triples: int,
     old: GraphInfo | None,
     alive: str,
+    traces: int | None = None,
 ) -> tuple[str, list[GraphInfo]]:
     """Point ``graph`` at ``data`` with one update operation, check it did.
 
     Returns the time of the swap and the versions now displaced. ``alive`` is the
-    push's last alive mark, removed with the swap.
+    push's last alive mark, removed with the swap. ``traces``: how many traces the
+    companion graph of ``data`` holds (None: there is none), named with the swap.
     """
     g, d, c = _iri(graph), _iri(data), _iri(CATALOG)
     when = _now_text()
@@ -404,6 +415,10 @@ def _swap(
         f"{d} st:graph {g} ; st:map {_iri(map_iri)} ; st:triples {sparql_term(triples)} ; "
         f"st:pushed {pushed} ."
     )
+    if traces is not None:
+        meta = meta[:-1] + (
+            f"; st:traces {_iri(companion_name(data))} ; st:traced {sparql_term(traces)} ."
+        )
     mark = f"DELETE DATA {{ GRAPH {c} {{ {d} st:alive {alive} }} }}"
     # One operation either way. (DELETE/INSERT with an OPTIONAL match would cover both
     # cases, but Virtuoso 7.2 inserts nothing when the OPTIONAL does not match.)
@@ -447,9 +462,11 @@ def _cleanup_after_failure(store: Store, data: str) -> str:
 def _drop_version(store: Store, data: str, size: int | None = None) -> None:
     """Remove data graph ``data``: its triples first, then its catalog lines.
 
+    Its companion graph of stored traces goes first of all (:mod:`argmap.store.traces`).
     In that order, a push can tell that a data graph without catalog lines was displaced
     and removed (it is empty) from one whose swap never happened (it still holds data).
     """
+    store.update(f"DROP SILENT GRAPH {_iri(companion_name(data))}")
     drop_graph(store, data, size=size)
     store.update(f"DELETE WHERE {{ GRAPH {_iri(CATALOG)} {{ {_iri(data)} ?p ?o }} }}")
 
@@ -546,6 +563,8 @@ def gc(store: Store, *, older_than: timedelta = timedelta(hours=1)) -> list[str]
 
     * A displaced version (catalog lines, no pointer: a push replaced it but could not
       remove it) goes at once: nothing writes or reads it any more.
+    * The stored traces of a data graph (:mod:`argmap.store.traces`) go with it, and
+      when their data graph is gone, under the same rule as an upload.
     * A data graph named like argmap's that neither a pointer nor catalog lines claim is
       an upload: a push in progress or one that died. It goes when its last sign of life
       (the ``st:alive`` mark a push refreshes every minute, else the time in its name)
@@ -576,6 +595,16 @@ def gc(store: Store, *, older_than: timedelta = timedelta(hours=1)) -> list[str]
     removed = []
     for name in sorted(set(_named_graphs(store)) | set(claimed) | set(alive)):
         if name in current or name == CATALOG:
+            continue
+        if name.endswith(TRACES_SUFFIX):  # stored traces: they go with their data graph
+            version = name[: -len(TRACES_SUFFIX)]
+            match = _DATA_NAME.search(version)
+            if version in current or version in claimed or not match:
+                continue
+            made = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
+            if (_parse_time(alive[version]) if version in alive else made) <= cutoff:
+                store.update(f"DROP SILENT GRAPH {_iri(name)}")
+                removed.append(name)
             continue
         if name in claimed:
             _drop_version(store, name, claimed[name])

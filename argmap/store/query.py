@@ -59,6 +59,7 @@ from argmap.query.sparql import TRACE_QUERIES, TraceSets, UnsupportedSets, trace
 from argmap.store.base import Store
 from argmap.store.embedded import EmbeddedStore
 from argmap.store.push import GraphInfo, resolve
+from argmap.store.traces import stored_trace
 from argmap.vocab import INTEGER_TYPES, MULTI_REFERENCES, SINGLE_REFERENCES, XSD
 
 if TYPE_CHECKING:
@@ -384,16 +385,20 @@ def _scan(chunk: bytes) -> tuple[set[str], set[str]]:
     return {s.decode() for s in subjects}, {n.decode() for n in named}
 
 
-def trace(store: Store, graph: str, root: str) -> Trace:
+def trace(store: Store, graph: str, root: str, *, precomputed: bool = True) -> Trace:
     """The :class:`~argmap.query.Trace` of ``root`` in the map stored as ``graph``.
 
+    When the current version of ``graph`` was pushed with its traces (the default of
+    :func:`argmap.store.push`) and ``root`` is a recommendation named by its id or IRI,
+    the trace stored for it is read with one request (:mod:`argmap.store.traces`;
+    ``precomputed=False`` skips it). Otherwise, the live path:
     Only the part of the map the trace reads comes out of the store, by ``CONSTRUCT``:
     first the statements the root's support reaches, the arguments for them and the
     attacks and stances on those (one query), then, until nothing new is named, the
     nodes these name (sources, actors, anchors, attackers, the map itself) and the
     attacks on them, and the attacks on the attacks fetched (one query a round, usually
     three rounds). The in-memory trace then
-    runs on that part, so ``trace(store, g, r).to_dict()`` is the ``argmap trace`` JSON
+    runs on that part (with the types the whole map gives the attacks on the root), so ``trace(store, g, r).to_dict()`` is the ``argmap trace`` JSON
     of the pushed map. (:func:`trace_sets` runs the SPARQL twins instead; the tests hold
     both to the in-memory answers.)
 
@@ -401,6 +406,15 @@ def trace(store: Store, graph: str, root: str) -> Trace:
         NodeNotFound: ``root`` names no node (or several).
         QueryError: ``root`` is not a statement.
     """
+    if precomputed:
+        stored = stored_trace(store, graph, root)
+        if stored is not None:
+            return stored
+    return _live_trace(store, graph, root)
+
+
+def _live_trace(store: Store, graph: str, root: str) -> Trace:
+    from argmap.query._index import support_index
     from argmap.query.trace import trace as trace_in_memory
     from argmap.rdf import from_ntriples
 
@@ -438,7 +452,19 @@ def trace(store: Store, graph: str, root: str) -> Trace:
         fetched |= frontier
         frontier = set()
     part = from_ntriples(b"".join(chunks), file=f"<{graph}> at {store.location}")
-    return trace_in_memory(part, root_iri)
+    found = trace_in_memory(part, root_iri)
+    ix = support_index(part)
+    # An attack on the root whose type the map derives: an undermine when the root, with
+    # no argument of its own, is a premise of some argument of the whole map, which the
+    # part (the root's support, not what rests on it) does not hold.
+    derived = [t.id for t in ix.attacks_on(found.root) if t.attack_type is None]
+    if derived and not ix.args_for[found._root] and store.ask(
+        f"ASK {{ ?a {sparql_term(NS + 'premise', iri=True)} {sparql_term(root_iri, iri=True)} }}",
+        default_graph=scope.data,
+    ):
+        for attack_id in derived:
+            ix.attack_types[attack_id] = "undermine"
+    return found
 
 
 def _fetch(
