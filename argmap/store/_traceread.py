@@ -49,8 +49,8 @@ ANCHOR_ORDER = ("source", "exact", "start", "end", "prefix", "suffix")
 EAGER = ("attack", "stance")
 
 
-class Unreadable(Exception):
-    """A stored trace that this reader cannot use (the careful path runs instead)."""
+#: A stored trace this reader cannot use: the caller traces from the map instead.
+Unreadable = StoreProtocolError
 
 
 def decode(payload: str, data: str, where: str) -> Trace:
