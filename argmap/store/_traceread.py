@@ -49,8 +49,8 @@ ANCHOR_ORDER = ("source", "exact", "start", "end", "prefix", "suffix")
 EAGER = ("attack", "stance")
 
 
-class Unreadable(Exception):
-    """A stored trace that this reader cannot use (the careful path runs instead)."""
+#: A stored trace this reader cannot use: the caller traces from the map instead.
+Unreadable = StoreProtocolError
 
 
 def decode(payload: str, data: str, where: str) -> Trace:
@@ -144,6 +144,10 @@ def _rebuild(doc: dict[str, Any], lazy: bytes, where: str) -> Trace:
         if kind not in ATTACK_TYPES:
             raise Unreadable(f"malformed (attack type of {attack_id!r})")
         ix.attack_types[attack_id] = kind
+    iris = doc.get("iris", {})  # explicit IRIs of every node, the lazily made ones too
+    if type(iris) is not dict or not all(type(v) is str and _iri_ok(v) for v in iris.values()):
+        raise Unreadable("malformed (IRIs)")
+    ix.explicit_iris.update(iris)
     ix.nodes = _LazyNodes(relations, _Realise(lazy, stubs, where))
     return Trace(root=root, map_iri=map_iri, _ix=ix, _root=k, _levels=_walk(ix.children, k))
 

@@ -202,6 +202,7 @@ def _payload(t: Trace, part: dict[str, Node], types: dict[str, str], data: str) 
         "statements": statements,
         "arguments": arguments,
         "relations": eager,
+        "iris": {n: part[n].iri for n in sorted(part) if part[n].iri},
     }
     # two JSON documents, one a line: the second is parsed only when its models are read
     text = _json(doc) + "\n" + _json(lazy)
