@@ -59,6 +59,8 @@ __all__ = [
     "Statement",
     "all_writable",
     "built",
+    "field_template",
+    "iri_ok",
     "trusted",
     "writable",
 ]
@@ -496,6 +498,9 @@ def _make(cls: type[M], fields: dict[str, Any]) -> M:
 
 
 _new, _set = object.__new__, object.__setattr__
+field_template = _template
+"""``field_template(cls)``: (the defaults in field order, the fields a factory makes, the
+required fields) of a model class, for a bulk reader that checks a column at once."""
 trusted = _make
 """``trusted(cls, fields)``: the model :func:`built` would make, from fields the caller
 has already checked as ``built`` does (for a bulk reader that checks a column at once);
@@ -522,6 +527,11 @@ def _opt_str(fields: dict[str, Any], name: str) -> bool:
 
 def _iri_ok(value: str) -> bool:
     return _IRI.match(value) is not None
+
+
+iri_ok = _iri_ok
+"""``iri_ok(value)``: True when ``value`` is an absolute IRI the models accept (a scheme,
+then no spaces, angle brackets, quotes or the other characters IRIs exclude)."""
 
 
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")

@@ -109,8 +109,8 @@ def mutated_documents(draw: st.DrawFn) -> dict[str, Any]:
 
 
 def records_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_aif_schema, "nodes_by_column", lambda items: None)
-    monkeypatch.setattr(_aif_schema, "edges_by_column", lambda items, nodes: None)
+    monkeypatch.setattr(_aif_schema, "nodes_by_column", lambda *args: None)
+    monkeypatch.setattr(_aif_schema, "edges_by_column", lambda *args: None)
     monkeypatch.setattr(_aif_schema, "refs_by_column", lambda items, ref, nodes: None)
 
 
@@ -140,11 +140,13 @@ def test_a_column_check_passes_exactly_the_tables_with_no_bad_record(doc: dict[s
     report = ImportReport(lenient=True)
     _aif_schema._nodes_by_record(doc["nodes"], checked, report)
     nodes_ok = report.ok
-    columns = nodes_by_column(doc["nodes"])
+    columns = nodes_by_column(doc["nodes"], _aif_schema.AifNode, _aif_schema.NODE_TYPES)
     assert (columns is not None) == nodes_ok
     if columns is not None:
         assert columns == checked.nodes
-    edges = edges_by_column(doc["edges"], checked.nodes)
+    edges = edges_by_column(
+        doc["edges"], checked.nodes, _aif_schema.AifEdge, _aif_schema.json_id
+    )
     before = len(report.problems)
     _aif_schema._edges_by_record(doc["edges"], checked, report)
     assert (edges is not None) == (len(report.problems) == before)

@@ -16,10 +16,11 @@ mutated records.
 
 Examples
 --------
->>> nodes = nodes_by_column([{"nodeID": 1, "text": "p", "type": "I"}])
+>>> from argmap.io._aif_schema import NODE_TYPES, AifNode
+>>> nodes = nodes_by_column([{"nodeID": 1, "text": "p", "type": "I"}], AifNode, NODE_TYPES)
 >>> nodes["1"].raw_id, nodes["1"].type
 (1, 'I')
->>> nodes_by_column([{"nodeID": 1, "text": "p", "type": "XA"}]) is None
+>>> nodes_by_column([{"nodeID": 1, "text": "p", "type": "XA"}], AifNode, NODE_TYPES) is None
 True
 """
 
@@ -68,11 +69,13 @@ def column_ids(values: list[Any]) -> list[str] | None:
     return keys
 
 
-def nodes_by_column(items: list[Any]) -> dict[str, AifNode] | None:
+def nodes_by_column(
+    items: list[Any], make: type[AifNode], node_types: Collection[str]
+) -> dict[str, AifNode] | None:
     """The ``nodes`` table keyed by id, or None when a record fails a check (see the
     module docstring): every record an object, every ``nodeID`` usable and unique, every
-    ``type`` known, every ``text`` a string."""
-    from argmap.io._aif_schema import NODE_TYPES, AifNode
+    ``type`` known (in ``node_types``), every ``text`` a string. ``make`` is
+    :class:`~argmap.io._aif_schema.AifNode` (passed in: that module imports this one)."""
 
     if not _only(items, _DICT):
         return None
@@ -85,20 +88,23 @@ def nodes_by_column(items: list[Any]) -> dict[str, AifNode] | None:
     keys = column_ids(raw_ids)
     if keys is None or not _only(types, _STR) or not _only(texts, _STR):
         return None
-    if not set(types) <= NODE_TYPES:
+    if not set(types) <= set(node_types):
         return None
-    nodes = dict(zip(keys, map(AifNode, keys, raw_ids, types, texts, items), strict=True))
+    nodes = dict(zip(keys, map(make, keys, raw_ids, types, texts, items), strict=True))
     if len(nodes) != len(items):  # a nodeID used twice
         return None
     return nodes
 
 
-def edges_by_column(items: list[Any], nodes: Mapping[str, Any]) -> list[AifEdge] | None:
+def edges_by_column(
+    items: list[Any],
+    nodes: Mapping[str, Any],
+    make: type[AifEdge],
+    json_id: Callable[[Any], str | None],
+) -> list[AifEdge] | None:
     """The ``edges`` table, or None when a record fails a check: every record an object,
     ``fromID`` and ``toID`` usable ids of nodes in ``nodes``, no ``edgeID`` used twice.
     An ``edgeID`` that is missing or not a usable id is no error: the edge has no id."""
-    from argmap.io._aif_schema import AifEdge, json_id
-
     if not _only(items, _DICT):
         return None
     try:
@@ -120,7 +126,7 @@ def edges_by_column(items: list[Any], nodes: Mapping[str, Any]) -> list[AifEdge]
             return None
     elif len(set(eids)) != len(eids):
         return None
-    return list(map(AifEdge, eids, froms, tos, items))
+    return list(map(make, eids, froms, tos, items))
 
 
 def refs_by_column(

@@ -316,7 +316,7 @@ def _json_type(value: Any) -> str:
 def _read_nodes(items: Any, doc: AifDocument, report: ImportReport) -> None:
     if not isinstance(items, list):
         _fatal(report, f"'nodes' is a {_json_type(items)}, not a list", path="nodes")
-    fast = nodes_by_column(items)
+    fast = nodes_by_column(items, AifNode, NODE_TYPES)
     if fast is not None:
         doc.nodes = fast
         return
@@ -358,7 +358,7 @@ def _nodes_by_record(items: list[Any], doc: AifDocument, report: ImportReport) -
 def _read_edges(items: Any, doc: AifDocument, report: ImportReport) -> None:
     if not isinstance(items, list):
         _fatal(report, f"'edges' is a {_json_type(items)}, not a list", path="edges")
-    fast = edges_by_column(items, doc.nodes)
+    fast = edges_by_column(items, doc.nodes, AifEdge, json_id)
     if fast is not None:
         doc.edges = fast
         return

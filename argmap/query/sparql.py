@@ -195,9 +195,7 @@ def trace_sets(t: Trace) -> TraceSets:
     Read from the per-version tables of :mod:`argmap.query._tables`: the first conversion
     of a node works out its rows, later ones look them up.
     """
-    from argmap.query._tables import trace_sets as from_tables
-
-    return from_tables(t)
+    return t.to_sets()
 
 
 def unsupported_sparql(source: Any) -> UnsupportedSets:

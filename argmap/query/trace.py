@@ -76,6 +76,7 @@ if TYPE_CHECKING:
     from argmap.query.sparql import TraceSets
 
 __all__ = [
+    "SupportIndex",
     "Trace",
     "TraceAnchor",
     "TraceAttack",
@@ -84,8 +85,10 @@ __all__ = [
     "basic_premises",
     "evidence_for",
     "premises",
+    "support_index",
     "trace",
     "trace_all",
+    "trace_at",
 ]
 
 
@@ -439,7 +442,7 @@ class Trace:
 
     def to_sets(self) -> TraceSets:
         """The trace as the IRI sets that :func:`argmap.query.trace_sparql` returns."""
-        from argmap.query.sparql import trace_sets
+        from argmap.query._tables import trace_sets
 
         return trace_sets(self)
 
@@ -522,6 +525,19 @@ def _walk(children: list[tuple[int, ...]], root: int) -> tuple[tuple[int, ...], 
         seen |= nxt
         frontier = tuple(sorted(nxt))
         levels.append(frontier)
+
+
+def trace_at(ix: SupportIndex, k: int, map_iri: str | None = None) -> Trace:
+    """The trace of statement number ``k`` of the support index ``ix`` (what :func:`trace`
+    returns once it has found the statement), for readers that build an index of their own
+    (a stored trace's part of a map); ``map_iri`` defaults to the index's."""
+    return Trace(
+        root=ix.stmt_ids[k],
+        map_iri=ix.map_iri if map_iri is None else map_iri,
+        _ix=ix,
+        _root=k,
+        _levels=_walk(ix.children, k),
+    )
 
 
 def trace(m: ArgumentMap, statement: Ref) -> Trace:

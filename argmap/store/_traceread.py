@@ -24,16 +24,16 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from argmap.errors import StoreProtocolError
 from argmap.model import (
-    _UNWRITABLE,
     ATTACK_TYPES,
     MODEL_BY_KIND,
     STANCE_ROLES,
     STATEMENT_KINDS,
     Anchor,
-    _iri_ok,
-    _make,
-    _template,
+    all_writable,
     built,
+    field_template,
+    iri_ok,
+    trusted,
 )
 from argmap.util import no_gc
 
@@ -106,7 +106,7 @@ def _stubs(doc: dict[str, Any]) -> dict[str, Any]:
         or not all(p and p == sorted(set(p)) and c not in p for _, c, p, _ in arguments)
         or not _IDS.fullmatch("\n".join(ids) + "\n")
         or {type(i) for i in iris} - _STR
-        or not all(map(_iri_ok, iris))
+        or not all(map(iri_ok, iris))
     ):
         raise Unreadable("malformed (a statement or an argument)")
     out = dict(zip(ids, stubs, strict=True))
@@ -120,8 +120,7 @@ _LIST = {list}
 
 
 def _rebuild(doc: dict[str, Any], lazy: bytes, where: str) -> Trace:
-    from argmap.query._index import SupportIndex
-    from argmap.query.trace import Trace, _walk
+    from argmap.query.trace import SupportIndex, trace_at
 
     map_iri, map_name, base = doc["map"]
     root, types = doc["root"], doc["types"]
@@ -145,11 +144,11 @@ def _rebuild(doc: dict[str, Any], lazy: bytes, where: str) -> Trace:
             raise Unreadable(f"malformed (attack type of {attack_id!r})")
         ix.attack_types[attack_id] = kind
     iris = doc.get("iris", {})  # explicit IRIs of every node, the lazily made ones too
-    if type(iris) is not dict or not all(type(v) is str and _iri_ok(v) for v in iris.values()):
+    if type(iris) is not dict or not all(type(v) is str and iri_ok(v) for v in iris.values()):
         raise Unreadable("malformed (IRIs)")
     ix.explicit_iris.update(iris)
     ix.nodes = _LazyNodes(relations, _Realise(lazy, stubs, where))
-    return Trace(root=root, map_iri=map_iri, _ix=ix, _root=k, _levels=_walk(ix.children, k))
+    return trace_at(ix, k, map_iri)
 
 
 class _Realise:
@@ -288,7 +287,7 @@ def _anchors(rows: list[dict[str, Any]]) -> None:
         {type(v) for v in sources + texts} - _STR
         or not all(exacts)
         or not _IDS.fullmatch("\n".join(sources) + "\n")
-        or _UNWRITABLE.search("\n".join(texts))
+        or not all_writable(texts)
     ):
         raise Unreadable("an anchor that is not valid")
     for start, end in zip(starts, ends, strict=True):
@@ -307,14 +306,14 @@ def _anchors(rows: list[dict[str, Any]]) -> None:
                     for s, e, a, b, p, x in stored]
             if any(k1 >= k2 for k1, k2 in pairwise(keys)):
                 raise Unreadable("anchors out of their order")
-        row["anchors"] = tuple(_make(Anchor, dict(zip(ANCHOR_ORDER, a, strict=True))) for a in stored)
+        row["anchors"] = tuple(trusted(Anchor, dict(zip(ANCHOR_ORDER, a, strict=True))) for a in stored)
 
 
 def _bulk(cls: type[Any], kind: str, rows: list[dict[str, Any]]) -> list[Node]:
     """The models of ``rows`` (all of kind ``kind``), checked a column at a time."""
     if not rows:
         return []
-    defaults, _factories, required = _template(cls)
+    defaults, _factories, required = field_template(cls)
     allowed = defaults.keys() - {"kind"}
     if not all(r.keys() <= allowed and required <= r.keys() for r in rows):
         raise Unreadable(f"a {kind} with fields a {kind} does not have, or without one it needs")
@@ -324,13 +323,13 @@ def _bulk(cls: type[Any], kind: str, rows: list[dict[str, Any]]) -> list[Node]:
     texts = [r[f] for f in _TEXTS if f in allowed for r in rows if f in r]
     if {type(t) for t in texts} - _OPT_STR:
         raise Unreadable(f"a {kind} with a text that is not a string")
-    if _UNWRITABLE.search("\n".join(t for t in texts if t is not None)):
+    if not all_writable(t for t in texts if t is not None):
         raise Unreadable(f"a {kind} with a character RDF cannot carry")
     if cls.text_required and not all(r.get("text", "").strip() for r in rows):
         raise Unreadable(f"a {kind} without text")
     if not _KIND_CHECKS[kind](rows):
         raise Unreadable(f"a {kind} that is not valid")
-    return [_make(cls, r) for r in rows]
+    return [trusted(cls, r) for r in rows]
 
 
 def _arguments_ok(rows: list[dict[str, Any]]) -> bool:

@@ -414,7 +414,7 @@ def trace(store: Store, graph: str, root: str, *, precomputed: bool = True) -> T
 
 
 def _live_trace(store: Store, graph: str, root: str) -> Trace:
-    from argmap.query._index import support_index
+    from argmap.query.trace import support_index
     from argmap.query.trace import trace as trace_in_memory
     from argmap.rdf import from_ntriples
 

@@ -216,8 +216,7 @@ def _json(value: Any) -> str:
 def companion_lines(m: ArgumentMap, data: str) -> Iterator[str]:
     """The N-Triples lines of the companion of ``m`` pushed to data graph ``data``: for
     each recommendation, its id and its stored trace (two lines), one trace at a time."""
-    from argmap.query._index import support_index
-    from argmap.query.trace import Trace, _walk
+    from argmap.query.trace import support_index, trace_at
 
     around = _Around(m)
     ix = support_index(m)
@@ -225,8 +224,7 @@ def companion_lines(m: ArgumentMap, data: str) -> Iterator[str]:
     for k in ix.recommendations:
         rec_id = ix.stmt_ids[k]
         with no_gc():
-            t = Trace(root=rec_id, map_iri=ix.map_iri, _ix=ix, _root=k,
-                      _levels=_walk(ix.children, k))
+            t = trace_at(ix, k)
             part = around.part(t._node_ids)
             payload = _payload(t, part, ix.attack_types, data)
         subject = sparql_term(ix.iri(rec_id), iri=True)
