@@ -47,6 +47,7 @@ from argmap.store.push import _named_graphs, data_graph_name
 sys.path.insert(
     0, str(Path(__file__).resolve().parents[1] / "examples" / "un_cybercrime_convention")
 )
+from servers import empty_store
 from strategies import maps
 
 SERVER_EXAMPLES = settings(
@@ -348,3 +349,27 @@ def test_cross_map_queries_see_only_current_versions(store: Store) -> None:
         maps_by_graph, chamber
     )
     assert shared_actors(store) == shared_actors(maps_by_graph)
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
+@given(st.lists(maps(max_statements=6), min_size=1, max_size=3))
+def test_resting_on_equals_in_memory_on_random_maps(store: Store, drawn: list[ArgumentMap]) -> None:
+    # Virtuoso walks the support from each premise (argmap's steps), the others in one
+    # query: both must give what the maps say, for every actor and every alias of one
+    empty_store(store)
+    maps_by_graph = {f"urn:test:resting-{i}": m for i, m in enumerate(drawn)}
+    for graph, m in maps_by_graph.items():
+        push(m, store, graph)
+    actors = {iri for m in drawn for a in m.actors() for iri in (m.iri_of(a.id), *a.same_as)}
+    for actor in sorted(actors):
+        expected = recommendations_resting_on(maps_by_graph, actor)
+        assert recommendations_resting_on(store, actor) == expected, actor

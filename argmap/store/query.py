@@ -80,8 +80,7 @@ __all__ = [
 
 # Predicates by which a node names another node the map must hold.
 _REFS = {
-    NS + p
-    for p in (*SINGLE_REFERENCES.values(), *MULTI_REFERENCES.values(), "about", "anchor")
+    NS + p for p in (*SINGLE_REFERENCES.values(), *MULTI_REFERENCES.values(), "about", "anchor")
 }
 
 
@@ -247,8 +246,6 @@ def _iri_ok(value: str) -> bool:
     except QueryError:
         return False
     return True
-
-
 
 
 def _twin_rows(store: Store, data: str, root_iri: str) -> dict[str, list[dict[str, Any]]]:
@@ -458,9 +455,13 @@ def _live_trace(store: Store, graph: str, root: str) -> Trace:
     # no argument of its own, is a premise of some argument of the whole map, which the
     # part (the root's support, not what rests on it) does not hold.
     derived = [t.id for t in ix.attacks_on(found.root) if t.attack_type is None]
-    if derived and not ix.args_for[found._root] and store.ask(
-        f"ASK {{ ?a {sparql_term(NS + 'premise', iri=True)} {sparql_term(root_iri, iri=True)} }}",
-        default_graph=scope.data,
+    if (
+        derived
+        and not ix.args_for[found._root]
+        and store.ask(
+            f"ASK {{ ?a {sparql_term(NS + 'premise', iri=True)} {sparql_term(root_iri, iri=True)} }}",
+            default_graph=scope.data,
+        )
     ):
         for attack_id in derived:
             ix.attack_types[attack_id] = "undermine"
@@ -526,12 +527,55 @@ def _actor_branches() -> list[str]:
     """
     text = load_query("store_recommendations_by_actor")
     assert _WHO_UNION in text, "store_recommendations_by_actor.rq changed its actor block"
-    by_iri = text.replace(_WHO_UNION, "").replace("?stance am:actor ?who", "?stance am:actor $actor")
+    by_iri = text.replace(_WHO_UNION, "").replace(
+        "?stance am:actor ?who", "?stance am:actor $actor"
+    )
     return [
         by_iri,
         text.replace(_WHO_UNION, "    ?who owl:sameAs $actor .\n"),
         text.replace(_WHO_UNION, "    $actor owl:sameAs ?who .\n"),
     ]
+
+
+_ASSERTED_BY = """PREFIX am: <https://w3id.org/argmap/ns#>
+PREFIX st: <https://w3id.org/argmap/store#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT DISTINCT ?graph ?premise WHERE {{
+  GRAPH <https://w3id.org/argmap/store/catalog> {{ ?graph st:current ?data }}
+  GRAPH ?data {{
+    {alias}
+    ?stance am:actor {who} ; am:role am:Asserts ; am:target ?premise .
+  }}
+}}"""
+# the three ways an actor matches in a map, each a query of its own (see _actor_branches)
+_WHO = (("", "$actor"), ("?who owl:sameAs $actor .", "?who"), ("$actor owl:sameAs ?who .", "?who"))
+_RECOMMENDATIONS_ABOVE = """PREFIX am: <https://w3id.org/argmap/ns#>
+SELECT DISTINCT ?recommendation WHERE {
+  $premise (^am:premise/am:conclusion)+ ?recommendation .
+  ?recommendation a am:Recommendation .
+  FILTER (?recommendation != $premise)
+}"""
+
+
+def _resting_on_by_steps(store: Store, actor: str) -> list[ActorRecommendation]:
+    """:func:`recommendations_resting_on` for a server whose transitive paths argmap walks
+    itself (Virtuoso 7.2): the premises the actor asserts in each map (by IRI, or through
+    ``owl:sameAs`` declared in that map), by plain joins; then the recommendations above
+    each premise, walked from the premise as a constant in its own map. (The one-query
+    form starts the path from a variable, and Virtuoso's path engine loses rows of it in
+    some of the plans it picks.)"""
+    asserted = {
+        (r["graph"], r["premise"])
+        for alias, who in _WHO
+        for r in run_query(
+            store, _ASSERTED_BY.format(alias=alias, who=who), actor=ox.NamedNode(actor)
+        )
+    }
+    out: set[ActorRecommendation] = set()
+    for graph, premise in sorted(asserted):
+        for r in run_query(store, _RECOMMENDATIONS_ABOVE, graph, premise=ox.NamedNode(premise)):
+            out.add(ActorRecommendation(graph, r["recommendation"], premise))
+    return sorted(out)
 
 
 def recommendations_resting_on(source: MapsOrStore, actor: str) -> list[ActorRecommendation]:
@@ -543,6 +587,8 @@ def recommendations_resting_on(source: MapsOrStore, actor: str) -> list[ActorRec
     """
     sparql_term(actor, iri=True)
     if isinstance(source, Store):
+        if not source.dialect.transitive_paths:
+            return _resting_on_by_steps(source, actor)
         rows = [
             row
             for text in _actor_branches()
