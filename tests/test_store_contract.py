@@ -352,14 +352,8 @@ def test_cross_map_queries_see_only_current_versions(store: Store) -> None:
 
 
 @settings(
-    max_examples=12,
-    deadline=None,
-    phases=[Phase.explicit, Phase.generate],
-    suppress_health_check=[
-        HealthCheck.function_scoped_fixture,
-        HealthCheck.too_slow,
-        HealthCheck.data_too_large,
-    ],
+    SERVER_EXAMPLES,
+    suppress_health_check=[*SERVER_EXAMPLES.suppress_health_check, HealthCheck.data_too_large],
 )
 @given(st.lists(maps(max_statements=6), min_size=1, max_size=3))
 def test_resting_on_equals_in_memory_on_random_maps(store: Store, drawn: list[ArgumentMap]) -> None:
