@@ -13,8 +13,11 @@ It measures, on the embedded store (on disk) and on an Oxigraph server started h
 
 * load time with ``--workers`` processes (and with 1, the baseline, with ``--baseline``);
 * client memory: the peak RSS of this process (``ru_maxrss``) and of the largest worker;
-* the median latency of each question of :mod:`argmap.corpus.questions` in the store,
-  and (``--memory``, small corpora only) the same question answered in memory.
+* the median latency of each question of :mod:`argmap.corpus.questions` in the store
+  (asked again: the answer kept for the corpus state, checked by one request), with
+  ``--uncached`` also computed afresh each call (digests parsed) and cold (digests read
+  and parsed, as a new process's first question), and (``--memory``, small corpora
+  only) the same question answered in memory.
 
     python benchmarks/bench_corpus.py --maps 10000 --nodes 5000000 --repeat 5
 """
@@ -40,7 +43,7 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 
 import argmap  # noqa: E402
 from argmap import ArgumentMap  # noqa: E402
-from argmap.corpus import Corpus  # noqa: E402
+from argmap.corpus import Corpus, digest  # noqa: E402
 from argmap.corpus import questions as q  # noqa: E402
 from argmap.store import connect, open_store  # noqa: E402
 
@@ -276,6 +279,15 @@ def questions(name: str, corpus: Corpus, args: argparse.Namespace) -> None:
         first = (time.perf_counter() - t0) * 1e3
         in_store = median_ms(lambda ask=ask, c=corpus: ask(c), args.repeat)
         note = f"{n} rows; first call {first:.0f} ms"
+        if args.uncached:
+
+            def fresh(ask: Callable[[Any], Any] = ask, answers_only: bool = True) -> None:
+                digest.clear_cache(answers_only=answers_only)
+                ask(corpus)
+
+            computed = median_ms(fresh, args.repeat)
+            cold = median_ms(lambda fresh=fresh: fresh(answers_only=False), args.repeat)
+            note += f"; uncached {computed:.0f} ms; cold {cold:.0f} ms"
         if maps is not None:
             in_memory = median_ms(lambda ask=ask, ms=maps: ask(ms), args.repeat)
             note += f"; in memory {in_memory:.0f} ms"
@@ -298,6 +310,13 @@ def main() -> None:
     parser.add_argument("--memory", action="store_true", help="also answer in memory")
     parser.add_argument("--stores", default="embedded,oxigraph")
     parser.add_argument("--work", type=Path, help="keep the stores here (default: removed)")
+    parser.add_argument(
+        "--uncached",
+        action="store_true",
+        help="also the median of each question with its cached answer forgotten before "
+        "each call (uncached), and with the parsed digests forgotten too (cold: a new "
+        "process's first question)",
+    )
     parser.add_argument(
         "--questions-only", action="store_true", help="ask the questions of the stores in --work"
     )

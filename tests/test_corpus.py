@@ -429,6 +429,33 @@ def test_questions_on_known_maps() -> None:
     assert q.ratios(corpus)[1].ratio == 0.5
 
 
+def test_clear_cache_makes_the_next_question_compute_again(monkeypatch: Any) -> None:
+    """An answer is kept for its corpus state; clear_cache forgets it (and, unless
+    answers_only, the parsed digests), and the answer computed again is the same."""
+    corpus = Corpus()
+    corpus.add(_brief("a"))
+    corpus.add(_brief("b", "vote yes"))
+    first = q.shared_statements(corpus)
+    reads: list[str] = []
+    real = digest._parse
+
+    def counting(text: str) -> Any:
+        reads.append(text)
+        return real(text)
+
+    monkeypatch.setattr(digest, "_parse", counting)
+    state = digest.read(corpus.store)
+    assert state is not None and state.answers  # the answer is kept
+    assert q.shared_statements(corpus) == first and reads == []
+    digest.clear_cache(answers_only=True)
+    assert not state.answers
+    assert q.shared_statements(corpus) == first and reads == []  # digests still parsed
+    assert state.answers
+    digest.clear_cache()
+    assert q.shared_statements(corpus) == first
+    assert len(reads) == 2  # both batches' digests read again
+
+
 def test_names_that_look_like_iris_are_asked_as_names() -> None:
     """``Note:`` or ``a:<b>`` cannot be IRIs in a store: they are names, in the answer
     blocks, the per-map path and memory alike; ``urn:x`` is an IRI."""

@@ -41,14 +41,28 @@ slower path, one row per map, which is right in every case.
 from __future__ import annotations
 
 import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 from argmap.corpus.index import CORPUS, COUNTS, CX, MapIndex
 from argmap.store import CATALOG, Store
 from argmap.store.push import ST
 
-__all__ = ["VERSION", "Digest", "MapLine", "block_rows", "block_text", "digest_text", "read"]
+__all__ = [
+    "VERSION",
+    "Digest",
+    "MapLine",
+    "block_rows",
+    "block_text",
+    "clear_cache",
+    "digest_text",
+    "pinned",
+    "read",
+]
 
 #: The digest format written now: 2 adds the answer blocks.
 VERSION = 2
@@ -103,7 +117,11 @@ def digest_text(maps: list[tuple[str, str, MapIndex]], shared: list[tuple[str, s
 
 
 def _relative(iri: str, base: str) -> str:
-    return iri[len(base) :] if base and iri.startswith(base) else "<" + iri
+    """``iri`` after ``base``, or whole after ``<`` (also when what follows the base
+    starts with ``=``, which would read as a map's first line)."""
+    if base and iri.startswith(base) and not iri.startswith("=", len(base)):
+        return iri[len(base) :]
+    return "<" + iri
 
 
 def block_text(maps: list[tuple[str, str, list[tuple[str, str]]]]) -> str:
@@ -126,21 +144,18 @@ def block_rows(text: str, graph_of: dict[str, str]) -> list[tuple[str, str, str]
     """The rows (graph, first IRI, second IRI) of an answer block whose data graph is
     current (in ``graph_of``, data graph -> graph)."""
     out: list[tuple[str, str, str]] = []
-    graph: str | None = None
-    base = ""
-    for line in text.split("\n"):
-        if line.startswith("="):
-            data, base = line[1:].split("\t", 1)
-            graph = graph_of.get(data)
-        elif graph is not None:
-            a, b = line.split("\t", 1)
-            out.append(
-                (
-                    graph,
-                    a[1:] if a.startswith("<") else base + a,
-                    b[1:] if b.startswith("<") else base + b,
-                )
-            )
+    for section in text.split("\n="):  # a map's rows: "=data\tbase", then a row a line
+        head, _, body = section.partition("\n")
+        data, _, base = head.removeprefix("=").partition("\t")
+        graph = graph_of.get(data)
+        if graph is None or not body:
+            continue
+        cells = body.replace("\n", "\t").split("\t")  # IRIs hold no tab nor newline
+        if "<" in body:  # some IRIs written whole
+            cells = [c[1:] if c.startswith("<") else base + c for c in cells]
+        else:
+            cells = [base + c for c in cells]
+        out.extend(zip(repeat(graph, len(cells) // 2), cells[0::2], cells[1::2], strict=True))
     return out
 
 
@@ -154,6 +169,22 @@ _PARSED: dict[str, tuple[list[MapLine], list[tuple[str, str, str]], int]] = {}
 _ASSEMBLED: dict[tuple[str, frozenset[str], frozenset[str]], Digest] = {}
 _CACHE_BATCHES = 100_000
 _CACHE_ANSWERS = 256
+
+
+def clear_cache(*, answers_only: bool = False) -> None:
+    """Forget the answers this process keeps (the next question computes its answer
+    again) and, unless ``answers_only``, the parsed digests as well (the next question
+    reads every digest again, as the first question of a new process does).
+
+    The caches are never stale (a write makes a new corpus state, and an answer is only
+    reused in the state it was computed from); clearing them frees memory, or measures
+    a question's first call.
+    """
+    for digest in _ASSEMBLED.values():
+        digest.answers.clear()
+    if not answers_only:
+        _ASSEMBLED.clear()
+        _PARSED.clear()
 
 
 def _parse(text: str) -> tuple[list[MapLine], list[tuple[str, str, str]], int]:
@@ -182,6 +213,26 @@ def _parse(text: str) -> tuple[list[MapLine], list[tuple[str, str, str]], int]:
     return maps, facts, version
 
 
+_PINNED = threading.local()  # .by_location: store location -> Digest, see ``pinned``
+
+
+@contextmanager
+def pinned(store: Store, digest: Digest) -> Iterator[None]:
+    """While a question computes its answer for ``digest`` (just read), :func:`read` of
+    ``store`` in this thread returns it without asking the store again."""
+    by_location: dict[str, Digest] = getattr(_PINNED, "by_location", {})
+    _PINNED.by_location = by_location
+    before = by_location.get(store.location)
+    by_location[store.location] = digest
+    try:
+        yield
+    finally:
+        if before is None:
+            del by_location[store.location]
+        else:
+            by_location[store.location] = before
+
+
 def read(store: Store, *, shared: bool = False) -> Digest | None:
     """The digest of the current corpus, or None when it does not describe it exactly.
 
@@ -193,6 +244,9 @@ def read(store: Store, *, shared: bool = False) -> Digest | None:
     the corpus, so it is listed in a digest and not tombstoned) and equal to the maps
     the digests list, less the tombstones.
     """
+    held: Digest | None = getattr(_PINNED, "by_location", {}).get(store.location)
+    if held is not None:
+        return held
     rows = _select(
         store,
         "SELECT ?current ?versions ?marked ?batch ?retired WHERE { "

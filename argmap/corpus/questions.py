@@ -69,6 +69,7 @@ from argmap.corpus.write import current_data
 from argmap.errors import QueryError
 from argmap.queries import sparql_term
 from argmap.store import CATALOG, Store, pull, run_query
+from argmap.util import no_gc
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -256,9 +257,11 @@ def _cached(source: Source, key: tuple[str, ...], compute: Callable[[], list[T]]
     a store the digests describe exactly; computed afresh otherwise)."""
     store = _store(source)
     d = _digest.read(store) if store is not None else None
-    if d is None:
-        return compute()
-    return cast("list[T]", d.cached(key, compute))
+    with no_gc():  # tens of thousands of rows, no cycles: the collector's passes cost a third
+        if store is None or d is None:
+            return compute()
+        with _digest.pinned(store, d):  # the digest is read once a question
+            return cast("list[T]", d.cached(key, compute))
 
 
 def schemes(source: Source) -> Rows[SchemeCount]:
