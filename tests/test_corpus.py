@@ -606,3 +606,38 @@ def test_example_notebook_runs(shared_dir: Path) -> None:
         for o in c.outputs
     )
     assert "maps loaded" in text and "Default Inference" in text
+
+
+_IRI_TAIL = st.text(alphabet="ab=/#:.-_~", max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["urn:m/", "https://e.org/x/", ""]),
+            st.lists(
+                st.tuples(
+                    st.sampled_from(["urn:m/", "https://e.org/x/", "urn:z:"]),
+                    _IRI_TAIL,
+                    st.sampled_from(["urn:m/", "https://e.org/x/", "urn:z:"]),
+                    _IRI_TAIL,
+                ),
+                max_size=5,
+            ),
+            st.booleans(),
+        ),
+        max_size=4,
+    )
+)
+def test_answer_blocks_round_trip(parts: list[Any]) -> None:
+    """block_rows reads back what block_text wrote, for the current maps only, whatever
+    the IRIs hold after the base (``=`` included, which starts a map's line)."""
+    maps, graph_of, expected = [], {}, []
+    for i, (base, rows, current) in enumerate(parts):
+        pairs = [(p1 + t1, p2 + t2) for p1, t1, p2, t2 in rows]
+        maps.append((f"urn:d{i}", base, pairs))
+        if current:
+            graph_of[f"urn:d{i}"] = f"urn:g{i}"
+            expected += [(f"urn:g{i}", a, b) for a, b in pairs]
+    assert digest.block_rows(digest.block_text(maps), graph_of) == expected
