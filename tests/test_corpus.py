@@ -456,6 +456,31 @@ def test_clear_cache_makes_the_next_question_compute_again(monkeypatch: Any) -> 
     assert len(reads) == 2  # both batches' digests read again
 
 
+def test_a_question_validates_the_corpus_once(monkeypatch: Any) -> None:
+    """Asked again: one request (the digests' check). Computed afresh from the answer
+    blocks: that check once (the digest is pinned while the answer is computed), then
+    the key's blocks."""
+    corpus = Corpus()
+    corpus.add(_brief("a"))
+    corpus.add(_brief("b"))
+    requests: list[str] = []
+    real = corpus.store.select
+
+    def counting(query: str, *args: Any, **kwargs: Any) -> Any:
+        requests.append(query)
+        return real(query, *args, **kwargs)
+
+    q.totals(corpus)  # the digests read and parsed
+    monkeypatch.setattr(corpus.store, "select", counting)
+    digest.clear_cache(answers_only=True)
+    first = q.resting_on(corpus, "U.S. Chamber of Commerce")
+    assert len(first) == 2 and len(requests) == 2
+    assert "cx:rows" in requests[1]
+    requests.clear()
+    assert q.resting_on(corpus, "U.S. Chamber of Commerce") == first
+    assert len(requests) == 1
+
+
 def test_names_that_look_like_iris_are_asked_as_names() -> None:
     """``Note:`` or ``a:<b>`` cannot be IRIs in a store: they are names, in the answer
     blocks, the per-map path and memory alike; ``urn:x`` is an IRI."""

@@ -213,24 +213,19 @@ def _parse(text: str) -> tuple[list[MapLine], list[tuple[str, str, str]], int]:
     return maps, facts, version
 
 
-_PINNED = threading.local()  # .by_location: store location -> Digest, see ``pinned``
+_PINNED = threading.local()  # .held: (store, digest) while a question computes, see ``pinned``
 
 
 @contextmanager
 def pinned(store: Store, digest: Digest) -> Iterator[None]:
     """While a question computes its answer for ``digest`` (just read), :func:`read` of
-    ``store`` in this thread returns it without asking the store again."""
-    by_location: dict[str, Digest] = getattr(_PINNED, "by_location", {})
-    _PINNED.by_location = by_location
-    before = by_location.get(store.location)
-    by_location[store.location] = digest
+    ``store`` (this store object) in this thread returns it without asking again."""
+    before = getattr(_PINNED, "held", None)
+    _PINNED.held = (store, digest)
     try:
         yield
     finally:
-        if before is None:
-            del by_location[store.location]
-        else:
-            by_location[store.location] = before
+        _PINNED.held = before
 
 
 def read(store: Store, *, shared: bool = False) -> Digest | None:
@@ -244,9 +239,9 @@ def read(store: Store, *, shared: bool = False) -> Digest | None:
     the corpus, so it is listed in a digest and not tombstoned) and equal to the maps
     the digests list, less the tombstones.
     """
-    held: Digest | None = getattr(_PINNED, "by_location", {}).get(store.location)
-    if held is not None:
-        return held
+    held: tuple[Store, Digest] | None = getattr(_PINNED, "held", None)
+    if held is not None and held[0] is store:
+        return held[1]
     rows = _select(
         store,
         "SELECT ?current ?versions ?marked ?batch ?retired WHERE { "
